@@ -1,0 +1,52 @@
+/**
+ * A single thing wrong with a LocustTest spec or the objects it would produce.
+ *
+ * Every problem names the field path (`spec.worker.replicas`), shows the value that was received
+ * and says how to fix it, so that a message is useful without reading the library's code.
+ */
+export interface Problem {
+  /** Dotted field path with list indexes in brackets, e.g. `spec.volumeMounts[0].target`. */
+  readonly path: string;
+  /** What is wrong, lowercase, no trailing period, e.g. `must be at least 1`. */
+  readonly message: string;
+  /** The value that was received; `undefined` when the field is missing. */
+  readonly value?: unknown;
+  /** How to fix it, e.g. `set spec.worker.replicas between 1 and 500`. */
+  readonly fix?: string;
+}
+
+/** Renders a value for an error message: strings quoted, objects as compact JSON, long values cut. */
+export function formatValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/** One line per problem: `spec.path: what is wrong (got VALUE); how to fix`. */
+export function formatProblem(problem: Problem): string {
+  const got = 'value' in problem ? ` (got ${formatValue(problem.value)})` : '';
+  const fix = problem.fix ? `; ${problem.fix}` : '';
+  return `${problem.path}: ${problem.message}${got}${fix}`;
+}
+
+/**
+ * Thrown when a LocustTest cannot be rendered. Carries every problem found, not only the first,
+ * and its message lists them one per line.
+ */
+export class LocustTestValidationError extends Error {
+  public readonly problems: readonly Problem[];
+  public readonly testName: string;
+
+  constructor(testName: string, problems: readonly Problem[]) {
+    const lines = problems.map((p) => `  - ${formatProblem(p)}`);
+    super(`LocustTest ${testName} is invalid:\n${lines.join('\n')}`);
+    this.name = 'LocustTestValidationError';
+    this.testName = testName;
+    this.problems = problems;
+  }
+}
