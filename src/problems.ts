@@ -7,7 +7,7 @@
 export interface Problem {
   /** Dotted field path with list indexes in brackets, e.g. `spec.volumeMounts[0].target`. */
   readonly path: string;
-  /** What is wrong, lowercase, no trailing period, e.g. `must be at least 1`. */
+  /** What is wrong, as a predicate of the path: lowercase, no trailing period, e.g. `must be at least 1`. */
   readonly message: string;
   /** The value that was received; `undefined` when the field is missing. */
   readonly value?: unknown;
@@ -27,11 +27,14 @@ export function formatValue(value: unknown): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
-/** One line per problem: `spec.path: what is wrong (got VALUE); how to fix`. */
+/**
+ * One line per problem, read as a sentence: `spec.path what is wrong (got VALUE); how to fix`,
+ * e.g. `spec.worker.replicas must be at least 1 (got 0); set spec.worker.replicas between 1 and 500`.
+ */
 export function formatProblem(problem: Problem): string {
   const got = 'value' in problem ? ` (got ${formatValue(problem.value)})` : '';
   const fix = problem.fix ? `; ${problem.fix}` : '';
-  return `${problem.path}: ${problem.message}${got}${fix}`;
+  return `${problem.path} ${problem.message}${got}${fix}`;
 }
 
 /**

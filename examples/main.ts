@@ -1,0 +1,75 @@
+/**
+ * The example app of this repository (`npm run synth` writes it to dist/): a checkout-service
+ * load test exported over OpenTelemetry, and a catalogue test scraped by Prometheus through the
+ * exporter sidecar.
+ */
+import { App, Chart, ChartProps } from 'cdk8s';
+import { Construct } from 'constructs';
+import { LocustTest, synthOrReport } from '../src';
+import {
+  LocustTestSpecMasterResourcesLimits as MasterLimits,
+  LocustTestSpecMasterResourcesRequests as MasterRequests,
+  LocustTestSpecWorkerResourcesLimits as WorkerLimits,
+  LocustTestSpecWorkerResourcesRequests as WorkerRequests,
+} from '../imports/locust.io';
+
+export class LoadTestsChart extends Chart {
+  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+    super(scope, id, props);
+
+    // Traces and metrics go to the cluster's OpenTelemetry collector over OTLP/gRPC.
+    new LocustTest(this, 'checkout', {
+      name: 'checkout-load',
+      spec: {
+        image: 'locustio/locust-otel:2.43.4',
+        master: {
+          command: '--locustfile /lotest/src/checkout.py --host http://checkout.shop.svc:8080 --users 200 --spawn-rate 20 --run-time 10m',
+          resources: {
+            requests: { cpu: MasterRequests.fromString('500m'), memory: MasterRequests.fromString('512Mi') },
+            limits: { cpu: MasterLimits.fromString('1'), memory: MasterLimits.fromString('1Gi') },
+          },
+        },
+        worker: {
+          command: '--locustfile /lotest/src/checkout.py --host http://checkout.shop.svc:8080',
+          replicas: 4,
+          resources: {
+            requests: { cpu: WorkerRequests.fromString('500m'), memory: WorkerRequests.fromString('256Mi') },
+            limits: { cpu: WorkerLimits.fromString('1'), memory: WorkerLimits.fromString('512Mi') },
+          },
+        },
+        testFiles: { configMapRef: 'checkout-locustfiles' },
+        observability: {
+          openTelemetry: {
+            enabled: true,
+            endpoint: 'http://otel-collector.monitoring.svc:4317',
+            insecure: true,
+            extraEnvVars: {
+              OTEL_SERVICE_NAME: 'checkout-load',
+              OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=staging',
+              OTEL_METRIC_EXPORT_INTERVAL: '10000',
+            },
+          },
+        },
+      },
+    });
+
+    // The Prometheus exporter sidecar serves locust_* metrics on port 9646 of the master.
+    new LocustTest(this, 'catalogue', {
+      name: 'catalogue-load',
+      spec: {
+        image: 'locustio/locust:2.43.1',
+        master: { command: '--locustfile /lotest/src/catalogue.py --host http://catalogue.shop.svc:8080 --users 50 --spawn-rate 5 --run-time 5m' },
+        worker: { command: '--locustfile /lotest/src/catalogue.py --host http://catalogue.shop.svc:8080', replicas: 2 },
+        testFiles: { configMapRef: 'catalogue-locustfiles' },
+        env: { variables: [{ name: 'CATALOGUE_PAGE_SIZE', value: '50' }] },
+        scheduling: { nodeSelector: { 'workload-type': 'load-testing' } },
+      },
+    });
+  }
+}
+
+if (require.main === module) {
+  const app = new App();
+  new LoadTestsChart(app, 'load-tests', { namespace: 'load-testing' });
+  synthOrReport(app);
+}

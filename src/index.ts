@@ -1,0 +1,11 @@
+export * from './locust-test';
+export * from './observability';
+export * from './operator-config';
+export * from './problems';
+export * from './names';
+export * from './job';
+export * from './synth';
+export { validateLocustTest } from './validation';
+export { validateSpecAgainstCrd } from './crd-validation';
+export { wireSpecOf, WireSpec } from './spec';
+export * as locust from '../imports/locust.io';
