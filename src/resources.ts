@@ -36,6 +36,9 @@ export function locustResources(specResources: WireResources | undefined, role: 
   if (specResources && (hasEntries(specResources.requests) || hasEntries(specResources.limits))) {
     return { ...specResources };
   }
-  const roleSettings = role === LocustRole.MASTER ? config.masterResources : config.workerResources;
-  return resourcesFromSettings({ ...config.podResources, ...roleSettings });
+  const roleSettings: ResourceSettings = role === LocustRole.MASTER ? config.masterResources : config.workerResources;
+  // Value by value, and an empty role value falls back too (a spread would let '' win).
+  const merged: Record<string, string | undefined> = { ...config.podResources };
+  for (const [key, value] of Object.entries(roleSettings)) if (value) merged[key] = value;
+  return resourcesFromSettings(merged);
 }

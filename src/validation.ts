@@ -4,7 +4,7 @@ import { ResolvedOperatorConfig } from './operator-config';
 import { Problem } from './problems';
 import { quantityValue } from './quantity';
 import { JsonObject, WireSpec } from './spec';
-import { containerVolumeMounts, libMountPath, podVolumes, srcMountPath } from './volumes';
+import { containerVolumeMounts, libMountPath, mountTargets, podVolumes, srcMountPath } from './volumes';
 
 /**
  * Everything the library checks before it writes a LocustTest, in one place and one moment:
@@ -177,19 +177,32 @@ function environment(spec: WireSpec): Problem[] {
   return problems;
 }
 
-/** Where a generated pod volume comes from, to point the user at the field that made it. */
-function volumeSource(volumeName: string, spec: WireSpec): string {
-  const secretIndex = (spec.env?.secretMounts ?? []).findIndex((m) => `${SECRET_VOLUME_PREFIX}${m.name}` === volumeName);
-  if (secretIndex >= 0) return `spec.env.secretMounts[${secretIndex}].name`;
-  const volumeIndex = (spec.volumes ?? []).findIndex((v) => v.name === volumeName);
-  return volumeIndex >= 0 ? `spec.volumes[${volumeIndex}].name` : 'spec.testFiles';
+/**
+ * The field that produced the `occurrence`-th pod volume of this name (0 for the first), so that
+ * a duplicate points at the entry that repeats the name rather than at the first one.
+ */
+function volumeSource(volumeName: string, occurrence: number, spec: WireSpec, role: LocustRole): string {
+  const candidates = [
+    ...(spec.env?.secretMounts ?? []).map((m, i) => [`${SECRET_VOLUME_PREFIX}${m.name}`, `spec.env.secretMounts[${i}].name`]),
+    ...(spec.volumes ?? []).map((v, i) => [v.name, `spec.volumes[${i}].name`]),
+  ].filter(([candidate, path]) => candidate === volumeName && (!path.startsWith('spec.volumes') || isMountedAt(volumeName, spec, role)));
+  return candidates[Math.min(occurrence, candidates.length - 1)]?.[1] ?? 'spec.testFiles';
 }
 
-function mountSource(mountPath: string, spec: WireSpec): string {
-  const secretIndex = (spec.env?.secretMounts ?? []).findIndex((m) => m.mountPath === mountPath);
-  if (secretIndex >= 0) return `spec.env.secretMounts[${secretIndex}].mountPath`;
-  const mountIndex = (spec.volumeMounts ?? []).findIndex((m) => m.mountPath === mountPath);
-  return mountIndex >= 0 ? `spec.volumeMounts[${mountIndex}].mountPath` : 'spec.testFiles';
+function isMountedAt(volumeName: string, spec: WireSpec, role: LocustRole): boolean {
+  return (spec.volumeMounts ?? []).some((m) => m.name === volumeName && mountTargets(m, role));
+}
+
+/** The field that produced the `occurrence`-th mount at this path, as for volumes. */
+function mountSource(mountPath: string, occurrence: number, spec: WireSpec, role: LocustRole): string {
+  const files = spec.testFiles;
+  const candidates = [
+    ...(files?.configMapRef && srcMountPath(spec) === mountPath ? ['spec.testFiles.srcMountPath'] : []),
+    ...(files?.libConfigMapRef && libMountPath(spec) === mountPath ? ['spec.testFiles.libMountPath'] : []),
+    ...(spec.env?.secretMounts ?? []).flatMap((m, i) => (m.mountPath === mountPath ? [`spec.env.secretMounts[${i}].mountPath`] : [])),
+    ...(spec.volumeMounts ?? []).flatMap((m, i) => (m.mountPath === mountPath && mountTargets(m, role) ? [`spec.volumeMounts[${i}].mountPath`] : [])),
+  ];
+  return candidates[Math.min(occurrence, candidates.length - 1)] ?? 'spec.testFiles';
 }
 
 function podStorage(name: string, spec: WireSpec): Problem[] {
@@ -201,26 +214,29 @@ function podStorage(name: string, spec: WireSpec): Problem[] {
     seen.add(key);
   };
   for (const role of [LocustRole.MASTER, LocustRole.WORKER]) {
-    const volumeNames = new Set<string>();
+    const volumeCounts = new Map<string, number>();
     for (const volume of podVolumes(name, spec, role)) {
       const volumeName = String(volume.name);
-      const path = volumeSource(volumeName, spec);
+      const occurrence = volumeCounts.get(volumeName) ?? 0;
+      volumeCounts.set(volumeName, occurrence + 1);
+      const path = volumeSource(volumeName, occurrence, spec, role);
       if (volumeName.length > 63 || !DNS1123_LABEL.test(volumeName)) {
         report({ path, message: `gives the ${role} pod a volume named ${volumeName}, which is not a DNS-1123 label`, value: volumeName, fix: 'use lowercase letters, digits and dashes, at most 63 characters in the volume name' });
       }
-      if (volumeNames.has(volumeName)) report({ path, message: `gives the ${role} pod a second volume named ${volumeName}`, value: volumeName, fix: 'give every volume and secret mount its own name' });
-      volumeNames.add(volumeName);
+      if (occurrence > 0) report({ path, message: `gives the ${role} pod a second volume named ${volumeName}`, value: volumeName, fix: 'give every volume and secret mount its own name' });
       const sources = Object.keys(volume).filter((k) => k !== 'name');
       if (sources.length > 1) report({ path: path.replace(/\.name$/, ''), message: 'must have exactly one volume source', value: sources, fix: 'keep one of the sources' });
     }
-    const mountPaths = new Set<string>();
+    const mountCounts = new Map<string, number>();
     for (const mount of containerVolumeMounts(name, spec, role)) {
       const mountPath = String(mount.mountPath);
-      if (mountPaths.has(mountPath)) report({ path: mountSource(mountPath, spec), message: `is mounted twice in the ${role} container`, value: mountPath, fix: 'give every mount its own path' });
-      mountPaths.add(mountPath);
+      const occurrence = mountCounts.get(mountPath) ?? 0;
+      mountCounts.set(mountPath, occurrence + 1);
+      const path = mountSource(mountPath, occurrence, spec, role);
+      if (occurrence > 0) report({ path, message: `is mounted twice in the ${role} container`, value: mountPath, fix: 'give every mount its own path' });
       const subPath = mount.subPath;
       if (typeof subPath === 'string' && (subPath.startsWith('/') || subPath.split('/').includes('..'))) {
-        report({ path: `${mountSource(mountPath, spec).replace(/\.mountPath$/, '')}.subPath`, message: "must be a relative path without '..'", value: subPath, fix: 'use a path relative to the volume root' });
+        report({ path: path.replace(/\.mountPath$/, '.subPath'), message: "must be a relative path without '..'", value: subPath, fix: 'use a path relative to the volume root' });
       }
     }
   }
@@ -253,6 +269,11 @@ function tolerations(spec: WireSpec, config: ResolvedOperatorConfig): Problem[] 
     const operator = t.operator as string | undefined;
     if (operator && !TOLERATION_OPERATORS.includes(operator)) problems.push({ path: `${path}.operator`, message: 'must be Exists or Equal', value: operator, fix: 'use Exists or Equal' });
     if (operator === 'Exists' && t.value) problems.push({ path: `${path}.value`, message: 'must be empty when operator is Exists', value: t.value, fix: 'remove the value or use operator Equal' });
+    const key = t.key as string | undefined;
+    const keyProblem = key ? qualifiedNameProblem(key) : undefined;
+    if (keyProblem) problems.push({ path: `${path}.key`, message: `is not a valid label key: it ${keyProblem}`, value: key, fix: 'use the key of the taint, e.g. dedicated' });
+    const value = t.value as string | undefined;
+    if (operator !== 'Exists' && value && (value.length > 63 || !LABEL_VALUE.test(value))) problems.push({ path: `${path}.value`, message: 'is not a valid label value: 63 characters or fewer, letters, digits, -, _ and ., starting and ending with a letter or digit', value, fix: 'use the value of the taint, e.g. load-tests' });
     if (!t.key && operator !== 'Exists') problems.push({ path: `${path}.operator`, message: 'must be Exists when key is empty', value: operator, fix: 'set a key or use operator Exists' });
     const effect = t.effect as string | undefined;
     if (effect && !TAINT_EFFECTS.includes(effect)) problems.push({ path: `${path}.effect`, message: `must be one of ${TAINT_EFFECTS.join(', ')}`, value: effect, fix: 'use NoSchedule, PreferNoSchedule or NoExecute' });
