@@ -253,6 +253,12 @@ function resourceBounds(spec: WireSpec): Problem[] {
         problems.push({ path: `spec.${role}.resources.requests[${JSON.stringify(resource)}]`, message: `must be less than or equal to the ${resource} limit ${limit}`, value: requests[resource], fix: `lower the request or raise spec.${role}.resources.limits[${JSON.stringify(resource)}]` });
       }
     }
+    // claims is a list keyed by name: the API server refuses two entries with one name.
+    const claimNames = new Set<unknown>();
+    (spec[role].resources?.claims ?? []).forEach((claim, i) => {
+      if (claimNames.has(claim.name)) problems.push({ path: `spec.${role}.resources.claims[${i}].name`, message: 'repeats the name of an earlier claim', value: claim.name, fix: 'give every claim its own name' });
+      claimNames.add(claim.name);
+    });
   }
   return problems;
 }

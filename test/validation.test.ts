@@ -240,6 +240,11 @@ describe('validation: API-server rules', () => {
     expect(problemsOf({ master: { command: 'x', resources } })).toEqual(only('spec.master.resources.requests["cpu"]', 'must be less than or equal to the cpu limit 1500m', '2'));
   });
 
+  test('fails when two resource claims of a role share a name', () => {
+    const resources = { limits: { cpu: '1' }, claims: [{ name: 'gpu' }, { name: 'gpu' }] };
+    expect(problemsOf({ worker: { command: 'x', replicas: 1, resources } })).toEqual(only('spec.worker.resources.claims[1].name', 'repeats the name of an earlier claim', 'gpu'));
+  });
+
   test('accepts a request equal to its limit in another spelling, and a request without a limit', () => {
     expect(problemsOf({ worker: { command: 'x', replicas: 1, resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '1000m' } } } })).toEqual([]);
   });
