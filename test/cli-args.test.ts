@@ -1,0 +1,30 @@
+import { parseInvocation } from '../src/cli/args';
+
+describe('parseInvocation', () => {
+  test('reads the command, the files in order and the options', () => {
+    expect(parseInvocation(['render', 'a.yaml', '-', 'b.yaml', '-o', 'out.yaml', '--operator-config', 'op.yaml'])).toEqual({
+      action: 'render', files: ['a.yaml', '-', 'b.yaml'], output: 'out.yaml', operatorConfig: 'op.yaml',
+    });
+  });
+
+  test('reads standard input when no file is given', () => {
+    expect(parseInvocation(['validate'])).toEqual({ action: 'validate', files: ['-'], output: undefined, operatorConfig: undefined });
+  });
+
+  test('answers --help and --version whatever the command', () => {
+    expect(parseInvocation(['validate', '-h'])).toEqual({ action: 'help' });
+    expect(parseInvocation(['-V'])).toEqual({ action: 'version' });
+  });
+
+  test.each([
+    [[], 'a command is required: render or validate'],
+    [['synth'], 'unknown command "synth": use render or validate'],
+    [['render', '--bogus'], expect.stringContaining("unknown option '--bogus'")],
+    [['render', '-o'], "option '-o, --output <value>' argument missing"],
+    [['validate', '-o', 'x.yaml'], 'validate writes nothing: --output is for render'],
+    [['render', '--operator-config', '-'], '--operator-config needs a file: standard input is for the documents'],
+    [['render', '--output='], '--output needs a file name'],
+  ])('fails when the arguments are %j', (args, message) => {
+    expect(parseInvocation(args)).toEqual({ action: 'usage-error', message });
+  });
+});
