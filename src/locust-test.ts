@@ -1,17 +1,25 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { LocustTestSpec } from '../imports/locust.io';
 import { KubeService } from '../imports/k8s';
-import { createJob, createService, LocustJob } from './job';
-import { LocustRole, nodeName } from './names';
-import { Observability } from './observability';
+import { validateArgoCdOptions } from './argocd';
+import { checkDuplicateObjectsOnce } from './composition';
+import { LocustJob } from './job';
+import { MonitorKind } from './monitoring';
+import { Observability, ObservabilityMode } from './observability';
 import { OperatorConfig, ResolvedOperatorConfig, resolveOperatorConfig, validateOperatorConfig } from './operator-config';
+import { operatorModeProblems, RenderMode } from './operator-mode';
+import { LocustTestOptions, STRICT_ENV_VAR } from './options';
 import { formatProblem, LocustTestValidationError, Problem } from './problems';
-import { wireSpecOf, WireSpec } from './spec';
+import { withReferences } from './references';
+import { renderOperatorResource, renderWorkload, RenderedWorkload } from './render';
+import { validateRunId } from './run-id';
+import { JsonObject, wireSpecOf, WireSpec } from './spec';
+import { withTestFiles } from './spec-composition';
 import { validateLocustTest } from './validation';
-import { buildWorkload } from './workload';
+import { formatWarning, Warning, warningsFor } from './warnings';
 
-export interface LocustTestProps {
+export interface LocustTestProps extends LocustTestOptions {
   /**
    * `metadata.name` of the LocustTest. The objects are named `<name>-master` and
    * `<name>-worker` (dots become dashes), never hashed.
@@ -33,7 +41,7 @@ export interface LocustTestProps {
 }
 
 /** Props of `LocustTest.fromObject`: the spec as plain JSON, e.g. parsed from a LocustTest YAML. */
-export interface LocustTestObjectProps {
+export interface LocustTestObjectProps extends LocustTestOptions {
   /** `metadata.name` of the LocustTest. */
   readonly name: string;
   /** Namespace of the generated objects. @default - the chart's namespace, or none */
@@ -65,12 +73,21 @@ export class LocustTest extends Construct {
   public readonly operatorConfig: ResolvedOperatorConfig;
   /** Everything wrong with the props; empty for a test that synthesizes. */
   public readonly problems: readonly Problem[];
+  /**
+   * Traps the test falls into although it synthesizes. Printed at synth, or validation errors in
+   * strict mode; the command line prints them too.
+   */
+  public readonly warnings: readonly Warning[];
+  /** What the construct writes. */
+  public readonly mode: RenderMode;
+  /** Whether warnings fail the synthesis. */
+  public readonly strict: boolean;
 
   private readonly parts?: {
     readonly observability: Observability;
-    readonly service: KubeService;
-    readonly masterJob: LocustJob;
-    readonly workerJob: LocustJob;
+    readonly workload?: RenderedWorkload;
+    readonly resource?: ApiObject;
+    readonly monitor?: ApiObject;
   };
 
   /**
@@ -86,29 +103,71 @@ export class LocustTest extends Construct {
     super(scope, id);
     this.name = props.name;
     this.namespace = props.namespace ?? Chart.of(this).namespace;
+    this.mode = props.mode ?? RenderMode.WORKLOAD;
+    this.strict = props.strict ?? process.env[STRICT_ENV_VAR] === '1';
     const plain = (props as { [WIRE_SPEC]?: unknown })[WIRE_SPEC];
-    this.wireSpec = (plain !== undefined ? plain : wireSpecOf(props.spec)) as WireSpec;
+    const given = plain !== undefined ? plain : wireSpecOf(props.spec);
+    const files = withTestFiles(this, props.name, props.testFiles, given, this.namespace);
+    this.wireSpec = (isObject(files.spec) ? withReferences(files.spec, props.envFrom ?? [], props.secretMounts ?? []) : files.spec) as WireSpec;
     this.operatorConfig = resolveOperatorConfig(props.operatorConfig);
-    this.problems = [
+    const problems: Problem[] = [
       ...validateOperatorConfig(props.operatorConfig),
+      ...validateArgoCdOptions(props.argoCd),
+      ...validateRunId(props.runId),
+      ...files.problems,
       ...validateLocustTest(props.name, this.namespace, this.wireSpec, this.operatorConfig),
     ];
-    this.node.addValidation({ validate: () => this.problems.map(formatProblem) });
-    if (this.problems.length > 0) return;
+    if (this.mode === RenderMode.OPERATOR) {
+      problems.push(...operatorModeProblems({
+        runId: props.runId,
+        webUi: props.webUi === true,
+        serviceMonitor: props.monitor?.kind === MonitorKind.SERVICE_MONITOR,
+        nestedConfigMaps: Object.keys(files.volumeItems),
+      }));
+    }
+    this.problems = problems;
+    this.warnings = [];
+    this.node.addValidation({ validate: () => this.validate() });
+    checkDuplicateObjectsOnce(this);
+    if (problems.length > 0) return;
 
     const observability = new Observability(this, 'Observability', {
       openTelemetry: this.wireSpec.observability?.openTelemetry,
       metricsExporter: this.operatorConfig.metricsExporter,
     });
-    const specs = buildWorkload({ name: this.name, spec: this.wireSpec, config: this.operatorConfig, observability });
-    const master = nodeName(this.name, LocustRole.MASTER);
-    // Created in the operator's order: Service, master Job, worker Job.
-    this.parts = {
+    if (props.monitor && observability.mode !== ObservabilityMode.METRICS_EXPORTER) {
+      problems.push({ path: 'monitor', message: `scrapes the metrics exporter sidecar, which a test with ${observability.mode} has not`, value: props.monitor.kind, fix: 'drop the monitor and read the metrics from the OpenTelemetry backend, or turn OpenTelemetry off' });
+      return;
+    }
+    this.warnings = warningsFor(this.name, this.wireSpec, this.operatorConfig, { observability: observability.mode, argoCd: props.argoCd !== undefined });
+    const ctx = {
       observability,
-      service: createService(this, 'MasterService', master, this.namespace, specs.serviceSpec),
-      masterJob: createJob(this, 'MasterJob', master, this.namespace, specs.masterJobSpec),
-      workerJob: createJob(this, 'WorkerJob', nodeName(this.name, LocustRole.WORKER), this.namespace, specs.workerJobSpec),
+      argoCd: props.argoCd,
+      runId: props.runId,
+      webUi: props.webUi === true,
+      monitor: props.monitor,
+      configMaps: files.configMaps,
+      volumeItems: files.volumeItems,
     };
+    if (this.mode === RenderMode.OPERATOR) {
+      this.parts = { observability, ...renderOperatorResource(this, ctx) };
+    } else {
+      const workload = renderWorkload(this, ctx);
+      this.parts = { observability, workload, monitor: workload.monitor };
+    }
+  }
+
+  private printedWarnings = false;
+
+  /** Problems and, in strict mode, warnings. */
+  private validate(): string[] {
+    const errors = this.problems.map(formatProblem);
+    if (this.strict) return [...errors, ...this.warnings.map((w) => `${formatWarning(w)} (strict mode: a warning is an error)`)];
+    if (!this.printedWarnings) {
+      this.printedWarnings = true;
+      for (const warning of this.warnings) process.stderr.write(`warning: ${this.node.path}: ${formatWarning(warning)}\n`);
+    }
+    return errors;
   }
 
   private built() {
@@ -116,23 +175,45 @@ export class LocustTest extends Construct {
     return this.parts;
   }
 
-  /** The master Service (`<name>-master`). Throws for an invalid test. */
+  private workload(what: string): RenderedWorkload {
+    const workload = this.built().workload;
+    if (!workload) throw new Error(`LocustTest ${this.name} renders the LocustTest custom resource (RenderMode.OPERATOR), which has no ${what}; the operator creates it in the cluster`);
+    return workload;
+  }
+
+  /** The master Service (`<name>-master`). Throws for an invalid test or in operator mode. */
   public get service(): KubeService {
-    return this.built().service;
+    return this.workload('master Service').service;
   }
 
-  /** The master Job (`<name>-master`). Throws for an invalid test. */
+  /** The master Job (`<name>-master`). Throws for an invalid test or in operator mode. */
   public get masterJob(): LocustJob {
-    return this.built().masterJob;
+    return this.workload('master Job').masterJob;
   }
 
-  /** The worker Job (`<name>-worker`). Throws for an invalid test. */
+  /** The worker Job (`<name>-worker`). Throws for an invalid test or in operator mode. */
   public get workerJob(): LocustJob {
-    return this.built().workerJob;
+    return this.workload('worker Job').workerJob;
+  }
+
+  /** The LocustTest custom resource of operator mode. Throws for an invalid test or in workload mode. */
+  public get resource(): ApiObject {
+    const resource = this.built().resource;
+    if (!resource) throw new Error(`LocustTest ${this.name} renders the workload (RenderMode.WORKLOAD), not the custom resource; set mode: RenderMode.OPERATOR`);
+    return resource;
+  }
+
+  /** The PodMonitor or ServiceMonitor, when `monitor` was given. Throws for an invalid test. */
+  public get monitor(): ApiObject | undefined {
+    return this.built().monitor;
   }
 
   /** The construct that chose OpenTelemetry or the exporter sidecar. Throws for an invalid test. */
   public get observability(): Observability {
     return this.built().observability;
   }
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

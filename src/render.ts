@@ -1,0 +1,86 @@
+import { ApiObject } from 'cdk8s';
+import { KubeService } from '../imports/k8s';
+import { annotateJob, annotateResource, ArgoCdOptions, SYNC_WAVE_ANNOTATION, syncWaves } from './argocd';
+import { createJob, createService, LocustJob } from './job';
+import type { LocustTest } from './locust-test';
+import { createMonitor, MetricsMonitor, MonitorKind, SERVICE_MONITOR_LABEL } from './monitoring';
+import { LocustRole, nodeName } from './names';
+import { Observability } from './observability';
+import { createLocustTestResource } from './operator-mode';
+import { JsonObject } from './spec';
+import { withRunId } from './run-id';
+import { withVolumeItems } from './locustfiles';
+import { withWebUiPort } from './web-ui';
+import { buildWorkload } from './workload';
+
+/** What the construct renders beyond the spec, resolved and validated. */
+export interface RenderContext {
+  readonly observability: Observability;
+  readonly argoCd?: ArgoCdOptions;
+  readonly runId?: string;
+  readonly webUi: boolean;
+  readonly monitor?: MetricsMonitor;
+  /** ConfigMaps emitted from the repository, annotated for Argo CD with the Service. */
+  readonly configMaps: readonly ApiObject[];
+  readonly volumeItems: Record<string, JsonObject[]>;
+}
+
+/** The objects of workload mode. */
+export interface RenderedWorkload {
+  readonly service: KubeService;
+  readonly masterJob: LocustJob;
+  readonly workerJob: LocustJob;
+  readonly monitor?: ApiObject;
+}
+
+/** Writes the Service, both Jobs and the optional monitor, in the operator's order. */
+export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWorkload {
+  const specs = buildWorkload({ name: test.name, spec: test.wireSpec, config: test.operatorConfig, observability: ctx.observability });
+  const jobSpec = (spec: JsonObject) => {
+    const withItems = withVolumeItems(spec, ctx.volumeItems);
+    return ctx.runId === undefined ? withItems : withRunId(withItems, ctx.runId);
+  };
+  const master = nodeName(test.name, LocustRole.MASTER);
+  const serviceSpec = ctx.webUi ? withWebUiPort(specs.serviceSpec) : specs.serviceSpec;
+  const service = createService(test, 'MasterService', master, test.namespace, serviceSpec);
+  const masterJob = createJob(test, 'MasterJob', master, test.namespace, jobSpec(specs.masterJobSpec));
+  const workerJob = createJob(test, 'WorkerJob', nodeName(test.name, LocustRole.WORKER), test.namespace, jobSpec(specs.workerJobSpec));
+  let monitor: ApiObject | undefined;
+  if (ctx.monitor) {
+    if (ctx.monitor.kind === MonitorKind.SERVICE_MONITOR) service.metadata.addLabel(SERVICE_MONITOR_LABEL, master);
+    monitor = createMonitor(test, 'Monitor', ctx.monitor, {
+      masterName: master,
+      namespace: test.namespace,
+      exporterPort: test.operatorConfig.metricsExporter.port,
+      servicePortName: ctx.observability.servicePorts()[0].name,
+    });
+  }
+  if (ctx.argoCd) {
+    const waves = syncWaves(ctx.argoCd);
+    [service, ...ctx.configMaps].forEach((object) => annotateResource(object, waves));
+    [masterJob, workerJob].forEach((job) => annotateJob(job, waves));
+  }
+  return { service, masterJob, workerJob, monitor };
+}
+
+/**
+ * Writes the LocustTest custom resource (and the optional PodMonitor). Under Argo CD the
+ * ConfigMaps go in the earlier wave so that the operator finds them; the resource takes the Jobs'
+ * wave and no sync options, since the operator, not Argo CD, creates the Jobs.
+ */
+export function renderOperatorResource(test: LocustTest, ctx: RenderContext): { resource: ApiObject; monitor?: ApiObject } {
+  const resource = createLocustTestResource(test, 'Resource', test.name, test.namespace, test.wireSpec);
+  const master = nodeName(test.name, LocustRole.MASTER);
+  const monitor = ctx.monitor && createMonitor(test, 'Monitor', ctx.monitor, {
+    masterName: master,
+    namespace: test.namespace,
+    exporterPort: test.operatorConfig.metricsExporter.port,
+    servicePortName: ctx.observability.servicePorts()[0].name,
+  });
+  if (ctx.argoCd) {
+    const waves = syncWaves(ctx.argoCd);
+    ctx.configMaps.forEach((object) => annotateResource(object, waves));
+    resource.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, waves.jobs);
+  }
+  return { resource, monitor };
+}

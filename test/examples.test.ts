@@ -1,0 +1,35 @@
+import * as path from 'path';
+import { App } from 'cdk8s';
+import { ShopLoadTests } from '../examples/composed/main';
+import { OtelLoadTest } from '../examples/otel/main';
+import { find, Manifest, synthApp } from './util';
+
+/** Builds an example app from its own folder, where its relative locustfile paths resolve. */
+function synthExample(folder: string, build: (app: App) => void): Manifest[] {
+  const previous = process.cwd();
+  process.chdir(path.join(__dirname, '..', 'examples', folder));
+  try {
+    const app = new App({ outdir: '/nonexistent-never-written' });
+    build(app);
+    return synthApp(app);
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+describe('examples', () => {
+  test('the composed example mounts its nested lib package and is laid out for Argo CD', () => {
+    const objects = synthExample('composed', (app) => new ShopLoadTests(app, 'shop', { namespace: 'load-testing', runId: 'r1' }));
+
+    const lib = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('checkout-load-lib-'))!;
+    expect(Object.keys(lib.data)).toContain('shop__catalogue__queries.py');
+    const volume = find(objects, 'Job', 'catalogue-load-worker').spec.template.spec.volumes.find((v: any) => v.name === 'locust-lib');
+    expect(volume.configMap.items).toContainEqual({ key: 'shop__catalogue__queries.py', path: 'shop/catalogue/queries.py' });
+    expect(find(objects, 'Job', 'checkout-load-master').metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Force=true,Replace=true');
+  });
+
+  test('the OpenTelemetry example has no warning, in strict mode', () => {
+    const objects = synthExample('otel', (app) => new OtelLoadTest(app, 'otel'));
+    expect(find(objects, 'Job', 'payments-load-master').spec.template.spec.containers[0].args).toContain('--otel');
+  });
+});
