@@ -43,7 +43,9 @@ let compiled: ValidateFunction | undefined;
 /** Compiled once, on first use: compiling the schema costs far more than validating with it. */
 function specValidator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, useDefaults: true, strictTypes: false });
+    // ajv's code optimizer takes about half of the compile time, which every synthesis pays once,
+    // and measurably speeds up nothing here (validating a spec stays near 35 µs either way).
+    const ajv = new Ajv({ allErrors: true, verbose: true, useDefaults: true, strictTypes: false, code: { optimize: false } });
     // Kubernetes' extensions steer pruning, defaulting and server-side apply, not validation.
     ajv.addVocabulary([
       'x-kubernetes-int-or-string',

@@ -3,6 +3,10 @@ import { Job } from 'kubernetes-models/batch/v1/Job';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { parseAllDocuments } from 'yaml';
+import { validateMonitor } from './prometheus-operator-schemas';
+import { validateSpecAgainstCrd } from '../src/crd-validation';
+import { formatProblem } from '../src/problems';
+import { hasFieldMap, unknownFields } from './k8s-schema';
 
 export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [k: string]: any }; [k: string]: any };
 
@@ -10,16 +14,30 @@ const VALIDATORS: Record<string, (doc: any) => void> = {
   'batch/v1/Job': (doc) => new Job(doc).validate(),
   'v1/Service': (doc) => new Service(doc).validate(),
   'v1/ConfigMap': (doc) => new ConfigMap(doc).validate(),
+  // A LocustTest custom resource the library emits: its spec against our own CRD (unknown fields included).
+  'locust.io/v2/LocustTest': (doc) => {
+    const problems = validateSpecAgainstCrd(doc.spec);
+    if (problems.length > 0) throw new Error(`LocustTest ${doc.metadata?.name} does not match the CRD:\n${problems.map(formatProblem).join('\n')}`);
+  },
+  // Prometheus Operator objects: no models ship with the dev dependencies; the fields this library
+  // writes are checked against a closed subset of their CRD schemas (test/prometheus-operator-schemas.ts).
+  'monitoring.coreos.com/v1/ServiceMonitor': (doc) => validateMonitor('ServiceMonitor', doc),
+  'monitoring.coreos.com/v1/PodMonitor': (doc) => validateMonitor('PodMonitor', doc),
 };
 
 /**
- * Checks a manifest against the Kubernetes OpenAPI schema (kubernetes-models). Every object the
- * tests synthesize goes through here; a kind without a validator is a test bug.
+ * Checks a manifest against the Kubernetes OpenAPI schema (kubernetes-models) and rejects fields
+ * the Kubernetes models do not define (test/k8s-schema.ts). Every object the tests synthesize goes
+ * through here; a kind without a validator is a test bug.
  */
 export function assertValidKubernetesObject(doc: Manifest): void {
-  const validate = VALIDATORS[`${doc.apiVersion}/${doc.kind}`];
+  const key = `${doc.apiVersion}/${doc.kind}`;
+  const validate = VALIDATORS[key];
   if (!validate) throw new Error(`no schema validator registered for ${doc.apiVersion} ${doc.kind}`);
   validate(doc);
+  if (!hasFieldMap(key)) return; // only core kinds have a field map; the CRD check refuses unknown LocustTest fields
+  const unknown = unknownFields(doc);
+  if (unknown.length > 0) throw new Error(`${doc.kind} ${doc.metadata?.name} has fields Kubernetes does not define: ${unknown.join(', ')}`);
 }
 
 /** Synthesizes an app (running cdk8s validation, as `cdk8s synth` does) and returns its objects, schema-checked. */

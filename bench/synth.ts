@@ -1,0 +1,97 @@
+/**
+ * Benchmark (`npm run bench:synth`): synthesizes 1, 100 and 1000 LocustTests in one chart, and the
+ * same manifests built straight from `KubeService`/`KubeJob` (bench/floor.ts, the floor cdk8s
+ * itself sets). Each measurement runs in a fresh Node process, so peak memory is that run's alone.
+ * Prints wall time, peak RSS, the ratio to the floor, and how time per test grows with size.
+ * It prints figures and never fails on them; it fails only if the two paths write different YAML.
+ */
+import { execFileSync } from 'child_process';
+import { createHash } from 'crypto';
+import { cpus } from 'os';
+import { performance } from 'perf_hooks';
+import { App, Chart } from 'cdk8s';
+import { LocustTest } from '../src';
+import { addFloorTest } from './floor';
+import { BENCH_SPEC } from './spec';
+
+type Mode = 'locusttest' | 'floor';
+
+interface Sample {
+  readonly ms: number;
+  readonly rssMb: number;
+  readonly sha256: string;
+}
+
+const SIZES = [1, 100, 1000];
+/** Runs per measurement; the median time and the median peak RSS are reported. */
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+const NAMESPACE = 'load';
+
+/** One measurement, inside a fresh process: build `count` tests, synthesize to YAML in memory. */
+function child(mode: Mode, count: number): Sample {
+  const start = performance.now();
+  const app = new App({ outdir: '/nonexistent-never-written' });
+  const chart = new Chart(app, 'bench', { namespace: NAMESPACE });
+  for (let i = 0; i < count; i++) {
+    const name = `shop-${i}`;
+    if (mode === 'locusttest') LocustTest.fromObject(chart, name, { name, spec: BENCH_SPEC });
+    else addFloorTest(chart, name, name, NAMESPACE);
+  }
+  const yaml = app.synthYaml();
+  const ms = performance.now() - start;
+  return { ms, rssMb: process.resourceUsage().maxRSS / 1024, sha256: createHash('sha256').update(yaml).digest('hex') };
+}
+
+function measure(mode: Mode, count: number): Sample {
+  const out = execFileSync(process.execPath, [__filename, '--child', mode, String(count)], { encoding: 'utf8' });
+  return JSON.parse(out) as Sample;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function main(): void {
+  console.log(`machine: ${cpus().length} CPUs, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; median of ${REPEATS} fresh processes per cell`);
+  const rows: string[][] = [];
+  const perTest: Record<Mode, Record<number, number>> = { locusttest: {}, floor: {} };
+  let identical = true;
+  for (const count of SIZES) {
+    const results = {} as Record<Mode, { ms: number; rssMb: number; sha256: string }>;
+    for (const mode of ['floor', 'locusttest'] as Mode[]) {
+      const samples = Array.from({ length: REPEATS }, () => measure(mode, count));
+      results[mode] = { ms: median(samples.map((s) => s.ms)), rssMb: median(samples.map((s) => s.rssMb)), sha256: samples[0].sha256 };
+      perTest[mode][count] = results[mode].ms / count;
+    }
+    const same = results.locusttest.sha256 === results.floor.sha256;
+    identical &&= same;
+    rows.push([
+      String(count),
+      results.floor.ms.toFixed(0), results.locusttest.ms.toFixed(0), (results.locusttest.ms / results.floor.ms).toFixed(2),
+      results.floor.rssMb.toFixed(0), results.locusttest.rssMb.toFixed(0), (results.locusttest.rssMb / results.floor.rssMb).toFixed(2),
+      same ? 'yes' : 'NO',
+    ]);
+  }
+  printTable(['tests', 'floor ms', 'LocustTest ms', 'time ratio', 'floor peak RSS MB', 'LocustTest peak RSS MB', 'RSS ratio', 'same YAML'], rows);
+  for (const mode of ['floor', 'locusttest'] as Mode[]) {
+    const growth = perTest[mode][1000] / perTest[mode][100];
+    console.log(`${mode}: ${perTest[mode][100].toFixed(2)} ms per test at 100, ${perTest[mode][1000].toFixed(2)} ms at 1000 (x${growth.toFixed(2)}; ${growth <= 1.25 ? 'linear' : 'super-linear'})`);
+  }
+  if (!identical) {
+    console.error('error: LocustTest and the floor wrote different YAML; bench/floor.ts no longer matches what LocustTest renders for bench/spec.ts');
+    process.exitCode = 1;
+  }
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const lines = [header, header.map(() => '---'), ...rows];
+  for (const line of lines) console.log(`| ${line.join(' | ')} |`);
+}
+
+if (process.argv[2] === '--child') {
+  process.stdout.write(JSON.stringify(child(process.argv[3] as Mode, Number(process.argv[4]))));
+} else {
+  main();
+}
