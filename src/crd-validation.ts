@@ -1,6 +1,7 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import crd from './generated/locusttest-crd.json';
 import { Problem } from './problems';
+import { plainCopy } from './spec';
 
 /**
  * Validates a LocustTest spec against the `spec` schema of the project's CRD (locust.io/v2), the
@@ -15,7 +16,7 @@ export function validateSpecAgainstCrd(spec: unknown): Problem[] {
   const validate = specValidator();
   // The API server fills in the schema's defaults before it validates, so a required field that
   // has a default (autoquit.enabled) is never missing. ajv fills them into a copy.
-  const defaulted = copyJson(spec);
+  const defaulted = plainCopy(spec);
   if (validate(defaulted)) return [];
   // ajv sets `errors` whenever validation fails.
   return translateErrors(validate.errors as ErrorObject[], defaulted).sort(compareProblems);
@@ -61,12 +62,6 @@ function specValidator(): ValidateFunction {
     compiled = ajv.compile(closeObjects(specSchema()));
   }
   return compiled;
-}
-
-function copyJson(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copyJson);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, copyJson(item)]));
 }
 
 function specSchema(): Schema {

@@ -14,7 +14,7 @@ import { formatProblem, LocustTestValidationError, Problem } from './problems';
 import { withReferences } from './references';
 import { renderOperatorResource, renderWorkload, RenderedWorkload } from './render';
 import { validateRunId } from './run-id';
-import { JsonObject, wireSpecOf, WireSpec } from './spec';
+import { JsonObject, plainCopy, wireSpecOf, WireSpec } from './spec';
 import { withTestFiles } from './spec-composition';
 import { validateLocustTest } from './validation';
 import { formatWarning, Warning, warningsFor } from './warnings';
@@ -95,7 +95,7 @@ export class LocustTest extends Construct {
    * holds it (for example parsed from YAML). The command line renders files this way.
    */
   public static fromObject(scope: Construct, id: string, props: LocustTestObjectProps): LocustTest {
-    const typedProps = { ...props, spec: {} as LocustTestSpec, [WIRE_SPEC]: props.spec ?? null };
+    const typedProps = { ...props, spec: {} as LocustTestSpec, [WIRE_SPEC]: plainCopy(props.spec ?? null) };
     return new LocustTest(scope, id, typedProps);
   }
 

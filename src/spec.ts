@@ -90,3 +90,14 @@ export interface WireSpec {
 export function wireSpecOf(spec: LocustTestSpec): JsonObject {
   return toJson_LocustTestSpec(spec) as JsonObject;
 }
+
+/**
+ * A deep copy made only of plain objects, arrays and scalars. Specs from outside (YAML, JSON,
+ * a JavaScript caller) may hold objects without `Object.prototype`, which cdk8s cannot
+ * serialise; after this copy every later step sees ordinary JSON it may also change freely.
+ */
+export function plainCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plainCopy);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plainCopy(item)]));
+}

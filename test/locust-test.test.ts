@@ -158,6 +158,16 @@ describe('LocustTest', () => {
     expect(plain).toEqual(typed);
   });
 
+  test('fromObject accepts objects without Object.prototype, as some parsers build them', () => {
+    // GIVEN a spec whose maps have a null prototype
+    const master = Object.assign(Object.create(null), { command: '-f /lotest/src/a.py', labels: Object.assign(Object.create(null), { team: 'shop' }) });
+    const spec = Object.assign(Object.create(null), minimalWireSpec(), { master });
+
+    // THEN it renders like any plain spec
+    const objects = synthChart((chart) => LocustTest.fromObject(chart, 't', { name: 'bare', spec }));
+    expect(find(objects, 'Job', 'bare-master').spec.template.metadata.labels.team).toBe('shop');
+  });
+
   test('keeps Kubernetes fields newer than the 1.28 declarations, such as an env fileKeyRef', () => {
     const spec = minimalWireSpec({
       env: { variables: [{ name: 'TOKEN', valueFrom: { fileKeyRef: { volumeName: 'cfg', path: 'env', key: 'TOKEN' } } }] },
