@@ -19,6 +19,7 @@ import { withTestFiles } from './spec-composition';
 import { validateLocustTest } from './validation';
 import { formatWarning, Warning, warningsFor } from './warnings';
 
+/** Props of a LocustTest written in TypeScript: the spec typed as the classes generated from the CRD. */
 export interface LocustTestProps extends LocustTestOptions {
   /**
    * `metadata.name` of the LocustTest. The objects are named `<name>-master` and

@@ -12,7 +12,9 @@ export const SERVICE_MONITOR_LABEL = 'cdk8s-locust/metrics-service';
 
 /** Which Prometheus Operator object scrapes the exporter sidecar. */
 export enum MonitorKind {
+  /** A `PodMonitor` selecting the master pod directly. */
   POD_MONITOR = 'PodMonitor',
+  /** A `ServiceMonitor` selecting the master Service, which then gets a label for it. */
   SERVICE_MONITOR = 'ServiceMonitor',
 }
 
@@ -50,7 +52,12 @@ export class MetricsMonitor {
     return new MetricsMonitor(MonitorKind.SERVICE_MONITOR, options);
   }
 
-  private constructor(public readonly kind: MonitorKind, public readonly options: MonitorOptions) {}
+  private constructor(
+    /** Which Prometheus Operator object is written. */
+    public readonly kind: MonitorKind,
+    /** Labels and scrape interval of the object. */
+    public readonly options: MonitorOptions,
+  ) {}
 }
 
 /** Where the exporter of one test can be found. */

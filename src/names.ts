@@ -5,7 +5,9 @@
 
 /** Which of the two Locust pods an object belongs to. */
 export enum LocustRole {
+  /** The master: one pod that coordinates the workers and serves the web UI. */
   MASTER = 'master',
+  /** The workers: the pods that generate the load. */
   WORKER = 'worker',
 }
 

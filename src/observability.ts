@@ -12,17 +12,21 @@ export enum ObservabilityMode {
   METRICS_EXPORTER = 'MetricsExporter',
 }
 
+/** What the Observability construct needs to decide and to build its part of the pods. */
 export interface ObservabilityProps {
   /** `spec.observability.openTelemetry` of the LocustTest. @default - OpenTelemetry off */
   readonly openTelemetry?: WireOpenTelemetry;
-  /** The exporter settings of the operator configuration. */
+  /** The exporter settings of the operator configuration, used only when OpenTelemetry is off. */
   readonly metricsExporter: ResolvedOperatorConfig['metricsExporter'];
 }
 
 /** A port entry of the master Service. */
 export interface ServicePortEntry {
+  /** Port name, e.g. `prometheus-metrics`; a ServiceMonitor selects the port by it. */
   readonly name: string;
+  /** Transport protocol, `TCP`. */
   readonly protocol: string;
+  /** Port number on the Service and the container. */
   readonly port: number;
 }
 
@@ -120,6 +124,6 @@ export class Observability extends Construct {
   }
 }
 
-export function byteOrder(a: string, b: string): number {
+function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -85,17 +85,30 @@ export type ResourceKey = keyof ResourceSettings;
 
 /** An operator configuration with every default applied. */
 export interface ResolvedOperatorConfig {
+  /** Resources of both Locust containers, all six values set. */
   readonly podResources: Required<ResourceSettings>;
+  /** Master-only overrides; values left out come from `podResources`. */
   readonly masterResources: ResourceSettings;
+  /** Worker-only overrides; values left out come from `podResources`. */
   readonly workerResources: ResourceSettings;
-  readonly metricsExporter: Required<Omit<MetricsExporterSettings, 'resources'>> & { readonly resources: ResourceSettings };
+  /** The exporter sidecar, every setting filled. */
+  readonly metricsExporter: Required<Omit<MetricsExporterSettings, 'resources'>> & {
+    /** Resources of the exporter sidecar: the chart's values with the configured ones on top. */
+    readonly resources: ResourceSettings;
+  };
+  /** The Kafka settings, every one filled; empty strings stay empty, as in the operator. */
   readonly kafka: Required<KafkaSettings>;
+  /** Whether `spec.scheduling.affinity` reaches the pods. */
   readonly affinityInjection: boolean;
+  /** Whether `spec.scheduling.tolerations` reach the pods. */
   readonly tolerationsInjection: boolean;
+  /** Runtime class for pods whose spec names none. @default - none */
   readonly defaultRuntimeClassName?: string;
+  /** `ttlSecondsAfterFinished` of both Jobs. @default - unset: finished Jobs stay */
   readonly jobTtlSecondsAfterFinished?: number;
 }
 
+/** The operator configuration of a default Helm install: what `resolveOperatorConfig({})` returns. */
 export const DEFAULT_OPERATOR_CONFIG: ResolvedOperatorConfig = {
   podResources: {
     cpuRequest: '250m',

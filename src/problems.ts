@@ -9,9 +9,9 @@ export interface Problem {
   readonly path: string;
   /** What is wrong, as a predicate of the path: lowercase, no trailing period, e.g. `must be at least 1`. */
   readonly message: string;
-  /** The value that was received; `undefined` when the field is missing. */
+  /** The value that was received; `undefined` for a missing field (shown as `nothing`). @default - the message shows no value */
   readonly value?: unknown;
-  /** How to fix it, e.g. `set spec.worker.replicas between 1 and 500`. */
+  /** How to fix it, e.g. `set spec.worker.replicas between 1 and 500`. @default - the message gives no fix */
   readonly fix?: string;
 }
 
@@ -42,7 +42,9 @@ export function formatProblem(problem: Problem): string {
  * and its message lists them one per line.
  */
 export class LocustTestValidationError extends Error {
+  /** Every problem found, in the order they were checked. */
   public readonly problems: readonly Problem[];
+  /** `metadata.name` of the test that failed. */
   public readonly testName: string;
 
   constructor(testName: string, problems: readonly Problem[]) {
