@@ -1,0 +1,1 @@
+"""Helpers shared by the shop load tests, mounted from the lib ConfigMap."""
