@@ -45,16 +45,8 @@ export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWo
   const service = createService(test, 'MasterService', master, test.namespace, serviceSpec);
   const masterJob = createJob(test, 'MasterJob', master, test.namespace, jobSpec(specs.masterJobSpec));
   const workerJob = createJob(test, 'WorkerJob', nodeName(test.name, LocustRole.WORKER), test.namespace, jobSpec(specs.workerJobSpec));
-  let monitor: ApiObject | undefined;
-  if (ctx.monitor) {
-    if (ctx.monitor.kind === MonitorKind.SERVICE_MONITOR) service.metadata.addLabel(SERVICE_MONITOR_LABEL, master);
-    monitor = createMonitor(test, 'Monitor', ctx.monitor, {
-      masterName: master,
-      namespace: test.namespace,
-      exporterPort: test.operatorConfig.metricsExporter.port,
-      servicePortName: ctx.observability.servicePorts()[0].name,
-    });
-  }
+  if (ctx.monitor?.kind === MonitorKind.SERVICE_MONITOR) service.metadata.addLabel(SERVICE_MONITOR_LABEL, master);
+  const monitor = monitorOf(test, ctx);
   if (ctx.argoCd) {
     const waves = syncWaves(ctx.argoCd);
     [service, ...ctx.configMaps].forEach((object) => annotateResource(object, waves));
@@ -70,17 +62,22 @@ export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWo
  */
 export function renderOperatorResource(test: LocustTest, ctx: RenderContext): { resource: ApiObject; monitor?: ApiObject } {
   const resource = createLocustTestResource(test, 'Resource', test.name, test.namespace, test.wireSpec);
-  const master = nodeName(test.name, LocustRole.MASTER);
-  const monitor = ctx.monitor && createMonitor(test, 'Monitor', ctx.monitor, {
-    masterName: master,
-    namespace: test.namespace,
-    exporterPort: test.operatorConfig.metricsExporter.port,
-    servicePortName: ctx.observability.servicePorts()[0].name,
-  });
+  const monitor = monitorOf(test, ctx);
   if (ctx.argoCd) {
     const waves = syncWaves(ctx.argoCd);
     ctx.configMaps.forEach((object) => annotateResource(object, waves));
     resource.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, waves.jobs);
   }
   return { resource, monitor };
+}
+
+/** The PodMonitor or ServiceMonitor scraping the exporter sidecar, when one was asked for. */
+function monitorOf(test: LocustTest, ctx: RenderContext): ApiObject | undefined {
+  if (!ctx.monitor) return undefined;
+  return createMonitor(test, 'Monitor', ctx.monitor, {
+    masterName: nodeName(test.name, LocustRole.MASTER),
+    namespace: test.namespace,
+    exporterPort: test.operatorConfig.metricsExporter.port,
+    servicePortName: ctx.observability.servicePorts()[0].name,
+  });
 }

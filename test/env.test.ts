@@ -2,7 +2,7 @@ import { LocustTest, OperatorConfig } from '../src';
 import { kafkaEnv, locustEnvFrom } from '../src/env';
 import { resolveOperatorConfig } from '../src/operator-config';
 import { WireSpec } from '../src/spec';
-import { minimalWireSpec } from './fixtures';
+import { DEFAULT_KAFKA_ENV, minimalWireSpec } from './fixtures';
 import { find, locustContainer, synthChart } from './util';
 
 function containers(spec: Record<string, unknown>, operatorConfig?: OperatorConfig) {
@@ -10,20 +10,10 @@ function containers(spec: Record<string, unknown>, operatorConfig?: OperatorConf
   return [locustContainer(find(objects, 'Job', 'checkout-master')), locustContainer(find(objects, 'Job', 'checkout-worker'))];
 }
 
-const KAFKA_DEFAULTS = [
-  { name: 'KAFKA_BOOTSTRAP_SERVERS', value: 'localhost:9092' },
-  { name: 'KAFKA_SECURITY_ENABLED', value: 'false' },
-  { name: 'KAFKA_SECURITY_PROTOCOL_CONFIG', value: 'SASL_PLAINTEXT' },
-  { name: 'KAFKA_SASL_MECHANISM', value: 'SCRAM-SHA-512' },
-  { name: 'KAFKA_SASL_JAAS_CONFIG' },
-  { name: 'KAFKA_USERNAME' },
-  { name: 'KAFKA_PASSWORD' },
-];
-
 describe('env', () => {
   test('always writes the seven Kafka variables, empty ones without a value key', () => {
     for (const container of containers({})) {
-      expect(container.env).toEqual(KAFKA_DEFAULTS);
+      expect(container.env).toEqual(DEFAULT_KAFKA_ENV);
       expect(container.env[4]).not.toHaveProperty('value');
     }
   });
@@ -56,7 +46,7 @@ describe('env', () => {
     const spec = { env: { variables }, observability: { openTelemetry: { enabled: true, endpoint: 'http://c:4317' } } };
     for (const container of containers(spec)) {
       const names = container.env.map((e: { name: string }) => e.name);
-      expect(names.slice(0, 7)).toEqual(KAFKA_DEFAULTS.map((e) => e.name));
+      expect(names.slice(0, 7)).toEqual(DEFAULT_KAFKA_ENV.map((e) => e.name));
       expect(names.slice(7, 11)).toEqual(['OTEL_TRACES_EXPORTER', 'OTEL_METRICS_EXPORTER', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_EXPORTER_OTLP_PROTOCOL']);
       expect(container.env.slice(11)).toEqual(variables);
     }

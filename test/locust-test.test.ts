@@ -1,22 +1,9 @@
 import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { LocustTest, LocustTestValidationError, ObservabilityMode } from '../src';
 import { LocustTestSpecMasterResourcesLimits, LocustTestSpecMasterResourcesRequests, LocustTestSpecVolumesScaleIo } from '../imports/locust.io';
-import { minimalSpec, minimalWireSpec } from './fixtures';
+import { DEFAULT_KAFKA_ENV, DEFAULT_LOCUST_RESOURCES, minimalSpec, minimalWireSpec } from './fixtures';
 import { find, locustContainer, synthChart } from './util';
 
-const KAFKA_DEFAULT_ENV = [
-  { name: 'KAFKA_BOOTSTRAP_SERVERS', value: 'localhost:9092' },
-  { name: 'KAFKA_SECURITY_ENABLED', value: 'false' },
-  { name: 'KAFKA_SECURITY_PROTOCOL_CONFIG', value: 'SASL_PLAINTEXT' },
-  { name: 'KAFKA_SASL_MECHANISM', value: 'SCRAM-SHA-512' },
-  { name: 'KAFKA_SASL_JAAS_CONFIG' },
-  { name: 'KAFKA_USERNAME' },
-  { name: 'KAFKA_PASSWORD' },
-];
-const DEFAULT_RESOURCES = {
-  limits: { 'cpu': '1000m', 'memory': '1024Mi', 'ephemeral-storage': '50M' },
-  requests: { 'cpu': '250m', 'memory': '128Mi', 'ephemeral-storage': '30M' },
-};
 const COMMAND = ['--locustfile', '/lotest/src/locustfile.py', '--host', 'https://shop.example.com'];
 
 describe('LocustTest', () => {
@@ -75,8 +62,8 @@ describe('LocustTest', () => {
               image: 'locustio/locust:2.43.1',
               args: [...COMMAND, '--master', '--master-port=5557', '--expect-workers=3', '--autostart', '--autoquit', '60', '--enable-rebalancing', '--only-summary'],
               ports: [{ containerPort: 5557 }, { containerPort: 5558 }, { containerPort: 8089 }],
-              env: KAFKA_DEFAULT_ENV,
-              resources: DEFAULT_RESOURCES,
+              env: DEFAULT_KAFKA_ENV,
+              resources: DEFAULT_LOCUST_RESOURCES,
               imagePullPolicy: 'IfNotPresent',
             }],
             restartPolicy: 'Never',
@@ -103,8 +90,8 @@ describe('LocustTest', () => {
               image: 'locustio/locust:2.43.1',
               args: [...COMMAND, '--worker', '--master-port=5557', '--master-host=checkout-master'],
               ports: [{ containerPort: 8080 }],
-              env: KAFKA_DEFAULT_ENV,
-              resources: DEFAULT_RESOURCES,
+              env: DEFAULT_KAFKA_ENV,
+              resources: DEFAULT_LOCUST_RESOURCES,
               imagePullPolicy: 'IfNotPresent',
             }],
             restartPolicy: 'Never',

@@ -5,6 +5,7 @@
  * its binary uses without environment variables.
  */
 import { LocustTest, OperatorConfig } from '../src';
+import { DEFAULT_KAFKA_ENV, DEFAULT_LOCUST_RESOURCES } from './fixtures';
 import { find, synthChart } from './util';
 
 type Profile = 'helm' | 'binary';
@@ -19,21 +20,6 @@ const PROFILES: Record<Profile, OperatorConfig | undefined> = {
     affinityInjection: false,
     tolerationsInjection: false,
   },
-};
-
-const KAFKA = [
-  { name: 'KAFKA_BOOTSTRAP_SERVERS', value: 'localhost:9092' },
-  { name: 'KAFKA_SECURITY_ENABLED', value: 'false' },
-  { name: 'KAFKA_SECURITY_PROTOCOL_CONFIG', value: 'SASL_PLAINTEXT' },
-  { name: 'KAFKA_SASL_MECHANISM', value: 'SCRAM-SHA-512' },
-  { name: 'KAFKA_SASL_JAAS_CONFIG' },
-  { name: 'KAFKA_USERNAME' },
-  { name: 'KAFKA_PASSWORD' },
-];
-
-const UNIFIED_RESOURCES = {
-  limits: { 'cpu': '1000m', 'memory': '1024Mi', 'ephemeral-storage': '50M' },
-  requests: { 'cpu': '250m', 'memory': '128Mi', 'ephemeral-storage': '30M' },
 };
 
 function exporter(profile: Profile) {
@@ -174,7 +160,7 @@ describe.each(['helm', 'binary'] as Profile[])('parity with the operator (%s con
                 ],
                 ports: MASTER_PORTS,
                 envFrom,
-                env: [...KAFKA, ...variables],
+                env: [...DEFAULT_KAFKA_ENV, ...variables],
                 resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
                 volumeMounts: [
                   { name: 'checkout-master', mountPath: '/lotest/src' },
@@ -216,8 +202,8 @@ describe.each(['helm', 'binary'] as Profile[])('parity with the operator (%s con
                 args: ['--locustfile', '/lotest/src/checkout.py', '--worker', '--master-port=5557', '--master-host=checkout-master', '--processes', '2'],
                 ports: [{ containerPort: 8080 }],
                 envFrom,
-                env: [...KAFKA, ...variables],
-                resources: UNIFIED_RESOURCES,
+                env: [...DEFAULT_KAFKA_ENV, ...variables],
+                resources: DEFAULT_LOCUST_RESOURCES,
                 volumeMounts: [
                   { name: 'checkout-worker', mountPath: '/lotest/src' },
                   { name: 'locust-lib', mountPath: '/opt/locust/lib' },
@@ -263,7 +249,7 @@ describe.each(['helm', 'binary'] as Profile[])('parity with the operator (%s con
       },
     };
     const env = [
-      ...KAFKA,
+      ...DEFAULT_KAFKA_ENV,
       { name: 'OTEL_TRACES_EXPORTER', value: 'otlp' },
       { name: 'OTEL_METRICS_EXPORTER', value: 'otlp' },
       { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://otel-collector.monitoring:4318' },
@@ -288,7 +274,7 @@ describe.each(['helm', 'binary'] as Profile[])('parity with the operator (%s con
       ports,
       envFrom: [{ secretRef: { name: 'search-secrets' } }],
       env,
-      resources: UNIFIED_RESOURCES,
+      resources: DEFAULT_LOCUST_RESOURCES,
       volumeMounts: [{ name: `shop-search-${role}`, mountPath: '/mnt/tests' }, { name: 'dataset', mountPath: '/data', readOnly: true }],
       imagePullPolicy: 'IfNotPresent',
       securityContext: { runAsNonRoot: true },
@@ -435,7 +421,7 @@ describe.each(['helm', 'binary'] as Profile[])('parity with the operator (%s con
                   '--autoquit', '30', '--tags slow',
                 ],
                 ports: MASTER_PORTS,
-                env: KAFKA,
+                env: DEFAULT_KAFKA_ENV,
                 resources: { requests: { cpu: '2', memory: '2Gi' } },
                 volumeMounts: [
                   { name: 'nightly-soak-master', mountPath: '/lotest/src' },
@@ -468,7 +454,7 @@ describe.each(['helm', 'binary'] as Profile[])('parity with the operator (%s con
                 image: 'locustio/locust:2.43.1',
                 args: ['--locustfile', '/lotest/src/soak.py', '--worker', '--master-port=5557', '--master-host=nightly-soak-master'],
                 ports: [{ containerPort: 8080 }],
-                env: KAFKA,
+                env: DEFAULT_KAFKA_ENV,
                 resources: { limits: { cpu: '2' } },
                 volumeMounts: [
                   { name: 'nightly-soak-worker', mountPath: '/lotest/src' },
