@@ -205,6 +205,13 @@ function mountSource(mountPath: string, occurrence: number, spec: WireSpec, role
   return candidates[Math.min(occurrence, candidates.length - 1)] ?? 'spec.testFiles';
 }
 
+/** How many times `key` was seen before this call (0 the first time), counting this one. */
+function occurrenceOf(counts: Map<string, number>, key: string): number {
+  const occurrence = counts.get(key) ?? 0;
+  counts.set(key, occurrence + 1);
+  return occurrence;
+}
+
 function podStorage(name: string, spec: WireSpec): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
@@ -217,8 +224,7 @@ function podStorage(name: string, spec: WireSpec): Problem[] {
     const volumeCounts = new Map<string, number>();
     for (const volume of podVolumes(name, spec, role)) {
       const volumeName = String(volume.name);
-      const occurrence = volumeCounts.get(volumeName) ?? 0;
-      volumeCounts.set(volumeName, occurrence + 1);
+      const occurrence = occurrenceOf(volumeCounts, volumeName);
       const path = volumeSource(volumeName, occurrence, spec, role);
       if (volumeName.length > 63 || !DNS1123_LABEL.test(volumeName)) {
         report({ path, message: `gives the ${role} pod a volume named ${volumeName}, which is not a DNS-1123 label`, value: volumeName, fix: 'use lowercase letters, digits and dashes, at most 63 characters in the volume name' });
@@ -230,8 +236,7 @@ function podStorage(name: string, spec: WireSpec): Problem[] {
     const mountCounts = new Map<string, number>();
     for (const mount of containerVolumeMounts(name, spec, role)) {
       const mountPath = String(mount.mountPath);
-      const occurrence = mountCounts.get(mountPath) ?? 0;
-      mountCounts.set(mountPath, occurrence + 1);
+      const occurrence = occurrenceOf(mountCounts, mountPath);
       const path = mountSource(mountPath, occurrence, spec, role);
       if (occurrence > 0) report({ path, message: `is mounted twice in the ${role} container`, value: mountPath, fix: 'give every mount its own path' });
       const subPath = mount.subPath;

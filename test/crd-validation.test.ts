@@ -432,21 +432,12 @@ describe('validateSpecAgainstCrd: embedded Kubernetes types', () => {
 });
 
 describe('validateSpecAgainstCrd: bounds, enums and patterns', () => {
-  test('fails when spec.worker.replicas is 0', () => {
-    const problem = expectOnlyProblem(
-      specWith((s) => (s.worker.replicas = 0)),
-      { path: 'spec.worker.replicas', message: 'must be at least 1' },
-    );
-    expect(problem.value).toBe(0);
-    expect(problem.fix).toBe('set spec.worker.replicas between 1 and 500');
-  });
-
-  test('fails when spec.worker.replicas is 501', () => {
-    const problem = expectOnlyProblem(
-      specWith((s) => (s.worker.replicas = 501)),
-      { path: 'spec.worker.replicas', message: 'must be at most 500' },
-    );
-    expect(problem.value).toBe(501);
+  test.each([
+    [0, 'must be at least 1'],
+    [501, 'must be at most 500'],
+  ])('fails when spec.worker.replicas is %s', (replicas, message) => {
+    const problem = expectOnlyProblem(specWith((s) => (s.worker.replicas = replicas)), { path: 'spec.worker.replicas', message });
+    expect(problem.value).toBe(replicas);
     expect(problem.fix).toBe('set spec.worker.replicas between 1 and 500');
   });
 
