@@ -16,7 +16,7 @@ cp cdk8s.yaml "$fresh/"
 (cd "$fresh" && "$root/node_modules/.bin/cdk8s" import --no-check-upgrade --language typescript --output imports >/dev/null)
 
 status=0
-for file in crd/locusttests.locust.io.yaml src/generated/locusttest-crd.json imports/locust.io.ts; do
+for file in crd/locusttests.locust.io.yaml src/spec/generated/locusttest-crd.json imports/locust.io.ts; do
   if ! diff -u --label "$file (in the tree)" --label "$file (generated now)" "$file" "$fresh/$file"; then
     status=1
   fi

@@ -3,7 +3,7 @@
  * without an operator:
  *
  * - crd/locusttests.locust.io.yaml, the input of `cdk8s import` (imports/locust.io.ts);
- * - src/generated/locusttest-crd.json, the same object, used by the runtime validator.
+ * - src/spec/generated/locusttest-crd.json, the same object, used by the runtime validator.
  *
  * The LocustTest-specific part of the schema is written below. The embedded Kubernetes types
  * (Affinity, EnvVar, Volume, security contexts, ...) are derived from the Kubernetes models that
@@ -20,7 +20,7 @@ import * as YAML from 'yaml';
 
 const ROOT = path.resolve(__dirname, '..');
 const CRD_YAML = path.join('crd', 'locusttests.locust.io.yaml');
-const CRD_JSON = path.join('src', 'generated', 'locusttest-crd.json');
+const CRD_JSON = path.join('src', 'spec', 'generated', 'locusttest-crd.json');
 const KUBE_MODELS = path.join(ROOT, 'node_modules', '@kubernetes', 'client-node', 'dist', 'gen', 'models');
 const CDK8S_K8S_IMPORTS = path.join(ROOT, 'node_modules', 'cdk8s-plus-28', 'lib', 'imports', 'k8s.d.ts');
 

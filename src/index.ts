@@ -2,17 +2,17 @@
 // inside their modules, so that they can change without breaking users.
 
 // The construct and how it is configured.
-export { LocustTest, LocustTestProps, LocustTestObjectProps } from './locust-test';
-export { LocustTestOptions, STRICT_ENV_VAR } from './options';
-export { RenderMode } from './operator-mode';
-export { ArgoCdOptions } from './argocd';
-export { RUN_ID_ANNOTATION } from './run-id';
-export { TestFiles, DirectoryOptions } from './locustfiles';
-export { EnvSource, SecretMount } from './references';
-export { MetricsMonitor, MonitorKind, MonitorOptions } from './monitoring';
-export { Observability, ObservabilityMode, ObservabilityProps, ServicePortEntry } from './observability';
-export { LocustJob } from './job';
-export { LocustRole, sanitizeName, nodeName } from './names';
+export { LocustTest, LocustTestProps, LocustTestObjectProps } from './construct/locust-test';
+export { LocustTestOptions, STRICT_ENV_VAR } from './construct/options';
+export { RenderMode } from './gitops/operator-mode';
+export { ArgoCdOptions } from './gitops/argocd';
+export { RUN_ID_ANNOTATION } from './gitops/run-id';
+export { TestFiles, DirectoryOptions } from './gitops/test-files';
+export { EnvSource, SecretMount } from './construct/references';
+export { MetricsMonitor, MonitorKind, MonitorOptions } from './gitops/monitoring';
+export { Observability, ObservabilityMode, ObservabilityProps, ServicePortEntry } from './construct/observability';
+export { LocustJob } from './pod/job';
+export { LocustRole, sanitizeName, nodeName } from './core/names';
 
 // The operator configuration the objects are built for.
 export {
@@ -24,20 +24,20 @@ export {
   DEFAULT_OPERATOR_CONFIG,
   resolveOperatorConfig,
   validateOperatorConfig,
-} from './operator-config';
+} from './operator/operator-config';
 export {
   operatorConfigFromEnvironment,
   OperatorEnvironment,
   OperatorEnvironmentOptions,
   OPERATOR_ENVIRONMENT_VARIABLES,
-} from './operator-config-env';
+} from './operator/operator-config-env';
 
 // Validation, warnings and how they are reported.
-export { Problem, formatProblem, formatValue, LocustTestValidationError } from './problems';
-export { Warning, WarningOptions, warningsFor, formatWarning } from './warnings';
-export { validateLocustTest } from './validation';
-export { validateSpecAgainstCrd } from './crd-validation';
-export { synthOrReport } from './synth';
+export { Problem, formatProblem, formatValue, LocustTestValidationError } from './core/problems';
+export { Warning, WarningOptions, warningsFor, formatWarning } from './checks/warnings';
+export { validateLocustTest } from './checks/validation';
+export { validateSpecAgainstCrd } from './spec/crd-validation';
+export { synthOrReport } from './construct/synth';
 
 // The plain JSON form of a spec, and the typed form generated from the CRD.
 export {
@@ -50,5 +50,5 @@ export {
   WireOpenTelemetry,
   WireVolumeMount,
   JsonObject,
-} from './spec';
+} from './spec/spec';
 export * as locust from '../imports/locust.io';

@@ -4,8 +4,8 @@ import { Service } from 'kubernetes-models/v1/Service';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { parseAllDocuments } from 'yaml';
 import { validateMonitor } from './prometheus-operator-schemas';
-import { validateSpecAgainstCrd } from '../src/crd-validation';
-import { formatProblem } from '../src/problems';
+import { validateSpecAgainstCrd } from '../src/spec/crd-validation';
+import { formatProblem } from '../src/core/problems';
 import { hasFieldMap, unknownFields } from './k8s-schema';
 
 export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [k: string]: any }; [k: string]: any };

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { run, RunResult } from './run';
+import { run, RunResult } from './dispatch';
 
 function main(): RunResult {
   try {

@@ -1,6 +1,6 @@
-import { formatProblem } from '../problems';
-import { OperatorConfig } from '../operator-config';
-import { operatorConfigFromEnvironment } from '../operator-config-env';
+import { formatProblem } from '../core/problems';
+import { OperatorConfig } from '../operator/operator-config';
+import { operatorConfigFromEnvironment } from '../operator/operator-config-env';
 import { readOne } from './read-input';
 import { Report } from './report';
 import { parseDocuments } from './yaml-documents';

@@ -1,4 +1,4 @@
-import { formatProblem, Problem } from '../problems';
+import { formatProblem, Problem } from '../core/problems';
 
 /**
  * The lines written on stderr, one per problem, each starting with the input it is about:

@@ -1,0 +1,156 @@
+import { commandWords, managedFlagOf } from '../pod/command';
+import { LocustRole } from '../core/names';
+import { ObservabilityMode } from '../construct/observability';
+import { ResolvedOperatorConfig } from '../operator/operator-config';
+import { formatProblem, Problem } from '../core/problems';
+import { JsonObject, WireSpec } from '../spec/spec';
+
+/**
+ * Something that synthesizes but almost certainly does not do what was meant. Same shape as a
+ * Problem: path, what is wrong, the value received and how to fix it.
+ */
+export type Warning = Problem;
+
+/** Renders a warning as one line, like a problem. */
+export const formatWarning: (warning: Warning) => string = formatProblem;
+
+/** What the warnings need to know beyond the spec. */
+export interface WarningOptions {
+  /** The mode the Observability construct chose. */
+  readonly observability: ObservabilityMode;
+  /** Whether the objects are laid out for Argo CD. */
+  readonly argoCd: boolean;
+}
+
+/** Values of `OTEL_TRACES_SAMPLER` the OpenTelemetry SDK knows. */
+export const KNOWN_TRACES_SAMPLERS = [
+  'always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off',
+  'parentbased_traceidratio', 'parentbased_jaeger_remote', 'jaeger_remote', 'xray',
+] as const;
+const RATIO_SAMPLERS = ['traceidratio', 'parentbased_traceidratio'];
+const OTLP_GRPC_PORT = 4317;
+const OTLP_HTTP_PORT = 4318;
+/** Images known to lack the OpenTelemetry SDK: Locust's plain image. */
+const IMAGES_WITHOUT_OTEL = ['locustio/locust', 'docker.io/locustio/locust', 'index.docker.io/locustio/locust'];
+
+/**
+ * The traps a valid LocustTest can still fall into. Pure: the same input gives the same list, in
+ * a fixed order (OpenTelemetry, command line, Argo CD).
+ */
+export function warningsFor(_name: string, spec: WireSpec, config: ResolvedOperatorConfig, options: WarningOptions): Warning[] {
+  return [
+    ...(options.observability === ObservabilityMode.OPEN_TELEMETRY ? openTelemetryWarnings(spec) : []),
+    ...(options.observability === ObservabilityMode.METRICS_EXPORTER ? headlessWarnings(spec) : []),
+    ...managedFlagWarnings(spec),
+    ...(options.argoCd ? ttlWarnings(config) : []),
+  ];
+}
+
+/** The image reference without tag or digest, e.g. `locustio/locust`. */
+export function imageRepository(image: string): string {
+  const withoutDigest = image.split('@')[0];
+  const lastSlash = withoutDigest.lastIndexOf('/');
+  const colon = withoutDigest.lastIndexOf(':');
+  return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
+}
+
+/** OTel variables as the container will see them: the spec's plain variables, then extraEnvVars. */
+function otelVariables(spec: WireSpec): Map<string, { value: string; path: string }> {
+  const found = new Map<string, { value: string; path: string }>();
+  (spec.env?.variables ?? []).forEach((variable: JsonObject, index) => {
+    if (typeof variable.name === 'string' && typeof variable.value === 'string') {
+      found.set(variable.name, { value: variable.value, path: `spec.env.variables[${index}].value` });
+    }
+  });
+  const extra = spec.observability?.openTelemetry?.extraEnvVars ?? {};
+  for (const name of Object.keys(extra).sort()) {
+    found.set(name, { value: extra[name], path: `spec.observability.openTelemetry.extraEnvVars.${name}` });
+  }
+  return found;
+}
+
+function endpointPort(endpoint: string): number | undefined {
+  const match = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:\[[^\]]*\]|[^/:?#]*):(\d+)/i.exec(endpoint);
+  return match ? Number(match[1]) : undefined;
+}
+
+function openTelemetryWarnings(spec: WireSpec): Warning[] {
+  const warnings: Warning[] = [];
+  const otel = spec.observability?.openTelemetry ?? {};
+  if (IMAGES_WITHOUT_OTEL.includes(imageRepository(spec.image))) {
+    warnings.push({ path: 'spec.image', message: 'has no OpenTelemetry SDK, so Locust only logs that it is missing and exports nothing', value: spec.image, fix: 'use locustio/locust-otel (2.43.4 or later) or an image with pip install locust[otel]' });
+  }
+  const endpoint = otel.endpoint ?? '';
+  const protocol = otel.protocol || 'grpc';
+  const port = endpointPort(endpoint);
+  if (protocol === 'grpc' && port === OTLP_HTTP_PORT) {
+    warnings.push({ path: 'spec.observability.openTelemetry.endpoint', message: `uses the OTLP/HTTP port ${OTLP_HTTP_PORT} with the grpc protocol`, value: endpoint, fix: `use port ${OTLP_GRPC_PORT}, or set protocol to http/protobuf` });
+  }
+  if (protocol === 'http/protobuf' && port === OTLP_GRPC_PORT) {
+    warnings.push({ path: 'spec.observability.openTelemetry.endpoint', message: `uses the OTLP/gRPC port ${OTLP_GRPC_PORT} with the http/protobuf protocol`, value: endpoint, fix: `use port ${OTLP_HTTP_PORT}, or set protocol to grpc` });
+  }
+  if (otel.insecure === true && endpoint.toLowerCase().startsWith('https://')) {
+    warnings.push({ path: 'spec.observability.openTelemetry.insecure', message: 'has no effect on an https:// endpoint, which always uses TLS', value: true, fix: 'use an http:// endpoint for plaintext, or drop insecure' });
+  }
+  const variables = otelVariables(spec);
+  const attributes = variables.get('OTEL_RESOURCE_ATTRIBUTES');
+  if (attributes && /(^|,)\s*service\.name\s*=/.test(attributes.value) && !variables.has('OTEL_SERVICE_NAME')) {
+    warnings.push({ path: attributes.path, message: 'sets service.name, which Locust overrides with OTEL_SERVICE_NAME (default locust)', value: attributes.value, fix: 'set OTEL_SERVICE_NAME in extraEnvVars instead' });
+  }
+  const sampler = variables.get('OTEL_TRACES_SAMPLER');
+  if (sampler && !(KNOWN_TRACES_SAMPLERS as readonly string[]).includes(sampler.value)) {
+    warnings.push({ path: sampler.path, message: 'is not a sampler the OpenTelemetry SDK knows', value: sampler.value, fix: `use one of ${KNOWN_TRACES_SAMPLERS.join(', ')}` });
+  }
+  const ratio = variables.get('OTEL_TRACES_SAMPLER_ARG');
+  if (ratio && RATIO_SAMPLERS.includes(sampler?.value ?? '')) {
+    const value = ratio.value.trim() === '' ? NaN : Number(ratio.value);
+    if (!(value >= 0 && value <= 1)) {
+      warnings.push({ path: ratio.path, message: 'must be a ratio between 0 and 1 for a ratio sampler', value: ratio.value, fix: 'use e.g. 0.1 to sample one trace in ten' });
+    }
+  }
+  return warnings;
+}
+
+function headlessWarnings(spec: WireSpec): Warning[] {
+  const sources: Array<{ path: string; words: string[]; value: unknown }> = [
+    { path: 'spec.master.command', words: commandWords(spec.master.command), value: spec.master.command },
+    { path: 'spec.master.extraArgs', words: spec.master.extraArgs ?? [], value: spec.master.extraArgs },
+  ];
+  return sources.filter((s) => s.words.includes('--headless')).map((s) => ({
+    path: s.path,
+    message: 'turns off the web UI with --headless, which the metrics exporter sidecar scrapes, so no metrics are collected',
+    value: s.value,
+    fix: 'drop --headless: the master already starts with --autostart and keeps its UI',
+  }));
+}
+
+/** Where to set what a managed flag controls, for the flags that have a spec field. */
+const MANAGED_FLAG_FIXES: Record<string, string> = {
+  '--expect-workers': 'drop it and set spec.worker.replicas',
+  '--autostart': 'drop it and set spec.master.autostart',
+  '--autoquit': 'drop it and set spec.master.autoquit',
+  '--otel': 'drop it and set spec.observability.openTelemetry.enabled',
+};
+
+function managedFlagWarnings(spec: WireSpec): Warning[] {
+  const warnings: Warning[] = [];
+  for (const role of [LocustRole.MASTER, LocustRole.WORKER]) {
+    (spec[role].extraArgs ?? []).forEach((arg, index) => {
+      const flag = managedFlagOf(arg);
+      if (flag) {
+        warnings.push({ path: `spec.${role}.extraArgs[${index}]`, message: `overrides ${flag}, which the workload sets itself`, value: arg, fix: MANAGED_FLAG_FIXES[flag] ?? `drop ${flag}: the workload depends on its own value` });
+      }
+    });
+  }
+  return warnings;
+}
+
+function ttlWarnings(config: ResolvedOperatorConfig): Warning[] {
+  if (config.jobTtlSecondsAfterFinished === undefined) return [];
+  return [{
+    path: 'operatorConfig.jobTtlSecondsAfterFinished',
+    message: 'deletes finished Jobs that Argo CD tracks: Argo CD then recreates them and the load test runs again',
+    value: config.jobTtlSecondsAfterFinished,
+    fix: 'leave the TTL unset under Argo CD and re-run with a new runId',
+  }];
+}

@@ -1,0 +1,220 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { LocustTestSpec } from '../../imports/locust.io';
+import { KubeService } from '../../imports/k8s';
+import { validateArgoCdOptions } from '../gitops/argocd';
+import { checkDuplicateObjectsOnce } from '../checks/unique-objects';
+import { LocustJob } from '../pod/job';
+import { MonitorKind } from '../gitops/monitoring';
+import { Observability, ObservabilityMode } from './observability';
+import { OperatorConfig, ResolvedOperatorConfig, resolveOperatorConfig, validateOperatorConfig } from '../operator/operator-config';
+import { operatorModeProblems, RenderMode } from '../gitops/operator-mode';
+import { LocustTestOptions, STRICT_ENV_VAR } from './options';
+import { formatProblem, LocustTestValidationError, Problem } from '../core/problems';
+import { withReferences } from './references';
+import { renderOperatorResource, renderWorkload, RenderedWorkload } from './objects';
+import { validateRunId } from '../gitops/run-id';
+import { JsonObject, plainCopy, wireSpecOf, WireSpec } from '../spec/spec';
+import { withTestFiles } from '../gitops/test-files-spec';
+import { validateLocustTest } from '../checks/validation';
+import { formatWarning, Warning, warningsFor } from '../checks/warnings';
+
+/** Props of a LocustTest written in TypeScript: the spec typed as the classes generated from the CRD. */
+export interface LocustTestProps extends LocustTestOptions {
+  /**
+   * `metadata.name` of the LocustTest. The objects are named `<name>-master` and
+   * `<name>-worker` (dots become dashes), never hashed.
+   */
+  readonly name: string;
+
+  /** Namespace of the generated objects. @default - the chart's namespace, or none */
+  readonly namespace?: string;
+
+  /** The LocustTest spec, exactly as in a `locust.io/v2` LocustTest custom resource. */
+  readonly spec: LocustTestSpec;
+
+  /**
+   * The operator configuration the objects are built for, as an operator install would set
+   * it through its environment.
+   * @default - the operator's Helm chart defaults
+   */
+  readonly operatorConfig?: OperatorConfig;
+}
+
+/** Props of `LocustTest.fromObject`: the spec as plain JSON, e.g. parsed from a LocustTest YAML. */
+export interface LocustTestObjectProps extends LocustTestOptions {
+  /** `metadata.name` of the LocustTest. */
+  readonly name: string;
+  /** Namespace of the generated objects. @default - the chart's namespace, or none */
+  readonly namespace?: string;
+  /** The spec as plain JSON, in the field names of the custom resource; validated like any other. */
+  readonly spec: unknown;
+  /** @default - the operator's Helm chart defaults */
+  readonly operatorConfig?: OperatorConfig;
+}
+
+const WIRE_SPEC = Symbol('cdk8s-locust.wireSpec');
+
+/**
+ * A distributed Locust load test: the master Service, master Job and worker Job that the
+ * Locust Kubernetes operator v2 creates for a LocustTest, written without the operator.
+ *
+ * The spec is validated when the app is synthesized (the schema of the LocustTest CRD, the
+ * operator's webhook rules, and what the API server would refuse); any problem stops the
+ * synthesis with one line per problem and nothing is written.
+ */
+export class LocustTest extends Construct {
+  /** `metadata.name` of the test. */
+  public readonly name: string;
+  /** Namespace of the generated objects, if any. */
+  public readonly namespace?: string;
+  /** The spec in its plain JSON form, as a LocustTest custom resource carries it. */
+  public readonly wireSpec: WireSpec;
+  /** The operator configuration with every default applied. */
+  public readonly operatorConfig: ResolvedOperatorConfig;
+  /** Everything wrong with the props; empty for a test that synthesizes. */
+  public readonly problems: readonly Problem[];
+  /**
+   * Traps the test falls into although it synthesizes. Printed at synth, or validation errors in
+   * strict mode; the command line prints them too.
+   */
+  public readonly warnings: readonly Warning[];
+  /** What the construct writes. */
+  public readonly mode: RenderMode;
+  /** Whether warnings fail the synthesis. */
+  public readonly strict: boolean;
+
+  private readonly parts?: {
+    readonly observability: Observability;
+    readonly workload?: RenderedWorkload;
+    readonly resource?: ApiObject;
+    readonly monitor?: ApiObject;
+  };
+
+  /**
+   * A LocustTest from a spec in plain JSON, exactly as a `locust.io/v2` LocustTest custom resource
+   * holds it (for example parsed from YAML). The command line renders files this way.
+   */
+  public static fromObject(scope: Construct, id: string, props: LocustTestObjectProps): LocustTest {
+    const typedProps = { ...props, spec: {} as LocustTestSpec, [WIRE_SPEC]: plainCopy(props.spec ?? null) };
+    return new LocustTest(scope, id, typedProps);
+  }
+
+  constructor(scope: Construct, id: string, props: LocustTestProps) {
+    super(scope, id);
+    this.name = props.name;
+    this.namespace = props.namespace ?? Chart.of(this).namespace;
+    this.mode = props.mode ?? RenderMode.WORKLOAD;
+    this.strict = props.strict ?? process.env[STRICT_ENV_VAR] === '1';
+    const plain = (props as { [WIRE_SPEC]?: unknown })[WIRE_SPEC];
+    const given = plain !== undefined ? plain : wireSpecOf(props.spec);
+    const files = withTestFiles(this, props.name, props.testFiles, given, this.namespace);
+    this.wireSpec = (isObject(files.spec) ? withReferences(files.spec, props.envFrom ?? [], props.secretMounts ?? []) : files.spec) as WireSpec;
+    this.operatorConfig = resolveOperatorConfig(props.operatorConfig);
+    const problems: Problem[] = [
+      ...validateOperatorConfig(props.operatorConfig),
+      ...validateArgoCdOptions(props.argoCd),
+      ...validateRunId(props.runId),
+      ...files.problems,
+      ...validateLocustTest(props.name, this.namespace, this.wireSpec, this.operatorConfig),
+    ];
+    if (this.mode === RenderMode.OPERATOR) {
+      problems.push(...operatorModeProblems({
+        runId: props.runId,
+        webUi: props.webUi === true,
+        serviceMonitor: props.monitor?.kind === MonitorKind.SERVICE_MONITOR,
+        nestedConfigMaps: Object.keys(files.volumeItems),
+      }));
+    }
+    this.problems = problems;
+    this.warnings = [];
+    this.node.addValidation({ validate: () => this.validate() });
+    checkDuplicateObjectsOnce(this);
+    if (problems.length > 0) return;
+
+    const observability = new Observability(this, 'Observability', {
+      openTelemetry: this.wireSpec.observability?.openTelemetry,
+      metricsExporter: this.operatorConfig.metricsExporter,
+    });
+    if (props.monitor && observability.mode !== ObservabilityMode.METRICS_EXPORTER) {
+      problems.push({ path: 'monitor', message: `scrapes the metrics exporter sidecar, which a test with ${observability.mode} has not`, value: props.monitor.kind, fix: 'drop the monitor and read the metrics from the OpenTelemetry backend, or turn OpenTelemetry off' });
+      return;
+    }
+    this.warnings = warningsFor(this.name, this.wireSpec, this.operatorConfig, { observability: observability.mode, argoCd: props.argoCd !== undefined });
+    const ctx = {
+      observability,
+      argoCd: props.argoCd,
+      runId: props.runId,
+      webUi: props.webUi === true,
+      monitor: props.monitor,
+      configMaps: files.configMaps,
+      volumeItems: files.volumeItems,
+    };
+    if (this.mode === RenderMode.OPERATOR) {
+      this.parts = { observability, ...renderOperatorResource(this, ctx) };
+    } else {
+      const workload = renderWorkload(this, ctx);
+      this.parts = { observability, workload, monitor: workload.monitor };
+    }
+  }
+
+  private printedWarnings = false;
+
+  /** Problems and, in strict mode, warnings. */
+  private validate(): string[] {
+    const errors = this.problems.map(formatProblem);
+    if (this.strict) return [...errors, ...this.warnings.map((w) => `${formatWarning(w)} (strict mode: a warning is an error)`)];
+    if (!this.printedWarnings) {
+      this.printedWarnings = true;
+      for (const warning of this.warnings) process.stderr.write(`warning: ${this.node.path}: ${formatWarning(warning)}\n`);
+    }
+    return errors;
+  }
+
+  private built() {
+    if (!this.parts) throw new LocustTestValidationError(this.name, this.problems);
+    return this.parts;
+  }
+
+  private workload(what: string): RenderedWorkload {
+    const workload = this.built().workload;
+    if (!workload) throw new Error(`LocustTest ${this.name} renders the LocustTest custom resource (RenderMode.OPERATOR), which has no ${what}; the operator creates it in the cluster`);
+    return workload;
+  }
+
+  /** The master Service (`<name>-master`). Throws for an invalid test or in operator mode. */
+  public get service(): KubeService {
+    return this.workload('master Service').service;
+  }
+
+  /** The master Job (`<name>-master`). Throws for an invalid test or in operator mode. */
+  public get masterJob(): LocustJob {
+    return this.workload('master Job').masterJob;
+  }
+
+  /** The worker Job (`<name>-worker`). Throws for an invalid test or in operator mode. */
+  public get workerJob(): LocustJob {
+    return this.workload('worker Job').workerJob;
+  }
+
+  /** The LocustTest custom resource of operator mode. Throws for an invalid test or in workload mode. */
+  public get resource(): ApiObject {
+    const resource = this.built().resource;
+    if (!resource) throw new Error(`LocustTest ${this.name} renders the workload (RenderMode.WORKLOAD), not the custom resource; set mode: RenderMode.OPERATOR`);
+    return resource;
+  }
+
+  /** The PodMonitor or ServiceMonitor, when `monitor` was given. Throws for an invalid test. */
+  public get monitor(): ApiObject | undefined {
+    return this.built().monitor;
+  }
+
+  /** The construct that chose OpenTelemetry or the exporter sidecar. Throws for an invalid test. */
+  public get observability(): Observability {
+    return this.built().observability;
+  }
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,83 @@
+import { ApiObject } from 'cdk8s';
+import { KubeService } from '../../imports/k8s';
+import { annotateJob, annotateResource, ArgoCdOptions, SYNC_WAVE_ANNOTATION, syncWaves } from '../gitops/argocd';
+import { createJob, createService, LocustJob } from '../pod/job';
+import type { LocustTest } from './locust-test';
+import { createMonitor, MetricsMonitor, MonitorKind, SERVICE_MONITOR_LABEL } from '../gitops/monitoring';
+import { LocustRole, nodeName } from '../core/names';
+import { Observability } from './observability';
+import { createLocustTestResource } from '../gitops/operator-mode';
+import { JsonObject } from '../spec/spec';
+import { withRunId } from '../gitops/run-id';
+import { withVolumeItems } from '../gitops/test-files';
+import { withWebUiPort } from '../gitops/web-ui';
+import { buildWorkload } from '../pod/workload';
+
+/** What the construct renders beyond the spec, resolved and validated. */
+export interface RenderContext {
+  readonly observability: Observability;
+  readonly argoCd?: ArgoCdOptions;
+  readonly runId?: string;
+  readonly webUi: boolean;
+  readonly monitor?: MetricsMonitor;
+  /** ConfigMaps emitted from the repository, annotated for Argo CD with the Service. */
+  readonly configMaps: readonly ApiObject[];
+  readonly volumeItems: Record<string, JsonObject[]>;
+}
+
+/** The objects of workload mode. */
+export interface RenderedWorkload {
+  readonly service: KubeService;
+  readonly masterJob: LocustJob;
+  readonly workerJob: LocustJob;
+  readonly monitor?: ApiObject;
+}
+
+/** Writes the Service, both Jobs and the optional monitor, in the operator's order. */
+export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWorkload {
+  const specs = buildWorkload({ name: test.name, spec: test.wireSpec, config: test.operatorConfig, observability: ctx.observability });
+  const jobSpec = (spec: JsonObject) => {
+    const withItems = withVolumeItems(spec, ctx.volumeItems);
+    return ctx.runId === undefined ? withItems : withRunId(withItems, ctx.runId);
+  };
+  const master = nodeName(test.name, LocustRole.MASTER);
+  const serviceSpec = ctx.webUi ? withWebUiPort(specs.serviceSpec) : specs.serviceSpec;
+  const service = createService(test, 'MasterService', master, test.namespace, serviceSpec);
+  const masterJob = createJob(test, 'MasterJob', master, test.namespace, jobSpec(specs.masterJobSpec));
+  const workerJob = createJob(test, 'WorkerJob', nodeName(test.name, LocustRole.WORKER), test.namespace, jobSpec(specs.workerJobSpec));
+  if (ctx.monitor?.kind === MonitorKind.SERVICE_MONITOR) service.metadata.addLabel(SERVICE_MONITOR_LABEL, master);
+  const monitor = monitorOf(test, ctx);
+  if (ctx.argoCd) {
+    const waves = syncWaves(ctx.argoCd);
+    [service, ...ctx.configMaps].forEach((object) => annotateResource(object, waves));
+    [masterJob, workerJob].forEach((job) => annotateJob(job, waves));
+  }
+  return { service, masterJob, workerJob, monitor };
+}
+
+/**
+ * Writes the LocustTest custom resource (and the optional PodMonitor). Under Argo CD the
+ * ConfigMaps go in the earlier wave so that the operator finds them; the resource takes the Jobs'
+ * wave and no sync options, since the operator, not Argo CD, creates the Jobs.
+ */
+export function renderOperatorResource(test: LocustTest, ctx: RenderContext): { resource: ApiObject; monitor?: ApiObject } {
+  const resource = createLocustTestResource(test, 'Resource', test.name, test.namespace, test.wireSpec);
+  const monitor = monitorOf(test, ctx);
+  if (ctx.argoCd) {
+    const waves = syncWaves(ctx.argoCd);
+    ctx.configMaps.forEach((object) => annotateResource(object, waves));
+    resource.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, waves.jobs);
+  }
+  return { resource, monitor };
+}
+
+/** The PodMonitor or ServiceMonitor scraping the exporter sidecar, when one was asked for. */
+function monitorOf(test: LocustTest, ctx: RenderContext): ApiObject | undefined {
+  if (!ctx.monitor) return undefined;
+  return createMonitor(test, 'Monitor', ctx.monitor, {
+    masterName: nodeName(test.name, LocustRole.MASTER),
+    namespace: test.namespace,
+    exporterPort: test.operatorConfig.metricsExporter.port,
+    servicePortName: ctx.observability.servicePorts()[0].name,
+  });
+}

@@ -1,0 +1,68 @@
+import { ArgoCdOptions } from '../gitops/argocd';
+import { TestFiles } from '../gitops/test-files';
+import { MetricsMonitor } from '../gitops/monitoring';
+import { RenderMode } from '../gitops/operator-mode';
+import { EnvSource, SecretMount } from './references';
+
+/** Environment variable that turns on strict mode for every LocustTest of an app (`1`). */
+export const STRICT_ENV_VAR = 'CDK8S_LOCUST_STRICT';
+
+/** How a LocustTest is rendered and composed; shared by the typed props and `fromObject`. */
+export interface LocustTestOptions {
+  /**
+   * Write the workload (Service and Jobs), or the LocustTest custom resource for the operator.
+   * @default RenderMode.WORKLOAD
+   */
+  readonly mode?: RenderMode;
+
+  /**
+   * Lay the objects out for Argo CD: Jobs replaced with `Force=true,Replace=true`, and sync
+   * waves that apply the Service and ConfigMaps before both Jobs. `{}` turns it on with wave 0.
+   * @default - no Argo CD annotations
+   */
+  readonly argoCd?: ArgoCdOptions;
+
+  /**
+   * An id of this run, written as the `cdk8s-locust/run-id` annotation on both Jobs' pod
+   * templates only. Changing it changes nothing but the Jobs, which Argo CD (with `argoCd`) then
+   * replaces: the way to run the same test again from Git.
+   * @default - no run id
+   */
+  readonly runId?: string;
+
+  /**
+   * Where the locustfiles come from; fills `spec.testFiles.configMapRef` and `libConfigMapRef`,
+   * which must then be left unset in the spec.
+   * @default - the spec's own `testFiles`
+   */
+  readonly testFiles?: TestFiles;
+
+  /**
+   * ConfigMaps and Secrets whose keys become environment variables, appended to
+   * `spec.env.configMapRefs` / `secretRefs`.
+   * @default - none beyond the spec's
+   */
+  readonly envFrom?: EnvSource[];
+
+  /** Secrets mounted as files, appended to `spec.env.secretMounts`. @default - none beyond the spec's */
+  readonly secretMounts?: SecretMount[];
+
+  /**
+   * Expose Locust's web UI port 8089 (named `web-ui`) as the last port of the master Service. The
+   * operator's Service has no such port: this is an opt-in difference.
+   * @default false
+   */
+  readonly webUi?: boolean;
+
+  /**
+   * A Prometheus Operator object scraping the metrics-exporter sidecar; only with OpenTelemetry off.
+   * @default - no monitor object
+   */
+  readonly monitor?: MetricsMonitor;
+
+  /**
+   * Turn every warning into a validation error, for CI. Warnings are otherwise printed at synth.
+   * @default - true when the environment variable CDK8S_LOCUST_STRICT is `1`, else false
+   */
+  readonly strict?: boolean;
+}

@@ -1,0 +1,61 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { LocustTest as LocustTestResource } from '../../imports/locust.io';
+import { Problem } from '../core/problems';
+import { WireSpec } from '../spec/spec';
+
+/** What a LocustTest construct writes. */
+export enum RenderMode {
+  /**
+   * The master Service, master Job and worker Job the operator would create: no operator needed
+   * in the cluster, and Argo CD's built-in Job health check shows the test's progress.
+   */
+  WORKLOAD = 'Workload',
+  /**
+   * The `locust.io/v2` LocustTest custom resource itself, for clusters that run the operator.
+   * Trade-offs: the operator and its CRD must be installed; Argo CD has no health check for the
+   * custom resource, which shows Healthy at once whatever the test does; the operator's webhook
+   * is off by default, so this library's validation is the only gate before the cluster. Options
+   * that change the operator's objects (`runId`, `webUi`, a ServiceMonitor, nested lib folders)
+   * cannot apply and are reported as problems.
+   */
+  OPERATOR = 'Operator',
+}
+
+/**
+ * Emits the custom resource with the wire spec exactly as validated. Built as a plain ApiObject
+ * with the generated class's apiVersion and kind: the generated `toJson` expects the typed spec
+ * and would rename fields of a spec that is already wire JSON.
+ */
+export function createLocustTestResource(scope: Construct, id: string, name: string, namespace: string | undefined, spec: WireSpec): ApiObject {
+  const metadata = namespace === undefined ? { name } : { name, namespace };
+  return new ApiObject(scope, id, { ...LocustTestResource.GVK, metadata, spec });
+}
+
+/** What operator mode is asked to do that only the workload mode can. */
+export interface OperatorModeRequest {
+  readonly runId?: string;
+  readonly webUi: boolean;
+  readonly serviceMonitor: boolean;
+  /** Names of emitted ConfigMaps that need volume `items` for nested folders. */
+  readonly nestedConfigMaps: readonly string[];
+}
+
+/** Options that change the operator's objects, which operator mode does not write. */
+export function operatorModeProblems(request: OperatorModeRequest): Problem[] {
+  const problems: Problem[] = [];
+  const fix = 'drop it, or use RenderMode.WORKLOAD';
+  if (request.runId !== undefined) {
+    problems.push({ path: 'runId', message: 'needs the workload mode: in operator mode the operator owns the Jobs and their pod templates', value: request.runId, fix });
+  }
+  if (request.webUi) {
+    problems.push({ path: 'webUi', message: 'needs the workload mode: the operator writes the master Service without the web UI port', value: true, fix });
+  }
+  if (request.serviceMonitor) {
+    problems.push({ path: 'monitor', message: 'is a ServiceMonitor, which needs a label on the master Service that the operator does not write', value: 'ServiceMonitor', fix: 'use MetricsMonitor.podMonitor(), or RenderMode.WORKLOAD' });
+  }
+  if (request.nestedConfigMaps.length > 0) {
+    problems.push({ path: 'testFiles', message: 'has nested folders, which the operator cannot mount (it never writes volume items)', value: request.nestedConfigMaps, fix: 'keep the files in one flat folder, or use RenderMode.WORKLOAD' });
+  }
+  return problems;
+}

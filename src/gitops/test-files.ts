@@ -1,0 +1,204 @@
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ApiObject } from 'cdk8s';
+import { IConfigMap } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { KubeConfigMap } from '../../imports/k8s';
+import { sanitizeName } from '../core/names';
+import { Problem } from '../core/problems';
+import { JsonObject } from '../spec/spec';
+
+/** Kubernetes refuses a ConfigMap whose data exceeds 1 MiB. */
+export const MAX_CONFIG_MAP_BYTES = 1024 * 1024;
+/** How nested folders are written in a ConfigMap key, whose characters cannot include `/`. */
+export const FOLDER_SEPARATOR = '__';
+const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
+const HASH_LENGTH = 10;
+
+/** Options of `TestFiles.fromDirectory`. */
+export interface DirectoryOptions {
+  /**
+   * A directory of Python modules the locustfiles import, mounted at `spec.testFiles.libMountPath`.
+   * Nested folders (packages) keep their layout in the pod.
+   * @default - no lib ConfigMap
+   */
+  readonly libDirectory?: string;
+}
+
+/** The locustfile and lib ConfigMaps a test mounts, as `spec.testFiles` references them. */
+export interface ResolvedTestFiles {
+  readonly configMapRef?: string;
+  readonly libConfigMapRef?: string;
+  /** `items` of each emitted ConfigMap volume that has nested folders, keyed by ConfigMap name. */
+  readonly volumeItems: Record<string, JsonObject[]>;
+  /** The ConfigMaps emitted from the repository, if any. */
+  readonly configMaps: ApiObject[];
+  readonly problems: Problem[];
+}
+
+/** One file read from a directory: its path relative to the directory, in POSIX form. */
+interface SourceFile {
+  readonly relativePath: string;
+  readonly content: Buffer;
+}
+
+/**
+ * Where a LocustTest's locustfiles (and optional lib modules) come from. Given to
+ * `LocustTestProps.testFiles`, it fills `spec.testFiles.configMapRef` and `libConfigMapRef`.
+ */
+export abstract class TestFiles {
+  /**
+   * Reads a directory of the repository at construction and emits its files as a ConfigMap named
+   * `<name>-locustfiles-<hash>` (and `<name>-lib-<hash>` for the lib directory). The hash covers
+   * the file names and contents, so a changed script gives a new object (and, through the pod
+   * template, new Jobs). Nested folders are flattened into keys (`pkg/util.py` becomes
+   * `pkg__util.py`) and restored in the pod through the volume's `items`, which the operator
+   * never writes: in operator mode nested folders are therefore refused. A missing or empty
+   * directory, or files over the 1 MiB ConfigMap limit, are reported as problems.
+   */
+  public static fromDirectory(directory: string, options: DirectoryOptions = {}): TestFiles {
+    return new DirectoryTestFiles(directory, options.libDirectory);
+  }
+
+  /** ConfigMaps the app already defines with cdk8s-plus-28, e.g. `new kplus.ConfigMap(...)`. */
+  public static fromConfigMaps(locustfiles: IConfigMap, lib?: IConfigMap): TestFiles {
+    return new NamedTestFiles(locustfiles.name, lib?.name);
+  }
+
+  /** ConfigMaps that already exist in the cluster, by name. */
+  public static fromConfigMapNames(locustfiles: string, lib?: string): TestFiles {
+    return new NamedTestFiles(locustfiles, lib);
+  }
+
+  /** @internal Resolves the references, emitting ConfigMaps under `scope` when needed. */
+  public abstract _bind(scope: Construct, testName: string, namespace: string | undefined): ResolvedTestFiles;
+}
+
+class NamedTestFiles extends TestFiles {
+  constructor(private readonly locustfiles: string, private readonly lib?: string) {
+    super();
+  }
+
+  public _bind(): ResolvedTestFiles {
+    return { configMapRef: this.locustfiles, libConfigMapRef: this.lib, volumeItems: {}, configMaps: [], problems: [] };
+  }
+}
+
+class DirectoryTestFiles extends TestFiles {
+  constructor(private readonly directory: string, private readonly libDirectory?: string) {
+    super();
+  }
+
+  public _bind(scope: Construct, testName: string, namespace: string | undefined): ResolvedTestFiles {
+    const problems: Problem[] = [];
+    const volumeItems: Record<string, JsonObject[]> = {};
+    const configMaps: ApiObject[] = [];
+    const emit = (id: string, dir: string, field: string, suffix: string): string | undefined => {
+      const read = readDirectory(dir, field);
+      problems.push(...read.problems);
+      if (read.problems.length > 0) return undefined;
+      const name = `${sanitizeName(testName)}-${suffix}-${contentHash(read.files)}`;
+      const data = configMapData(read.files);
+      const metadata = namespace === undefined ? { name } : { name, namespace };
+      configMaps.push(new KubeConfigMap(scope, id, { metadata, ...data }));
+      if (read.files.some((file) => file.relativePath.includes('/'))) volumeItems[name] = volumeItemsOf(read.files);
+      return name;
+    };
+    const configMapRef = emit('Locustfiles', this.directory, 'testFiles.directory', 'locustfiles');
+    const libConfigMapRef = this.libDirectory === undefined ? undefined : emit('LocustLib', this.libDirectory, 'testFiles.libDirectory', 'lib');
+    return { configMapRef, libConfigMapRef, volumeItems, configMaps, problems };
+  }
+}
+
+/** Every file under `dir`, sorted by path, or the problems that stop it from being a ConfigMap. */
+export function readDirectory(dir: string, field: string): { files: SourceFile[]; problems: Problem[] } {
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) {
+    const message = stat ? 'is not a directory' : 'does not exist';
+    return { files: [], problems: [{ path: field, message, value: dir, fix: 'point it at a folder of the repository, relative to where cdk8s synth runs or absolute' }] };
+  }
+  const files = listFiles(dir, '').map((relativePath) => ({ relativePath, content: fs.readFileSync(path.join(dir, relativePath)) }));
+  const problems: Problem[] = [];
+  if (files.length === 0) {
+    problems.push({ path: field, message: 'holds no files', value: dir, fix: 'add the locustfiles (or modules) to mount, or drop the option' });
+  }
+  const keys = new Map<string, string>();
+  for (const file of files) {
+    const key = configMapKey(file.relativePath);
+    if (!CONFIG_MAP_KEY.test(key) || key.length > 253) {
+      problems.push({ path: field, message: 'has a file whose name cannot be a ConfigMap key (letters, digits, -, _ and . only)', value: file.relativePath, fix: 'rename the file' });
+    }
+    const clash = keys.get(key);
+    if (clash !== undefined) {
+      problems.push({ path: field, message: `has two files that flatten to the same ConfigMap key ${key}`, value: [clash, file.relativePath], fix: `rename one of them; folders are joined with ${FOLDER_SEPARATOR}` });
+    }
+    keys.set(key, file.relativePath);
+  }
+  const size = files.reduce((total, file) => total + file.relativePath.length + file.content.length, 0);
+  if (size > MAX_CONFIG_MAP_BYTES) {
+    problems.push({ path: field, message: `holds ${size} bytes, more than a ConfigMap can carry (1 MiB)`, value: dir, fix: 'split the files over the locustfile and lib directories, or build them into the image' });
+  }
+  return { files, problems };
+}
+
+/** Relative POSIX paths of the regular files under `dir`, sorted; hidden entries are skipped. */
+function listFiles(root: string, relative: string): string[] {
+  const entries = fs.readdirSync(path.join(root, relative), { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.') && entry.name !== '__pycache__');
+  const found: string[] = [];
+  for (const entry of entries) {
+    const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+    if (entry.isDirectory()) found.push(...listFiles(root, child));
+    else if (entry.isFile()) found.push(child);
+  }
+  return found.sort();
+}
+
+export function configMapKey(relativePath: string): string {
+  return relativePath.split('/').join(FOLDER_SEPARATOR);
+}
+
+/** First characters of the sha256 of every path and content, in sorted path order. */
+export function contentHash(files: readonly SourceFile[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(file.relativePath).update('\0').update(file.content).update('\0');
+  }
+  return hash.digest('hex').slice(0, HASH_LENGTH);
+}
+
+/** UTF-8 text goes to `data`; anything else (e.g. a compiled file) to `binaryData`, base64. */
+function configMapData(files: readonly SourceFile[]): { data?: Record<string, string>; binaryData?: Record<string, string> } {
+  const data: Record<string, string> = {};
+  const binaryData: Record<string, string> = {};
+  for (const file of files) {
+    const text = file.content.toString('utf8');
+    if (Buffer.from(text, 'utf8').equals(file.content)) data[configMapKey(file.relativePath)] = text;
+    else binaryData[configMapKey(file.relativePath)] = file.content.toString('base64');
+  }
+  return {
+    ...(Object.keys(data).length ? { data } : {}),
+    ...(Object.keys(binaryData).length ? { binaryData } : {}),
+  };
+}
+
+function volumeItemsOf(files: readonly SourceFile[]): JsonObject[] {
+  return files.map((file) => ({ key: configMapKey(file.relativePath), path: file.relativePath }));
+}
+
+/**
+ * The Job spec with `items` on the volumes of the given ConfigMaps, so that flattened keys land
+ * in their folders again. Volumes of other ConfigMaps keep the operator's form (no items).
+ */
+export function withVolumeItems(jobSpec: JsonObject, volumeItems: Record<string, JsonObject[]>): JsonObject {
+  if (Object.keys(volumeItems).length === 0) return jobSpec;
+  const template = jobSpec.template as { spec: JsonObject };
+  const volumes = (template.spec.volumes as JsonObject[] | undefined)?.map((volume) => {
+    const configMap = volume.configMap as { name?: string } | undefined;
+    const items = configMap?.name === undefined ? undefined : volumeItems[configMap.name];
+    return items ? { ...volume, configMap: { ...configMap, items } } : volume;
+  });
+  if (!volumes) return jobSpec;
+  return { ...jobSpec, template: { ...template, spec: { ...template.spec, volumes } } };
+}

@@ -1,0 +1,33 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { JobSpec, KubeJob, KubeService, ServiceSpec } from '../../imports/k8s';
+import { JsonObject } from '../spec/spec';
+
+/**
+ * The imported `KubeJob`, writing its manifest exactly as built.
+ *
+ * `KubeJob.toJson()` filters the object through the Kubernetes 1.28 declarations that
+ * cdk8s-plus-28 ships, which silently drops fields newer than 1.28 that the LocustTest schema
+ * accepts and the operator copies (an env `fileKeyRef`, an `image` volume, `recursiveReadOnly`).
+ * This class keeps everything else of `KubeJob` (`ApiObject.of`, `addJsonPatch`, metadata) and
+ * serialises like a plain `ApiObject`: keys sorted, lists in order.
+ */
+export class LocustJob extends KubeJob {
+  public toJson(): any {
+    return ApiObject.prototype.toJson.call(this);
+  }
+}
+
+/** Object metadata as the operator writes it: name and namespace only. */
+function metadata(name: string, namespace: string | undefined) {
+  return namespace === undefined ? { name } : { name, namespace };
+}
+
+export function createJob(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): LocustJob {
+  // The spec is already wire JSON (quantities as strings), which the typed props describe as classes.
+  return new LocustJob(scope, id, { metadata: metadata(name, namespace), spec: spec as unknown as JobSpec });
+}
+
+export function createService(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): KubeService {
+  return new KubeService(scope, id, { metadata: metadata(name, namespace), spec: spec as unknown as ServiceSpec });
+}

@@ -1,0 +1,85 @@
+import { App, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { EnvSource, LocustTest } from '../../src';
+import { minimalSpec } from '../fixtures';
+import { find, locustContainer, synthApp, synthChart } from '../util';
+
+describe('composition', () => {
+  test('several tests in one chart each write their own three objects', () => {
+    const objects = synthChart((chart) => {
+      new LocustTest(chart, 'checkout', { name: 'checkout', spec: minimalSpec() });
+      new LocustTest(chart, 'catalogue', { name: 'catalogue', spec: minimalSpec() });
+    }, { namespace: 'load' });
+    expect(objects.map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
+      'Service/load/checkout-master', 'Job/load/checkout-master', 'Job/load/checkout-worker',
+      'Service/load/catalogue-master', 'Job/load/catalogue-master', 'Job/load/catalogue-worker',
+    ]);
+  });
+
+  test('the same test name in two namespaces is fine', () => {
+    // GIVEN two charts with different namespaces, and one test overriding its namespace
+    const app = new App();
+    new LocustTest(new Chart(app, 'staging', { namespace: 'staging' }), 't', { name: 'checkout', spec: minimalSpec() });
+    new LocustTest(new Chart(app, 'prod', { namespace: 'staging' }), 't', { name: 'checkout', spec: minimalSpec(), namespace: 'prod' });
+
+    // THEN both synthesize, each in its namespace
+    const objects = synthApp(app);
+    expect(objects.filter((o) => o.kind === 'Job' && o.metadata.name === 'checkout-master').map((o) => o.metadata.namespace)).toEqual(['staging', 'prod']);
+  });
+
+  test('fails when two tests in one namespace would write the same objects, across charts, naming both', () => {
+    // GIVEN two charts writing checkout into the same namespace
+    const app = new App();
+    new LocustTest(new Chart(app, 'first', { namespace: 'load' }), 'a', { name: 'checkout', spec: minimalSpec() });
+    new LocustTest(new Chart(app, 'second', { namespace: 'load' }), 'b', { name: 'checkout', spec: minimalSpec() });
+
+    // THEN validation names each repeated object once, with both construct paths
+    expect(() => app.synth()).toThrow(/metadata.name gives Job load\/checkout-master at second\/b\/MasterJob, which first\/a\/MasterJob also writes/);
+    expect(() => app.synth()).toThrow(/gives Service load\/checkout-master at second\/b\/MasterService, which first\/a\/MasterService also writes/);
+  });
+
+  test('fails when a test collides with an object the app defines itself', () => {
+    const app = new App();
+    const chart = new Chart(app, 'c', { namespace: 'load' });
+    new kplus.ConfigMap(chart, 'Clash', { metadata: { name: 'checkout-master' } });
+    new kplus.Service(chart, 'Svc', { metadata: { name: 'checkout-master' }, ports: [{ port: 80 }] });
+    new LocustTest(chart, 't', { name: 'checkout', spec: minimalSpec() });
+    expect(() => app.synth()).toThrow(/Service load\/checkout-master at c\/t\/MasterService, which c\/Svc\/Resource also writes/);
+  });
+
+  test('references cdk8s-plus-28 Secrets and ConfigMaps as environment and mounts', () => {
+    // GIVEN a kplus Secret and ConfigMap used for env and a mounted Secret
+    const objects = synthChart((chart) => {
+      const settings = new kplus.ConfigMap(chart, 'Settings', { metadata: { name: 'shop-settings' }, data: { PAGE_SIZE: '50' } });
+      const token = kplus.Secret.fromSecretName(chart, 'Token', 'shop-token');
+      const certs = kplus.Secret.fromSecretName(chart, 'Certs', 'shop-certs');
+      new LocustTest(chart, 't', {
+        name: 'checkout',
+        spec: minimalSpec({ env: { secretRefs: [{ name: 'from-spec' }] } }),
+        envFrom: [EnvSource.fromConfigMap(settings), EnvSource.fromSecret(token, 'SHOP_')],
+        secretMounts: [{ secret: certs, mountPath: '/certs' }],
+      });
+    });
+
+    // THEN the spec's references come first, then the typed ones, in order
+    const container = locustContainer(find(objects, 'Job', 'checkout-master'));
+    expect(container.envFrom).toEqual([
+      { configMapRef: { name: 'shop-settings' } },
+      { secretRef: { name: 'from-spec' } },
+      { prefix: 'SHOP_', secretRef: { name: 'shop-token' } },
+    ]);
+    expect(container.volumeMounts).toEqual([{ name: 'secret-shop-certs', mountPath: '/certs', readOnly: true }]);
+  });
+
+  test('fails when a typed secret mount conflicts with the locustfile path, like any spec', () => {
+    const app = new App();
+    const chart = new Chart(app, 'c');
+    const test = new LocustTest(chart, 't', {
+      name: 'checkout',
+      spec: minimalSpec({ testFiles: { configMapRef: 'files' } }),
+      secretMounts: [{ secret: kplus.Secret.fromSecretName(chart, 'S', 'creds'), mountPath: '/lotest/src' }],
+    });
+    expect(test.problems.length).toBeGreaterThan(0);
+    expect(test.problems.map((p) => p.path).join(' ')).toMatch(/secretMounts/);
+  });
+});

@@ -1,0 +1,147 @@
+import { App, Chart } from 'cdk8s';
+import { DEFAULT_OPERATOR_CONFIG, LocustTest, ObservabilityMode, resolveOperatorConfig, STRICT_ENV_VAR, warningsFor, WireSpec } from '../../src';
+import { minimalSpec, minimalWireSpec } from '../fixtures';
+
+const OTEL = { observability: ObservabilityMode.OPEN_TELEMETRY, argoCd: false };
+const EXPORTER = { observability: ObservabilityMode.METRICS_EXPORTER, argoCd: false };
+
+function otelSpec(openTelemetry: Record<string, unknown>, overrides: Record<string, unknown> = {}): WireSpec {
+  return minimalWireSpec({
+    image: 'locustio/locust-otel:2.43.4',
+    observability: { openTelemetry: { enabled: true, endpoint: 'http://collector:4317', ...openTelemetry } },
+    ...overrides,
+  }) as WireSpec;
+}
+
+function paths(spec: WireSpec, options = OTEL): string[] {
+  return warningsFor('checkout', spec, DEFAULT_OPERATOR_CONFIG, options).map((w) => w.path);
+}
+
+describe('warningsFor', () => {
+  test('a well-configured OpenTelemetry test has no warning', () => {
+    expect(warningsFor('checkout', otelSpec({ extraEnvVars: { OTEL_SERVICE_NAME: 'checkout' } }), DEFAULT_OPERATOR_CONFIG, OTEL)).toEqual([]);
+  });
+
+  test.each([
+    ['locustio/locust:2.43.1'], ['locustio/locust'], ['docker.io/locustio/locust:2.43.1@sha256:abc'],
+  ])('warns about an image without the OpenTelemetry SDK (%s)', (image) => {
+    const [warning] = warningsFor('checkout', otelSpec({}, { image }), DEFAULT_OPERATOR_CONFIG, OTEL);
+    expect(warning).toEqual(expect.objectContaining({ path: 'spec.image', value: image, fix: expect.stringMatching(/locustio\/locust-otel/) }));
+  });
+
+  test('does not warn about the plain image when OpenTelemetry is off', () => {
+    expect(paths(minimalWireSpec() as WireSpec, EXPORTER)).toEqual([]);
+  });
+
+  test('warns about a grpc endpoint on the OTLP/HTTP port', () => {
+    const [warning] = warningsFor('checkout', otelSpec({ endpoint: 'http://collector:4318' }), DEFAULT_OPERATOR_CONFIG, OTEL);
+    expect(warning).toEqual(expect.objectContaining({ path: 'spec.observability.openTelemetry.endpoint', message: 'uses the OTLP/HTTP port 4318 with the grpc protocol' }));
+  });
+
+  test('warns about an http/protobuf endpoint on the OTLP/gRPC port', () => {
+    const [warning] = warningsFor('checkout', otelSpec({ protocol: 'http/protobuf', endpoint: 'collector.monitoring:4317' }), DEFAULT_OPERATOR_CONFIG, OTEL);
+    expect(warning.message).toBe('uses the OTLP/gRPC port 4317 with the http/protobuf protocol');
+  });
+
+  test('accepts each protocol on its own port', () => {
+    expect(paths(otelSpec({ protocol: 'http/protobuf', endpoint: 'http://collector:4318' }))).toEqual([]);
+    expect(paths(otelSpec({ protocol: 'grpc', endpoint: 'http://[::1]:4317' }))).toEqual([]);
+  });
+
+  test('warns that service.name in OTEL_RESOURCE_ATTRIBUTES is overridden', () => {
+    const spec = otelSpec({ extraEnvVars: { OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=staging,service.name=checkout' } });
+    const [warning] = warningsFor('checkout', spec, DEFAULT_OPERATOR_CONFIG, OTEL);
+    expect(warning).toEqual(expect.objectContaining({ path: 'spec.observability.openTelemetry.extraEnvVars.OTEL_RESOURCE_ATTRIBUTES', fix: 'set OTEL_SERVICE_NAME in extraEnvVars instead' }));
+  });
+
+  test('does not warn about service.name when OTEL_SERVICE_NAME is set, in the spec\'s env', () => {
+    const spec = otelSpec({ extraEnvVars: { OTEL_RESOURCE_ATTRIBUTES: 'service.name=checkout' } }, { env: { variables: [{ name: 'OTEL_SERVICE_NAME', value: 'checkout' }] } });
+    expect(paths(spec)).toEqual([]);
+  });
+
+  test('warns about insecure with an https endpoint', () => {
+    expect(paths(otelSpec({ endpoint: 'https://collector:4317', insecure: true }))).toEqual(['spec.observability.openTelemetry.insecure']);
+  });
+
+  test('warns about an unknown sampler', () => {
+    const [warning] = warningsFor('checkout', otelSpec({ extraEnvVars: { OTEL_TRACES_SAMPLER: 'ratio' } }), DEFAULT_OPERATOR_CONFIG, OTEL);
+    expect(warning).toEqual(expect.objectContaining({ path: 'spec.observability.openTelemetry.extraEnvVars.OTEL_TRACES_SAMPLER', value: 'ratio' }));
+  });
+
+  test.each([['1.5'], ['-0.1'], ['half'], ['']])('warns about a ratio sampler argument outside [0, 1] (%j)', (arg) => {
+    const spec = otelSpec({ extraEnvVars: { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: arg } });
+    expect(paths(spec)).toEqual(['spec.observability.openTelemetry.extraEnvVars.OTEL_TRACES_SAMPLER_ARG']);
+  });
+
+  test('accepts a ratio within [0, 1], and any argument of a non-ratio sampler', () => {
+    expect(paths(otelSpec({ extraEnvVars: { OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.25' } }))).toEqual([]);
+    expect(paths(otelSpec({ extraEnvVars: { OTEL_TRACES_SAMPLER: 'jaeger_remote', OTEL_TRACES_SAMPLER_ARG: 'endpoint=http://j:14250' } }))).toEqual([]);
+  });
+
+  test('warns about --headless in the master command or extraArgs with the exporter sidecar', () => {
+    const spec = minimalWireSpec({ master: { command: '--locustfile /lotest/src/a.py --headless', extraArgs: ['--headless'] } }) as WireSpec;
+    expect(paths(spec, EXPORTER)).toEqual(['spec.master.command', 'spec.master.extraArgs']);
+  });
+
+  test('does not warn about --headless with OpenTelemetry, which needs no web UI', () => {
+    expect(paths(otelSpec({}, { master: { command: '--headless' } }))).toEqual([]);
+  });
+
+  test('warns about extraArgs that override operator-managed flags', () => {
+    const spec = minimalWireSpec({
+      master: { command: 'x', extraArgs: ['--loglevel', 'DEBUG', '--expect-workers=10'] },
+      worker: { command: 'x', replicas: 1, extraArgs: ['--master-host', 'elsewhere'] },
+    }) as WireSpec;
+    const warnings = warningsFor('checkout', spec, DEFAULT_OPERATOR_CONFIG, EXPORTER);
+    expect(warnings.map((w) => [w.path, w.value])).toEqual([
+      ['spec.master.extraArgs[2]', '--expect-workers=10'],
+      ['spec.worker.extraArgs[0]', '--master-host'],
+    ]);
+    expect(warnings[0].fix).toBe('drop it and set spec.worker.replicas');
+  });
+
+  test('warns about a Job TTL only under Argo CD', () => {
+    const config = resolveOperatorConfig({ jobTtlSecondsAfterFinished: 0 });
+    const spec = minimalWireSpec() as WireSpec;
+    expect(warningsFor('checkout', spec, config, { ...EXPORTER, argoCd: true }).map((w) => w.path)).toEqual(['operatorConfig.jobTtlSecondsAfterFinished']);
+    expect(warningsFor('checkout', spec, config, EXPORTER)).toEqual([]);
+  });
+});
+
+describe('warnings of the construct', () => {
+  const plainImageWithOtel = minimalSpec({ observability: { openTelemetry: { enabled: true, endpoint: 'http://collector:4317' } } });
+  let stderr: jest.SpyInstance;
+  beforeEach(() => { stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true); });
+  afterEach(() => { stderr.mockRestore(); delete process.env[STRICT_ENV_VAR]; });
+
+  test('are printed once at synth, with the construct path, and do not stop it', () => {
+    const app = new App();
+    const test = new LocustTest(new Chart(app, 'c'), 't', { name: 'checkout', spec: plainImageWithOtel });
+    app.synthYaml();
+    app.synthYaml();
+    expect(test.warnings.map((w) => w.path)).toEqual(['spec.image']);
+    const printed = stderr.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith('warning:'));
+    expect(printed).toEqual([expect.stringMatching(/^warning: c\/t: spec.image has no OpenTelemetry SDK/)]);
+  });
+
+  test('fails when strict mode is on and a warning applies', () => {
+    const app = new App();
+    new LocustTest(new Chart(app, 'c'), 't', { name: 'checkout', spec: plainImageWithOtel, strict: true });
+    expect(() => app.synthYaml()).toThrow(/spec.image has no OpenTelemetry SDK.*\(strict mode: a warning is an error\)/);
+  });
+
+  test('fails when CDK8S_LOCUST_STRICT=1 and a warning applies', () => {
+    process.env[STRICT_ENV_VAR] = '1';
+    const app = new App();
+    new LocustTest(new Chart(app, 'c'), 't', { name: 'checkout', spec: plainImageWithOtel });
+    expect(() => app.synthYaml()).toThrow(/strict mode/);
+  });
+
+  test('strict: false overrides the environment variable', () => {
+    process.env[STRICT_ENV_VAR] = '1';
+    const app = new App();
+    const test = new LocustTest(new Chart(app, 'c'), 't', { name: 'checkout', spec: plainImageWithOtel, strict: false });
+    expect(test.strict).toBe(false);
+    expect(() => app.synthYaml()).not.toThrow();
+  });
+});

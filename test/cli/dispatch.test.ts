@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { run } from '../../src/cli/dispatch';
+import { find, Manifest } from '../util';
+
+/** `run` in process: the same paths as the spawned command, measurable by coverage. */
+const EXAMPLES = resolve(__dirname, '..', '..', 'examples', 'cli');
+let work: string;
+beforeAll(() => { work = mkdtempSync(join(tmpdir(), 'cdk8s-locust-run-')); });
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('run', () => {
+  test('renders the example with its operator configuration', () => {
+    // WHEN the example is rendered to a file
+    const output = join(work, 'out.yaml');
+    const result = run(['render', join(EXAMPLES, 'locusttests.yaml'), '--operator-config', join(EXAMPLES, 'operator-config.yaml'), '-o', output]);
+
+    // THEN the file holds the ConfigMap and the three objects, configured
+    expect(result).toEqual({ status: 0, stdout: '', stderr: '' });
+    const objects = parseAllDocuments(readFileSync(output, 'utf8')).map((d) => d.toJS() as Manifest);
+    expect(objects.map((o) => o.kind)).toEqual(['ConfigMap', 'Service', 'Job', 'Job']);
+    expect(find(objects, 'Job', 'checkout-load-master').spec.ttlSecondsAfterFinished).toBe(3600);
+  });
+
+  test('sorts the keys of documents that pass through, apiVersion, kind and metadata first', () => {
+    const input = file('pass.yaml', 'spec: {b: 1, a: 2}\nmetadata: {name: x}\nkind: Thing\napiVersion: example.com/v1\n');
+    expect(run(['render', input]).stdout).toBe('apiVersion: example.com/v1\nkind: Thing\nmetadata:\n  name: x\nspec:\n  a: 2\n  b: 1\n');
+  });
+
+  test('writes nothing for an empty input', () => {
+    expect(run(['render', file('empty.yaml', '# nothing\n')])).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  test('fails when the output file cannot be written', () => {
+    const result = run(['render', file('ok.yaml', 'a: 1\n'), '-o', work]);
+    expect(result).toEqual({ status: 1, stdout: '', stderr: `${work}: cannot be written: illegal operation on a directory (EISDIR)\n` });
+  });
+
+  test('fails when the operator configuration holds two documents', () => {
+    const config = file('two.yaml', 'POD_CPU_REQUEST: 1\n---\nPOD_CPU_LIMIT: 2\n');
+    expect(run(['validate', file('any.yaml', 'a: 1\n'), '--operator-config', config]).stderr).toBe(`${config}:3:1: holds more than one document; put every setting in one mapping\n`);
+  });
+
+  test('prints the version of the package', () => {
+    const { version } = JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8'));
+    expect(run(['--version']).stdout).toBe(`${version}\n`);
+  });
+
+  const LOCUST_TEST = (name: string, namespace = 'load', extra = '') => `apiVersion: locust.io/v2
+kind: LocustTest
+metadata: {name: ${name}, namespace: ${namespace}}
+spec:
+  image: locustio/locust:2.43.1
+  master: {command: "-f /lotest/src/a.py"${extra}}
+  worker: {command: "-f /lotest/src/a.py", replicas: 2}
+`;
+
+  test('--argocd adds Force/Replace sync options to both Jobs and puts the Service in an earlier wave', () => {
+    const objects = parseAllDocuments(run(['render', '--argocd', file('argo.yaml', LOCUST_TEST('shop'))]).stdout).map((d) => d.toJS() as Manifest);
+    for (const name of ['shop-master', 'shop-worker']) {
+      expect(find(objects, 'Job', name).metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Force=true,Replace=true');
+    }
+    const serviceWave = Number(find(objects, 'Service', 'shop-master').metadata.annotations['argocd.argoproj.io/sync-wave']);
+    const jobWave = Number(find(objects, 'Job', 'shop-master').metadata.annotations['argocd.argoproj.io/sync-wave']);
+    expect(serviceWave).toBeLessThan(jobWave);
+    expect(find(objects, 'Job', 'shop-worker').metadata.annotations['argocd.argoproj.io/sync-wave']).toBe(String(jobWave));
+  });
+
+  test('--run-id changes only the pod templates of the two Jobs', () => {
+    const input = file('run.yaml', LOCUST_TEST('shop'));
+    const first = parseAllDocuments(run(['render', '--run-id', 'a1', input]).stdout).map((d) => d.toJS() as Manifest);
+    const second = parseAllDocuments(run(['render', '--run-id', 'b2', input]).stdout).map((d) => d.toJS() as Manifest);
+    expect(find(first, 'Job', 'shop-worker').spec.template.metadata.annotations['cdk8s-locust/run-id']).toBe('a1');
+    const withoutRunId = (objects: Manifest[]) => JSON.stringify(objects).replace(/"cdk8s-locust\/run-id":"[^"]*"/g, '');
+    expect(withoutRunId(first)).toBe(withoutRunId(second));
+  });
+
+  test('fails when --run-id is empty, as a usage error', () => {
+    const result = run(['render', '--run-id', '', file('e.yaml', 'a: 1\n')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^cdk8s-locust: --run-id needs a value/);
+  });
+
+  test('--strict turns a warning into a failure', () => {
+    const input = file('headless.yaml', LOCUST_TEST('shop', 'load', ', extraArgs: ["--headless"]'));
+    const relaxed = run(['validate', input]);
+    expect(relaxed.status).toBe(0);
+    expect(relaxed.stderr).toMatch(/LocustTest shop: warning: /);
+    const strict = run(['validate', '--strict', input]);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/LocustTest shop: .*strict mode: a warning is an error/);
+  });
+
+  test('fails when two LocustTests would give the same objects in one namespace, naming both sources', () => {
+    const a = file('a.yaml', LOCUST_TEST('shop'));
+    const b = file('b.yaml', LOCUST_TEST('shop'));
+    const result = run(['render', a, b]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`${b}: LocustTest shop: metadata.name gives Service load/shop-master, which ${a}: LocustTest shop also gives;`);
+  });
+
+  test('fails when a passed-through document clashes with a generated object', () => {
+    const input = file('clash.yaml', `${LOCUST_TEST('shop')}---\napiVersion: v1\nkind: Service\nmetadata: {name: shop-master, namespace: load}\n`);
+    expect(run(['render', input]).stderr).toContain(`${input}: document 2: metadata.name gives Service load/shop-master, which ${input}: LocustTest shop also gives;`);
+  });
+
+  test('accepts the same test name in two namespaces', () => {
+    expect(run(['validate', file('ns.yaml', `${LOCUST_TEST('shop', 'a')}---\n${LOCUST_TEST('shop', 'b')}`)]).status).toBe(0);
+  });
+});
+

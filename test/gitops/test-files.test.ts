@@ -1,0 +1,162 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { LocustTest, LocustTestProps, RenderMode, TestFiles } from '../../src';
+import { minimalSpec } from '../fixtures';
+import { tempTree } from '../temp-tree';
+import { find, locustContainer, Manifest, synthChart } from '../util';
+
+const LOCUSTFILE = 'from locust import HttpUser, task\n\nclass Shopper(HttpUser):\n    @task\n    def home(self):\n        self.client.get("/")\n';
+
+function render(testFiles: TestFiles, props: Partial<LocustTestProps> = {}): Manifest[] {
+  return synthChart((chart) => new LocustTest(chart, 't', { name: 'checkout', spec: minimalSpec(), testFiles, ...props }), { namespace: 'load' });
+}
+
+function problemsOf(testFiles: TestFiles, props: Partial<LocustTestProps> = {}) {
+  return new LocustTest(new Chart(new App(), 'c'), 't', { name: 'checkout', spec: minimalSpec(), testFiles, ...props }).problems;
+}
+
+function configMaps(objects: Manifest[]): Manifest[] {
+  return objects.filter((o) => o.kind === 'ConfigMap');
+}
+
+describe('locustfiles from the repository', () => {
+  test('emits a hashed ConfigMap of the directory and mounts it as the operator does', () => {
+    // GIVEN a flat locustfile directory
+    const dir = tempTree({ 'locustfile.py': LOCUSTFILE, 'users.csv': 'alice\nbob\n' });
+    const objects = render(TestFiles.fromDirectory(dir));
+
+    // THEN one ConfigMap holds both files, named after the test with a content hash
+    const [configMap] = configMaps(objects);
+    expect(configMap.metadata.name).toMatch(/^checkout-locustfiles-[0-9a-f]{10}$/);
+    expect(configMap.metadata.namespace).toBe('load');
+    expect(configMap.data).toEqual({ 'locustfile.py': LOCUSTFILE, 'users.csv': 'alice\nbob\n' });
+
+    // AND the master pod mounts it without items, exactly like a configMapRef
+    const master = find(objects, 'Job', 'checkout-master');
+    expect(master.spec.template.spec.volumes).toEqual([{ name: 'checkout-master', configMap: { name: configMap.metadata.name } }]);
+    expect(locustContainer(master).volumeMounts).toEqual([{ name: 'checkout-master', mountPath: '/lotest/src' }]);
+  });
+
+  test('restores nested lib folders in the pod through volume items', () => {
+    // GIVEN a lib directory with a package two levels deep
+    const dir = tempTree({ 'locustfile.py': LOCUSTFILE });
+    const lib = tempTree({ 'shop/__init__.py': '', 'shop/api/client.py': 'BASE = "/api"\n', 'helpers.py': 'X = 1\n' });
+    const objects = render(TestFiles.fromDirectory(dir, { libDirectory: lib }));
+
+    // THEN the keys are flattened with __ and sorted
+    const libMap = configMaps(objects).find((c) => c.metadata.name.startsWith('checkout-lib-'))!;
+    expect(Object.keys(libMap.data)).toEqual(['helpers.py', 'shop____init__.py', 'shop__api__client.py']);
+
+    // AND the lib volume maps every key back to its path, on both pods
+    for (const name of ['checkout-master', 'checkout-worker']) {
+      const volume = find(objects, 'Job', name).spec.template.spec.volumes.find((v: any) => v.name === 'locust-lib');
+      expect(volume.configMap).toEqual({
+        name: libMap.metadata.name,
+        items: [
+          { key: 'helpers.py', path: 'helpers.py' },
+          { key: 'shop____init__.py', path: 'shop/__init__.py' },
+          { key: 'shop__api__client.py', path: 'shop/api/client.py' },
+        ],
+      });
+    }
+  });
+
+  test('names are deterministic and change with the content', () => {
+    // GIVEN the same directory rendered twice, then with one byte changed
+    const dir = tempTree({ 'locustfile.py': LOCUSTFILE });
+    const first = configMaps(render(TestFiles.fromDirectory(dir)))[0].metadata.name;
+    const again = configMaps(render(TestFiles.fromDirectory(dir)))[0].metadata.name;
+    fs.writeFileSync(path.join(dir, 'locustfile.py'), `${LOCUSTFILE}#\n`);
+    const changed = configMaps(render(TestFiles.fromDirectory(dir)))[0].metadata.name;
+
+    // THEN the same content gives the same name and changed content a new one
+    expect(again).toBe(first);
+    expect(changed).not.toBe(first);
+  });
+
+  test('a renamed file changes the hash even with the same content', () => {
+    const a = configMaps(render(TestFiles.fromDirectory(tempTree({ 'a.py': 'x' }))))[0].metadata.name;
+    const b = configMaps(render(TestFiles.fromDirectory(tempTree({ 'b.py': 'x' }))))[0].metadata.name;
+    expect(a).not.toBe(b);
+  });
+
+  test('puts files that are not UTF-8 in binaryData', () => {
+    const dir = tempTree({ 'locustfile.py': LOCUSTFILE, 'payload.bin': Buffer.from([0xff, 0x00, 0xfe]) });
+    const [configMap] = configMaps(render(TestFiles.fromDirectory(dir)));
+    expect(configMap.binaryData).toEqual({ 'payload.bin': '/wD+' });
+    expect(Object.keys(configMap.data)).toEqual(['locustfile.py']);
+  });
+
+  test('keeps the spec\'s mount paths', () => {
+    const dir = tempTree({ 'locustfile.py': LOCUSTFILE });
+    const objects = render(TestFiles.fromDirectory(dir), { spec: minimalSpec({ testFiles: { srcMountPath: '/scripts' } }) });
+    expect(locustContainer(find(objects, 'Job', 'checkout-worker')).volumeMounts).toEqual([{ name: 'checkout-worker', mountPath: '/scripts' }]);
+  });
+
+  test('accepts cdk8s-plus-28 ConfigMaps the app defines', () => {
+    // GIVEN two kplus ConfigMaps
+    const objects = synthChart((chart) => {
+      const files = new kplus.ConfigMap(chart, 'Files', { metadata: { name: 'shop-files' }, data: { 'locustfile.py': LOCUSTFILE } });
+      const lib = kplus.ConfigMap.fromConfigMapName(chart, 'Lib', 'shop-lib');
+      new LocustTest(chart, 't', { name: 'checkout', spec: minimalSpec(), testFiles: TestFiles.fromConfigMaps(files, lib) });
+    });
+
+    // THEN the pods mount them by name, and the library emits no ConfigMap of its own
+    const volumes = find(objects, 'Job', 'checkout-master').spec.template.spec.volumes;
+    expect(volumes).toEqual([
+      { name: 'checkout-master', configMap: { name: 'shop-files' } },
+      { name: 'locust-lib', configMap: { name: 'shop-lib' } },
+    ]);
+    expect(configMaps(objects).map((c) => c.metadata.name)).toEqual(['shop-files']);
+  });
+
+  test('accepts ConfigMap names', () => {
+    const objects = render(TestFiles.fromConfigMapNames('shop-files'));
+    expect(find(objects, 'Job', 'checkout-worker').spec.template.spec.volumes).toEqual([{ name: 'checkout-worker', configMap: { name: 'shop-files' } }]);
+  });
+
+  test('fails when the directory does not exist', () => {
+    const problems = problemsOf(TestFiles.fromDirectory('/nonexistent/locustfiles'));
+    expect(problems).toEqual([expect.objectContaining({ path: 'testFiles.directory', message: 'does not exist', value: '/nonexistent/locustfiles' })]);
+  });
+
+  test('fails when the directory is a file', () => {
+    const dir = tempTree({ 'locustfile.py': LOCUSTFILE });
+    const problems = problemsOf(TestFiles.fromDirectory(path.join(dir, 'locustfile.py')));
+    expect(problems).toEqual([expect.objectContaining({ path: 'testFiles.directory', message: 'is not a directory' })]);
+  });
+
+  test('fails when the lib directory is empty', () => {
+    const problems = problemsOf(TestFiles.fromDirectory(tempTree({ 'locustfile.py': LOCUSTFILE }), { libDirectory: tempTree({}) }));
+    expect(problems).toEqual([expect.objectContaining({ path: 'testFiles.libDirectory', message: 'holds no files' })]);
+  });
+
+  test('fails when the files exceed the 1 MiB ConfigMap limit', () => {
+    const dir = tempTree({ 'locustfile.py': LOCUSTFILE, 'big.csv': 'x'.repeat(1024 * 1024) });
+    const problems = problemsOf(TestFiles.fromDirectory(dir));
+    expect(problems).toEqual([expect.objectContaining({ path: 'testFiles.directory', message: expect.stringMatching(/more than a ConfigMap can carry \(1 MiB\)/) })]);
+  });
+
+  test('fails when a file name cannot be a ConfigMap key', () => {
+    const problems = problemsOf(TestFiles.fromDirectory(tempTree({ 'my test.py': LOCUSTFILE })));
+    expect(problems).toEqual([expect.objectContaining({ path: 'testFiles.directory', value: 'my test.py' })]);
+  });
+
+  test('fails when two files flatten to the same key', () => {
+    const problems = problemsOf(TestFiles.fromDirectory(tempTree({ 'a/b.py': '1', 'a__b.py': '2' })));
+    expect(problems).toEqual([expect.objectContaining({ path: 'testFiles.directory', value: ['a/b.py', 'a__b.py'] })]);
+  });
+
+  test('fails when the spec names a ConfigMap too', () => {
+    const problems = problemsOf(TestFiles.fromConfigMapNames('a'), { spec: minimalSpec({ testFiles: { configMapRef: 'b' } }) });
+    expect(problems).toEqual([expect.objectContaining({ path: 'spec.testFiles.configMapRef', value: 'b' })]);
+  });
+
+  test('fails when nested folders are used in operator mode', () => {
+    const lib = tempTree({ 'shop/client.py': 'X = 1\n' });
+    const problems = problemsOf(TestFiles.fromDirectory(tempTree({ 'locustfile.py': LOCUSTFILE }), { libDirectory: lib }), { mode: RenderMode.OPERATOR });
+    expect(problems).toEqual([expect.objectContaining({ path: 'testFiles', message: expect.stringMatching(/nested folders/) })]);
+  });
+});

@@ -1,0 +1,43 @@
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
+import { createJob, createService, LocustJob } from '../../src/pod/job';
+
+describe('job', () => {
+  test('writes a Job with only name and namespace in its metadata and the spec as given', () => {
+    const chart = Testing.chart();
+    createJob(chart, 'J', 'checkout-master', 'load', { parallelism: 1, backoffLimit: 0, template: { spec: { containers: [{ name: 'c', image: 'i' }], restartPolicy: 'Never' } } });
+    const [job] = Testing.synth(chart);
+    expect(job).toEqual({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'checkout-master', namespace: 'load' },
+      spec: { parallelism: 1, backoffLimit: 0, template: { spec: { containers: [{ name: 'c', image: 'i' }], restartPolicy: 'Never' } } },
+    });
+  });
+
+  test('keeps fields newer than the 1.28 declarations, which KubeJob would drop', () => {
+    const chart = Testing.chart();
+    const env = [{ name: 'F', valueFrom: { fileKeyRef: { path: 'p', key: 'k', volumeName: 'v', optional: false } } }];
+    createJob(chart, 'J', 'j', undefined, { template: { spec: { containers: [{ name: 'c', env, volumeMounts: [{ name: 'v', mountPath: '/v', recursiveReadOnly: 'Enabled' }] }] } } });
+    const [job] = Testing.synth(chart);
+    expect(job.spec.template.spec.containers[0].env).toEqual(env);
+    expect(job.spec.template.spec.containers[0].volumeMounts[0].recursiveReadOnly).toBe('Enabled');
+  });
+
+  test('omits the namespace when there is none, and writes the Service the same way', () => {
+    const chart = new Chart(Testing.app(), 'c');
+    createService(chart, 'S', 'checkout-master', undefined, { selector: { a: 'b' }, ports: [{ name: 'port5557', protocol: 'TCP', port: 5557 }] });
+    createJob(chart, 'J', 'checkout-master', undefined, { backoffLimit: 0 });
+    const [service, job] = Testing.synth(chart);
+    expect(service.metadata).toEqual({ name: 'checkout-master' });
+    expect(service.spec).toEqual({ selector: { a: 'b' }, ports: [{ name: 'port5557', protocol: 'TCP', port: 5557 }] });
+    expect(job.metadata).toEqual({ name: 'checkout-master' });
+  });
+
+  test('stays reachable for escape hatches through ApiObject.of and JSON patches', () => {
+    const chart = Testing.chart();
+    const job = createJob(chart, 'J', 'j', undefined, { backoffLimit: 0 });
+    expect(job).toBeInstanceOf(LocustJob);
+    ApiObject.of(job).addJsonPatch(JsonPatch.add('/spec/activeDeadlineSeconds', 600));
+    expect(Testing.synth(chart)[0].spec).toEqual({ backoffLimit: 0, activeDeadlineSeconds: 600 });
+  });
+});
