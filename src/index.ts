@@ -12,7 +12,7 @@ export { EnvSource, SecretMount } from './construct/references';
 export { MetricsMonitor, MonitorKind, MonitorOptions } from './gitops/monitoring';
 export { Observability, ObservabilityMode, ObservabilityProps, ServicePortEntry } from './construct/observability';
 export { LocustJob } from './pod/job';
-export { LocustRole, sanitizeName, nodeName } from './core/names';
+export { LocustRole, sanitizeName, roleObjectName } from './core/names';
 
 // The operator configuration the objects are built for.
 export {
@@ -41,14 +41,14 @@ export { synthOrReport } from './construct/synth';
 
 // The plain JSON form of a spec, and the typed form generated from the CRD.
 export {
-  wireSpecOf,
-  WireSpec,
-  WireMaster,
-  WireWorker,
-  WireRole,
-  WireResources,
-  WireOpenTelemetry,
-  WireVolumeMount,
+  specJsonOf,
+  SpecJson,
+  MasterSpecJson,
+  WorkerSpecJson,
+  RoleSpecJson,
+  ResourcesJson,
+  OpenTelemetryJson,
+  VolumeMountJson,
   JsonObject,
 } from './spec/spec';
 export * as locust from '../imports/locust.io';

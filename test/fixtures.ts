@@ -11,7 +11,7 @@ export function minimalSpec(overrides: Partial<LocustTestSpec> = {}): LocustTest
 }
 
 /** Plain-JSON form of the same spec, as a LocustTest YAML would carry it. */
-export function minimalWireSpec(overrides: Record<string, unknown> = {}): Record<string, any> {
+export function minimalSpecJson(overrides: Record<string, unknown> = {}): Record<string, any> {
   return {
     image: 'locustio/locust:2.43.1',
     master: { command: '--locustfile /lotest/src/locustfile.py --host https://shop.example.com' },

@@ -1,11 +1,11 @@
 import { assertValidKubernetesObject, find, locustContainer, Manifest, synthChart } from './util';
-import { minimalWireSpec } from './fixtures';
+import { minimalSpecJson } from './fixtures';
 import { LocustTest } from '../src';
 import { unknownFields } from './k8s-schema';
 
 /** A master Job exactly as the library renders it, for mutating in each test. */
 function renderedMasterJob(): Manifest {
-  const objects = synthChart((chart) => LocustTest.fromObject(chart, 'test', { name: 'demo', spec: minimalWireSpec() }));
+  const objects = synthChart((chart) => LocustTest.fromObject(chart, 'test', { name: 'demo', spec: minimalSpecJson() }));
   return find(objects, 'Job', 'demo-master');
 }
 
@@ -37,7 +37,7 @@ describe('unknown-field check of synthesized objects', () => {
 
   test('fails when a field inside a map value or list item is unknown', () => {
     // GIVEN a Service port with a misspelled targetPort and an env var with valueFrom.secretKeyRef.nmae
-    const objects = synthChart((chart) => LocustTest.fromObject(chart, 'test', { name: 'demo', spec: minimalWireSpec() }));
+    const objects = synthChart((chart) => LocustTest.fromObject(chart, 'test', { name: 'demo', spec: minimalSpecJson() }));
     const service = find(objects, 'Service', 'demo-master');
     service.spec.ports[1].tragetPort = 5558;
     const job = find(objects, 'Job', 'demo-worker');

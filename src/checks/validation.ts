@@ -1,9 +1,9 @@
 import { validateSpecAgainstCrd } from '../spec/crd-validation';
-import { LIB_VOLUME_NAME, LocustRole, SECRET_VOLUME_PREFIX, nodeName } from '../core/names';
+import { LIB_VOLUME_NAME, LocustRole, SECRET_VOLUME_PREFIX, roleObjectName } from '../core/names';
 import { ResolvedOperatorConfig } from '../operator/operator-config';
 import { Problem } from '../core/problems';
 import { quantityValue } from '../core/quantity';
-import { JsonObject, WireSpec } from '../spec/spec';
+import { JsonObject, SpecJson } from '../spec/spec';
 import { containerVolumeMounts, libMountPath, mountTargets, podVolumes, srcMountPath } from '../pod/volumes';
 
 /**
@@ -22,8 +22,8 @@ export function validateLocustTest(name: unknown, namespace: unknown, spec: unkn
   const problems = [...validateMetadata(name, namespace)];
   const schemaProblems = validateSpecAgainstCrd(spec);
   if (schemaProblems.length > 0 || problems.length > 0) return [...problems, ...schemaProblems];
-  const wire = spec as WireSpec;
-  return [...webhookRules(name as string, wire), ...apiServerRules(name as string, wire, config)];
+  const json = spec as SpecJson;
+  return [...webhookRules(name as string, json), ...apiServerRules(name as string, json, config)];
 }
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -45,8 +45,8 @@ function validateMetadata(name: unknown, namespace: unknown): Problem[] {
       problems.push({ path: 'metadata.name', message: `is too long: the generated Job and Service names would exceed 63 characters (at most ${MAX_NAME_LENGTH})`, value: name, fix: `shorten the name to ${MAX_NAME_LENGTH} characters or fewer` });
     } else if (!DNS1123_SUBDOMAIN.test(name)) {
       problems.push({ path: 'metadata.name', message: 'must be a DNS-1123 subdomain (lowercase letters, digits, - and .)', value: name, fix: 'use lowercase letters, digits and dashes, e.g. checkout-load' });
-    } else if (!DNS1035_LABEL.test(nodeName(name, LocustRole.MASTER))) {
-      problems.push({ path: 'metadata.name', message: `gives the Service name ${nodeName(name, LocustRole.MASTER)}, which is not a DNS-1035 label (it must start with a letter)`, value: name, fix: 'start the name with a lowercase letter' });
+    } else if (!DNS1035_LABEL.test(roleObjectName(name, LocustRole.MASTER))) {
+      problems.push({ path: 'metadata.name', message: `gives the Service name ${roleObjectName(name, LocustRole.MASTER)}, which is not a DNS-1035 label (it must start with a letter)`, value: name, fix: 'start the name with a lowercase letter' });
     }
   }
   if (namespace !== undefined && (typeof namespace !== 'string' || namespace.length > 63 || !DNS1123_LABEL.test(namespace))) {
@@ -63,7 +63,7 @@ export function pathsConflict(a: string, b: string): boolean {
 }
 
 /** Mount paths the workload uses for test files; both when neither ConfigMap is set. */
-function reservedPaths(spec: WireSpec): string[] {
+function reservedPaths(spec: SpecJson): string[] {
   const files = spec.testFiles ?? {};
   if (!files.configMapRef && !files.libConfigMapRef) return [srcMountPath(spec), libMountPath(spec)];
   return [
@@ -73,7 +73,7 @@ function reservedPaths(spec: WireSpec): string[] {
 }
 
 /** The operator's validating webhook, every rule, every problem (the webhook stops at the first). */
-function webhookRules(name: string, spec: WireSpec): Problem[] {
+function webhookRules(name: string, spec: SpecJson): Problem[] {
   const problems: Problem[] = [];
   const reserved = reservedPaths(spec);
   const conflict = (path: string) => reserved.find((r) => pathsConflict(path, r));
@@ -83,7 +83,7 @@ function webhookRules(name: string, spec: WireSpec): Problem[] {
     if (hit) problems.push({ path: `spec.env.secretMounts[${i}].mountPath`, message: `conflicts with the test files mounted at ${hit}`, value: mount.mountPath, fix: 'mount the secret elsewhere, e.g. /etc/locust/secrets' });
   });
 
-  const generated = [nodeName(name, LocustRole.MASTER), nodeName(name, LocustRole.WORKER)];
+  const generated = [roleObjectName(name, LocustRole.MASTER), roleObjectName(name, LocustRole.WORKER)];
   (spec.volumes ?? []).forEach((volume, i) => {
     const path = `spec.volumes[${i}].name`;
     if (volume.name.startsWith(SECRET_VOLUME_PREFIX)) {
@@ -110,7 +110,7 @@ function webhookRules(name: string, spec: WireSpec): Problem[] {
 }
 
 /** What the API server would refuse in the generated objects, checked per pod. */
-function apiServerRules(name: string, spec: WireSpec, config: ResolvedOperatorConfig): Problem[] {
+function apiServerRules(name: string, spec: SpecJson, config: ResolvedOperatorConfig): Problem[] {
   return [
     ...labelsAndAnnotations(spec),
     ...environment(spec),
@@ -129,7 +129,7 @@ function qualifiedNameProblem(key: string): string | undefined {
   return undefined;
 }
 
-function labelsAndAnnotations(spec: WireSpec): Problem[] {
+function labelsAndAnnotations(spec: SpecJson): Problem[] {
   const problems: Problem[] = [];
   const checkKeys = (map: Record<string, string> | undefined, path: string, what: string) => {
     for (const key of Object.keys(map ?? {}).sort()) {
@@ -152,7 +152,7 @@ function labelsAndAnnotations(spec: WireSpec): Problem[] {
   return problems;
 }
 
-function environment(spec: WireSpec): Problem[] {
+function environment(spec: SpecJson): Problem[] {
   const problems: Problem[] = [];
   const envNameFix = 'use letters, digits, _, - and ., not starting with a digit, e.g. TARGET_HOST';
   (spec.env?.variables ?? []).forEach((variable, i) => {
@@ -181,7 +181,7 @@ function environment(spec: WireSpec): Problem[] {
  * The field that produced the `occurrence`-th pod volume of this name (0 for the first), so that
  * a duplicate points at the entry that repeats the name rather than at the first one.
  */
-function volumeSource(volumeName: string, occurrence: number, spec: WireSpec, role: LocustRole): string {
+function volumeSource(volumeName: string, occurrence: number, spec: SpecJson, role: LocustRole): string {
   const candidates = [
     ...(spec.env?.secretMounts ?? []).map((m, i) => [`${SECRET_VOLUME_PREFIX}${m.name}`, `spec.env.secretMounts[${i}].name`]),
     ...(spec.volumes ?? []).map((v, i) => [v.name, `spec.volumes[${i}].name`]),
@@ -189,12 +189,12 @@ function volumeSource(volumeName: string, occurrence: number, spec: WireSpec, ro
   return candidates[Math.min(occurrence, candidates.length - 1)]?.[1] ?? 'spec.testFiles';
 }
 
-function isMountedAt(volumeName: string, spec: WireSpec, role: LocustRole): boolean {
+function isMountedAt(volumeName: string, spec: SpecJson, role: LocustRole): boolean {
   return (spec.volumeMounts ?? []).some((m) => m.name === volumeName && mountTargets(m, role));
 }
 
 /** The field that produced the `occurrence`-th mount at this path, as for volumes. */
-function mountSource(mountPath: string, occurrence: number, spec: WireSpec, role: LocustRole): string {
+function mountSource(mountPath: string, occurrence: number, spec: SpecJson, role: LocustRole): string {
   const files = spec.testFiles;
   const candidates = [
     ...(files?.configMapRef && srcMountPath(spec) === mountPath ? ['spec.testFiles.srcMountPath'] : []),
@@ -212,7 +212,7 @@ function occurrenceOf(counts: Map<string, number>, key: string): number {
   return occurrence;
 }
 
-function podStorage(name: string, spec: WireSpec): Problem[] {
+function podStorage(name: string, spec: SpecJson): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   const report = (problem: Problem) => {
@@ -248,7 +248,7 @@ function podStorage(name: string, spec: WireSpec): Problem[] {
   return problems;
 }
 
-function resourceBounds(spec: WireSpec): Problem[] {
+function resourceBounds(spec: SpecJson): Problem[] {
   const problems: Problem[] = [];
   for (const role of [LocustRole.MASTER, LocustRole.WORKER]) {
     const { requests = {}, limits = {} } = spec[role].resources ?? {};
@@ -272,7 +272,7 @@ const TOLERATION_OPERATORS = ['Exists', 'Equal'];
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
 /** Toleration semantics the API server checks; only for tolerations that reach the pods. */
-function tolerations(spec: WireSpec, config: ResolvedOperatorConfig): Problem[] {
+function tolerations(spec: SpecJson, config: ResolvedOperatorConfig): Problem[] {
   if (!config.tolerationsInjection) return [];
   const problems: Problem[] = [];
   (spec.scheduling?.tolerations ?? []).forEach((t, i) => {

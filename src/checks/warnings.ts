@@ -3,7 +3,7 @@ import { LocustRole } from '../core/names';
 import { ObservabilityMode } from '../construct/observability';
 import { ResolvedOperatorConfig } from '../operator/operator-config';
 import { formatProblem, Problem } from '../core/problems';
-import { JsonObject, WireSpec } from '../spec/spec';
+import { JsonObject, SpecJson } from '../spec/spec';
 
 /**
  * Something that synthesizes but almost certainly does not do what was meant. Same shape as a
@@ -37,7 +37,7 @@ const IMAGES_WITHOUT_OTEL = ['locustio/locust', 'docker.io/locustio/locust', 'in
  * The traps a valid LocustTest can still fall into. Pure: the same input gives the same list, in
  * a fixed order (OpenTelemetry, command line, Argo CD).
  */
-export function warningsFor(_name: string, spec: WireSpec, config: ResolvedOperatorConfig, options: WarningOptions): Warning[] {
+export function warningsFor(_name: string, spec: SpecJson, config: ResolvedOperatorConfig, options: WarningOptions): Warning[] {
   return [
     ...(options.observability === ObservabilityMode.OPEN_TELEMETRY ? openTelemetryWarnings(spec) : []),
     ...(options.observability === ObservabilityMode.METRICS_EXPORTER ? headlessWarnings(spec) : []),
@@ -55,7 +55,7 @@ export function imageRepository(image: string): string {
 }
 
 /** OTel variables as the container will see them: the spec's plain variables, then extraEnvVars. */
-function otelVariables(spec: WireSpec): Map<string, { value: string; path: string }> {
+function otelVariables(spec: SpecJson): Map<string, { value: string; path: string }> {
   const found = new Map<string, { value: string; path: string }>();
   (spec.env?.variables ?? []).forEach((variable: JsonObject, index) => {
     if (typeof variable.name === 'string' && typeof variable.value === 'string') {
@@ -74,7 +74,7 @@ function endpointPort(endpoint: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function openTelemetryWarnings(spec: WireSpec): Warning[] {
+function openTelemetryWarnings(spec: SpecJson): Warning[] {
   const warnings: Warning[] = [];
   const otel = spec.observability?.openTelemetry ?? {};
   if (IMAGES_WITHOUT_OTEL.includes(imageRepository(spec.image))) {
@@ -111,7 +111,7 @@ function openTelemetryWarnings(spec: WireSpec): Warning[] {
   return warnings;
 }
 
-function headlessWarnings(spec: WireSpec): Warning[] {
+function headlessWarnings(spec: SpecJson): Warning[] {
   const sources: Array<{ path: string; words: string[]; value: unknown }> = [
     { path: 'spec.master.command', words: commandWords(spec.master.command), value: spec.master.command },
     { path: 'spec.master.extraArgs', words: spec.master.extraArgs ?? [], value: spec.master.extraArgs },
@@ -132,7 +132,7 @@ const MANAGED_FLAG_FIXES: Record<string, string> = {
   '--otel': 'drop it and set spec.observability.openTelemetry.enabled',
 };
 
-function managedFlagWarnings(spec: WireSpec): Warning[] {
+function managedFlagWarnings(spec: SpecJson): Warning[] {
   const warnings: Warning[] = [];
   for (const role of [LocustRole.MASTER, LocustRole.WORKER]) {
     (spec[role].extraArgs ?? []).forEach((arg, index) => {

@@ -14,7 +14,7 @@ import { formatProblem, LocustTestValidationError, Problem } from '../core/probl
 import { withReferences } from './references';
 import { renderOperatorResource, renderWorkload, RenderedWorkload } from './objects';
 import { validateRunId } from '../gitops/run-id';
-import { JsonObject, plainCopy, wireSpecOf, WireSpec } from '../spec/spec';
+import { JsonObject, plainCopy, specJsonOf, SpecJson } from '../spec/spec';
 import { withTestFiles } from '../gitops/test-files-spec';
 import { validateLocustTest } from '../checks/validation';
 import { formatWarning, Warning, warningsFor } from '../checks/warnings';
@@ -53,7 +53,7 @@ export interface LocustTestObjectProps extends LocustTestOptions {
   readonly operatorConfig?: OperatorConfig;
 }
 
-const WIRE_SPEC = Symbol('cdk8s-locust.wireSpec');
+const SPEC_JSON = Symbol('cdk8s-locust.specJson');
 
 /**
  * A distributed Locust load test: the master Service, master Job and worker Job that the
@@ -69,7 +69,7 @@ export class LocustTest extends Construct {
   /** Namespace of the generated objects, if any. */
   public readonly namespace?: string;
   /** The spec in its plain JSON form, as a LocustTest custom resource carries it. */
-  public readonly wireSpec: WireSpec;
+  public readonly specJson: SpecJson;
   /** The operator configuration with every default applied. */
   public readonly operatorConfig: ResolvedOperatorConfig;
   /** Everything wrong with the props; empty for a test that synthesizes. */
@@ -84,7 +84,7 @@ export class LocustTest extends Construct {
   /** Whether warnings fail the synthesis. */
   public readonly strict: boolean;
 
-  private readonly parts?: {
+  private readonly rendered?: {
     readonly observability: Observability;
     readonly workload?: RenderedWorkload;
     readonly resource?: ApiObject;
@@ -96,7 +96,7 @@ export class LocustTest extends Construct {
    * holds it (for example parsed from YAML). The command line renders files this way.
    */
   public static fromObject(scope: Construct, id: string, props: LocustTestObjectProps): LocustTest {
-    const typedProps = { ...props, spec: {} as LocustTestSpec, [WIRE_SPEC]: plainCopy(props.spec ?? null) };
+    const typedProps = { ...props, spec: {} as LocustTestSpec, [SPEC_JSON]: plainCopy(props.spec ?? null) };
     return new LocustTest(scope, id, typedProps);
   }
 
@@ -106,17 +106,17 @@ export class LocustTest extends Construct {
     this.namespace = props.namespace ?? Chart.of(this).namespace;
     this.mode = props.mode ?? RenderMode.WORKLOAD;
     this.strict = props.strict ?? process.env[STRICT_ENV_VAR] === '1';
-    const plain = (props as { [WIRE_SPEC]?: unknown })[WIRE_SPEC];
-    const given = plain !== undefined ? plain : wireSpecOf(props.spec);
+    const plain = (props as { [SPEC_JSON]?: unknown })[SPEC_JSON];
+    const given = plain !== undefined ? plain : specJsonOf(props.spec);
     const files = withTestFiles(this, props.name, props.testFiles, given, this.namespace);
-    this.wireSpec = (isObject(files.spec) ? withReferences(files.spec, props.envFrom ?? [], props.secretMounts ?? []) : files.spec) as WireSpec;
+    this.specJson = (isObject(files.spec) ? withReferences(files.spec, props.envFrom ?? [], props.secretMounts ?? []) : files.spec) as SpecJson;
     this.operatorConfig = resolveOperatorConfig(props.operatorConfig);
     const problems: Problem[] = [
       ...validateOperatorConfig(props.operatorConfig),
       ...validateArgoCdOptions(props.argoCd),
       ...validateRunId(props.runId),
       ...files.problems,
-      ...validateLocustTest(props.name, this.namespace, this.wireSpec, this.operatorConfig),
+      ...validateLocustTest(props.name, this.namespace, this.specJson, this.operatorConfig),
     ];
     if (this.mode === RenderMode.OPERATOR) {
       problems.push(...operatorModeProblems({
@@ -133,14 +133,14 @@ export class LocustTest extends Construct {
     if (problems.length > 0) return;
 
     const observability = new Observability(this, 'Observability', {
-      openTelemetry: this.wireSpec.observability?.openTelemetry,
+      openTelemetry: this.specJson.observability?.openTelemetry,
       metricsExporter: this.operatorConfig.metricsExporter,
     });
     if (props.monitor && observability.mode !== ObservabilityMode.METRICS_EXPORTER) {
       problems.push({ path: 'monitor', message: `scrapes the metrics exporter sidecar, which a test with ${observability.mode} has not`, value: props.monitor.kind, fix: 'drop the monitor and read the metrics from the OpenTelemetry backend, or turn OpenTelemetry off' });
       return;
     }
-    this.warnings = warningsFor(this.name, this.wireSpec, this.operatorConfig, { observability: observability.mode, argoCd: props.argoCd !== undefined });
+    this.warnings = warningsFor(this.name, this.specJson, this.operatorConfig, { observability: observability.mode, argoCd: props.argoCd !== undefined });
     const ctx = {
       observability,
       argoCd: props.argoCd,
@@ -151,10 +151,10 @@ export class LocustTest extends Construct {
       volumeItems: files.volumeItems,
     };
     if (this.mode === RenderMode.OPERATOR) {
-      this.parts = { observability, ...renderOperatorResource(this, ctx) };
+      this.rendered = { observability, ...renderOperatorResource(this, ctx) };
     } else {
       const workload = renderWorkload(this, ctx);
-      this.parts = { observability, workload, monitor: workload.monitor };
+      this.rendered = { observability, workload, monitor: workload.monitor };
     }
   }
 
@@ -171,13 +171,13 @@ export class LocustTest extends Construct {
     return errors;
   }
 
-  private built() {
-    if (!this.parts) throw new LocustTestValidationError(this.name, this.problems);
-    return this.parts;
+  private renderedOrThrow() {
+    if (!this.rendered) throw new LocustTestValidationError(this.name, this.problems);
+    return this.rendered;
   }
 
   private workload(what: string): RenderedWorkload {
-    const workload = this.built().workload;
+    const workload = this.renderedOrThrow().workload;
     if (!workload) throw new Error(`LocustTest ${this.name} renders the LocustTest custom resource (RenderMode.OPERATOR), which has no ${what}; the operator creates it in the cluster`);
     return workload;
   }
@@ -199,19 +199,19 @@ export class LocustTest extends Construct {
 
   /** The LocustTest custom resource of operator mode. Throws for an invalid test or in workload mode. */
   public get resource(): ApiObject {
-    const resource = this.built().resource;
+    const resource = this.renderedOrThrow().resource;
     if (!resource) throw new Error(`LocustTest ${this.name} renders the workload (RenderMode.WORKLOAD), not the custom resource; set mode: RenderMode.OPERATOR`);
     return resource;
   }
 
   /** The PodMonitor or ServiceMonitor, when `monitor` was given. Throws for an invalid test. */
   public get monitor(): ApiObject | undefined {
-    return this.built().monitor;
+    return this.renderedOrThrow().monitor;
   }
 
   /** The construct that chose OpenTelemetry or the exporter sidecar. Throws for an invalid test. */
   public get observability(): Observability {
-    return this.built().observability;
+    return this.renderedOrThrow().observability;
   }
 }
 

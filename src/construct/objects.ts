@@ -4,7 +4,7 @@ import { annotateJob, annotateResource, ArgoCdOptions, SYNC_WAVE_ANNOTATION, syn
 import { createJob, createService, LocustJob } from '../pod/job';
 import type { LocustTest } from './locust-test';
 import { createMonitor, MetricsMonitor, MonitorKind, SERVICE_MONITOR_LABEL } from '../gitops/monitoring';
-import { LocustRole, nodeName } from '../core/names';
+import { LocustRole, roleObjectName } from '../core/names';
 import { Observability } from './observability';
 import { createLocustTestResource } from '../gitops/operator-mode';
 import { JsonObject } from '../spec/spec';
@@ -35,16 +35,16 @@ export interface RenderedWorkload {
 
 /** Writes the Service, both Jobs and the optional monitor, in the operator's order. */
 export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWorkload {
-  const specs = buildWorkload({ name: test.name, spec: test.wireSpec, config: test.operatorConfig, observability: ctx.observability });
+  const specs = buildWorkload({ name: test.name, spec: test.specJson, config: test.operatorConfig, observability: ctx.observability });
   const jobSpec = (spec: JsonObject) => {
     const withItems = withVolumeItems(spec, ctx.volumeItems);
     return ctx.runId === undefined ? withItems : withRunId(withItems, ctx.runId);
   };
-  const master = nodeName(test.name, LocustRole.MASTER);
+  const master = roleObjectName(test.name, LocustRole.MASTER);
   const serviceSpec = ctx.webUi ? withWebUiPort(specs.serviceSpec) : specs.serviceSpec;
   const service = createService(test, 'MasterService', master, test.namespace, serviceSpec);
   const masterJob = createJob(test, 'MasterJob', master, test.namespace, jobSpec(specs.masterJobSpec));
-  const workerJob = createJob(test, 'WorkerJob', nodeName(test.name, LocustRole.WORKER), test.namespace, jobSpec(specs.workerJobSpec));
+  const workerJob = createJob(test, 'WorkerJob', roleObjectName(test.name, LocustRole.WORKER), test.namespace, jobSpec(specs.workerJobSpec));
   if (ctx.monitor?.kind === MonitorKind.SERVICE_MONITOR) service.metadata.addLabel(SERVICE_MONITOR_LABEL, master);
   const monitor = monitorOf(test, ctx);
   if (ctx.argoCd) {
@@ -61,7 +61,7 @@ export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWo
  * wave and no sync options, since the operator, not Argo CD, creates the Jobs.
  */
 export function renderOperatorResource(test: LocustTest, ctx: RenderContext): { resource: ApiObject; monitor?: ApiObject } {
-  const resource = createLocustTestResource(test, 'Resource', test.name, test.namespace, test.wireSpec);
+  const resource = createLocustTestResource(test, 'Resource', test.name, test.namespace, test.specJson);
   const monitor = monitorOf(test, ctx);
   if (ctx.argoCd) {
     const waves = syncWaves(ctx.argoCd);
@@ -75,7 +75,7 @@ export function renderOperatorResource(test: LocustTest, ctx: RenderContext): { 
 function monitorOf(test: LocustTest, ctx: RenderContext): ApiObject | undefined {
   if (!ctx.monitor) return undefined;
   return createMonitor(test, 'Monitor', ctx.monitor, {
-    masterName: nodeName(test.name, LocustRole.MASTER),
+    masterName: roleObjectName(test.name, LocustRole.MASTER),
     namespace: test.namespace,
     exporterPort: test.operatorConfig.metricsExporter.port,
     servicePortName: ctx.observability.servicePorts()[0].name,

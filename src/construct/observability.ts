@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { EXPORTER_CONTAINER_NAME, WEB_UI_PORT } from '../core/names';
 import { ResolvedOperatorConfig } from '../operator/operator-config';
 import { resourcesFromSettings } from '../pod/resources';
-import { JsonObject, WireOpenTelemetry } from '../spec/spec';
+import { JsonObject, OpenTelemetryJson } from '../spec/spec';
 
 /** How a LocustTest reports its metrics. */
 export enum ObservabilityMode {
@@ -15,7 +15,7 @@ export enum ObservabilityMode {
 /** What the Observability construct needs to decide and to build its part of the pods. */
 export interface ObservabilityProps {
   /** `spec.observability.openTelemetry` of the LocustTest. @default - OpenTelemetry off */
-  readonly openTelemetry?: WireOpenTelemetry;
+  readonly openTelemetry?: OpenTelemetryJson;
   /** The exporter settings of the operator configuration, used only when OpenTelemetry is off. */
   readonly metricsExporter: ResolvedOperatorConfig['metricsExporter'];
 }
@@ -44,7 +44,7 @@ const DEFAULT_OTLP_PROTOCOL = 'grpc';
 export class Observability extends Construct {
   /** Which of the two modes this test uses. */
   public readonly mode: ObservabilityMode;
-  private readonly openTelemetry: WireOpenTelemetry;
+  private readonly openTelemetry: OpenTelemetryJson;
   private readonly exporter: ResolvedOperatorConfig['metricsExporter'];
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {

@@ -14,7 +14,7 @@ export enum LocustRole {
 /** Port the master listens on for workers (Locust's default), passed as `--master-port`. */
 export const MASTER_PORT = 5557;
 /** Second master port the operator exposes (Locust's master-bind-port + 1). */
-export const MASTER_PORT_2 = 5558;
+export const MASTER_BIND_PORT_PLUS_ONE = 5558;
 /** Locust web UI and REST API; the exporter sidecar scrapes it. */
 export const WEB_UI_PORT = 8089;
 /** Port the operator declares on workers although Locust does not listen on it (kept for parity). */
@@ -40,7 +40,7 @@ export function sanitizeName(name: string): string {
 }
 
 /** `<name>-master` or `<name>-worker`: Job, container, Service and locustfile volume name. */
-export function nodeName(testName: string, role: LocustRole): string {
+export function roleObjectName(testName: string, role: LocustRole): string {
   return `${sanitizeName(testName)}-${role}`;
 }
 

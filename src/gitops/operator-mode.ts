@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { LocustTest as LocustTestResource } from '../../imports/locust.io';
 import { Problem } from '../core/problems';
-import { WireSpec } from '../spec/spec';
+import { SpecJson } from '../spec/spec';
 
 /** What a LocustTest construct writes. */
 export enum RenderMode {
@@ -23,11 +23,11 @@ export enum RenderMode {
 }
 
 /**
- * Emits the custom resource with the wire spec exactly as validated. Built as a plain ApiObject
+ * Emits the custom resource with the JSON spec exactly as validated. Built as a plain ApiObject
  * with the generated class's apiVersion and kind: the generated `toJson` expects the typed spec
- * and would rename fields of a spec that is already wire JSON.
+ * and would rename fields of a spec that is already plain JSON.
  */
-export function createLocustTestResource(scope: Construct, id: string, name: string, namespace: string | undefined, spec: WireSpec): ApiObject {
+export function createLocustTestResource(scope: Construct, id: string, name: string, namespace: string | undefined, spec: SpecJson): ApiObject {
   const metadata = namespace === undefined ? { name } : { name, namespace };
   return new ApiObject(scope, id, { ...LocustTestResource.GVK, metadata, spec });
 }

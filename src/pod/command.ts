@@ -1,5 +1,5 @@
-import { DEFAULT_AUTOQUIT_TIMEOUT, LocustRole, MASTER_PORT, nodeName } from '../core/names';
-import { WireMaster, WireSpec } from '../spec/spec';
+import { DEFAULT_AUTOQUIT_TIMEOUT, LocustRole, MASTER_PORT, roleObjectName } from '../core/names';
+import { MasterSpecJson, SpecJson } from '../spec/spec';
 
 /**
  * Flags the operator sets itself. A user extraArg equal to one of them, or starting with
@@ -16,7 +16,7 @@ export function commandWords(command: string): string[] {
 }
 
 /** The `--autoquit` timeout, or undefined when autoquit is off. */
-export function autoquitTimeout(master: WireMaster): number | undefined {
+export function autoquitTimeout(master: MasterSpecJson): number | undefined {
   const autoquit = master.autoquit;
   if (autoquit === undefined) return DEFAULT_AUTOQUIT_TIMEOUT;
   if (autoquit.enabled === false) return undefined;
@@ -26,7 +26,7 @@ export function autoquitTimeout(master: WireMaster): number | undefined {
 }
 
 /** Master container args, in the operator's order. */
-export function masterArgs(spec: WireSpec, observabilityFlags: string[]): string[] {
+export function masterArgs(spec: SpecJson, observabilityFlags: string[]): string[] {
   const master = spec.master;
   const args = [
     ...commandWords(master.command),
@@ -43,13 +43,13 @@ export function masterArgs(spec: WireSpec, observabilityFlags: string[]): string
 }
 
 /** Worker container args, in the operator's order. */
-export function workerArgs(testName: string, spec: WireSpec, observabilityFlags: string[]): string[] {
+export function workerArgs(testName: string, spec: SpecJson, observabilityFlags: string[]): string[] {
   return [
     ...commandWords(spec.worker.command),
     ...observabilityFlags,
     '--worker',
     `--master-port=${MASTER_PORT}`,
-    `--master-host=${nodeName(testName, LocustRole.MASTER)}`,
+    `--master-host=${roleObjectName(testName, LocustRole.MASTER)}`,
     ...(spec.worker.extraArgs ?? []),
   ];
 }

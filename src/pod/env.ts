@@ -1,5 +1,5 @@
 import { ResolvedOperatorConfig } from '../operator/operator-config';
-import { JsonObject, WireSpec } from '../spec/spec';
+import { JsonObject, SpecJson } from '../spec/spec';
 
 /** The seven Kafka variables the operator always injects; empty values carry no `value` key. */
 export function kafkaEnv(kafka: ResolvedOperatorConfig['kafka']): JsonObject[] {
@@ -16,12 +16,12 @@ export function kafkaEnv(kafka: ResolvedOperatorConfig['kafka']): JsonObject[] {
 }
 
 /** `env` of both Locust containers: Kafka, then observability, then the user's variables as given. */
-export function locustEnv(spec: WireSpec, kafka: ResolvedOperatorConfig['kafka'], observabilityEnv: JsonObject[]): JsonObject[] {
+export function locustEnv(spec: SpecJson, kafka: ResolvedOperatorConfig['kafka'], observabilityEnv: JsonObject[]): JsonObject[] {
   return [...kafkaEnv(kafka), ...observabilityEnv, ...(spec.env?.variables ?? [])];
 }
 
 /** `envFrom` of both Locust containers: ConfigMaps, then Secrets; undefined when there are none. */
-export function locustEnvFrom(spec: WireSpec): JsonObject[] | undefined {
+export function locustEnvFrom(spec: SpecJson): JsonObject[] | undefined {
   const withPrefix = (prefix: string | undefined, entry: JsonObject) => (prefix ? { prefix, ...entry } : entry);
   const envFrom = [
     ...(spec.env?.configMapRefs ?? []).map((ref) => withPrefix(ref.prefix, { configMapRef: { name: ref.name } })),

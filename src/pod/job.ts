@@ -24,7 +24,7 @@ function metadata(name: string, namespace: string | undefined) {
 }
 
 export function createJob(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): LocustJob {
-  // The spec is already wire JSON (quantities as strings), which the typed props describe as classes.
+  // The spec is already plain JSON (quantities as strings), which the typed props describe as classes.
   return new LocustJob(scope, id, { metadata: metadata(name, namespace), spec: spec as unknown as JobSpec });
 }
 

@@ -1,4 +1,4 @@
-import { LABEL_APP, LABEL_MANAGED_BY, LABEL_POD_NAME, LABEL_TEST_NAME, LocustRole, MANAGED_BY_VALUE, nodeName } from '../core/names';
+import { LABEL_APP, LABEL_MANAGED_BY, LABEL_POD_NAME, LABEL_TEST_NAME, LocustRole, MANAGED_BY_VALUE, roleObjectName } from '../core/names';
 
 /** Label keys a user cannot override: the Service selector and the operator marker depend on them. */
 export const PROTECTED_LABEL_KEYS: readonly string[] = [LABEL_POD_NAME, LABEL_MANAGED_BY];
@@ -11,7 +11,7 @@ export function podLabels(testName: string, role: LocustRole, userLabels: Record
   const labels: Record<string, string> = {
     [LABEL_APP]: testName,
     [LABEL_TEST_NAME]: testName,
-    [LABEL_POD_NAME]: nodeName(testName, role),
+    [LABEL_POD_NAME]: roleObjectName(testName, role),
     [LABEL_MANAGED_BY]: MANAGED_BY_VALUE,
   };
   for (const [key, value] of Object.entries(userLabels)) {

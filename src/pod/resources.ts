@@ -1,6 +1,6 @@
 import { ResolvedOperatorConfig, ResourceSettings } from '../operator/operator-config';
 import { LocustRole } from '../core/names';
-import { JsonObject, WireResources } from '../spec/spec';
+import { JsonObject, ResourcesJson } from '../spec/spec';
 
 /** `{limits, requests}` from the six settings, leaving out any that are empty. */
 export function resourcesFromSettings(settings: ResourceSettings): JsonObject {
@@ -32,7 +32,7 @@ const hasEntries = (map: object | undefined) => map !== undefined && Object.keys
  * replace everything when they have requests or limits (claims alone do not count); otherwise
  * each value comes from the role setting, then the unified one.
  */
-export function locustResources(specResources: WireResources | undefined, role: LocustRole, config: ResolvedOperatorConfig): JsonObject {
+export function locustResources(specResources: ResourcesJson | undefined, role: LocustRole, config: ResolvedOperatorConfig): JsonObject {
   if (specResources && (hasEntries(specResources.requests) || hasEntries(specResources.limits))) {
     return { ...specResources };
   }

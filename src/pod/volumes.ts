@@ -1,20 +1,20 @@
-import { DEFAULT_LIB_MOUNT_PATH, DEFAULT_SRC_MOUNT_PATH, LIB_VOLUME_NAME, LocustRole, nodeName, secretVolumeName } from '../core/names';
-import { JsonObject, WireSpec, WireVolumeMount } from '../spec/spec';
+import { DEFAULT_LIB_MOUNT_PATH, DEFAULT_SRC_MOUNT_PATH, LIB_VOLUME_NAME, LocustRole, roleObjectName, secretVolumeName } from '../core/names';
+import { JsonObject, SpecJson, VolumeMountJson } from '../spec/spec';
 
 /** Mount targets of `spec.volumeMounts[].target`. */
 export const MOUNT_TARGETS = ['master', 'worker', 'both'] as const;
 
 /** Whether a user mount applies to this pod: `both` (or empty), or the pod's own role. */
-export function mountTargets(mount: WireVolumeMount, role: LocustRole): boolean {
+export function mountTargets(mount: VolumeMountJson, role: LocustRole): boolean {
   const target = mount.target || 'both';
   return target === 'both' || target === role;
 }
 
-export function srcMountPath(spec: WireSpec): string {
+export function srcMountPath(spec: SpecJson): string {
   return spec.testFiles?.srcMountPath || DEFAULT_SRC_MOUNT_PATH;
 }
 
-export function libMountPath(spec: WireSpec): string {
+export function libMountPath(spec: SpecJson): string {
   return spec.testFiles?.libMountPath || DEFAULT_LIB_MOUNT_PATH;
 }
 
@@ -22,10 +22,10 @@ export function libMountPath(spec: WireSpec): string {
  * Pod volumes: locustfile ConfigMap, lib ConfigMap, secret mounts, then the user's volumes in
  * spec order, each only if a mount targets this pod (others are left out, as the operator does).
  */
-export function podVolumes(testName: string, spec: WireSpec, role: LocustRole): JsonObject[] {
+export function podVolumes(testName: string, spec: SpecJson, role: LocustRole): JsonObject[] {
   const volumes: JsonObject[] = [];
   const files = spec.testFiles;
-  if (files?.configMapRef) volumes.push({ name: nodeName(testName, role), configMap: { name: files.configMapRef } });
+  if (files?.configMapRef) volumes.push({ name: roleObjectName(testName, role), configMap: { name: files.configMapRef } });
   if (files?.libConfigMapRef) volumes.push({ name: LIB_VOLUME_NAME, configMap: { name: files.libConfigMapRef } });
   for (const mount of spec.env?.secretMounts ?? []) {
     volumes.push({ name: secretVolumeName(mount.name), secret: { secretName: mount.name } });
@@ -38,15 +38,15 @@ export function podVolumes(testName: string, spec: WireSpec, role: LocustRole): 
 }
 
 /** Locust container mounts, in the same order as the volumes; `target` is not a Kubernetes field. */
-export function containerVolumeMounts(testName: string, spec: WireSpec, role: LocustRole): JsonObject[] {
+export function containerVolumeMounts(testName: string, spec: SpecJson, role: LocustRole): JsonObject[] {
   const mounts: JsonObject[] = [];
   const files = spec.testFiles;
   // ConfigMap mounts carry no readOnly (the operator writes false, which omitempty drops).
-  if (files?.configMapRef) mounts.push({ name: nodeName(testName, role), mountPath: srcMountPath(spec) });
+  if (files?.configMapRef) mounts.push({ name: roleObjectName(testName, role), mountPath: srcMountPath(spec) });
   if (files?.libConfigMapRef) mounts.push({ name: LIB_VOLUME_NAME, mountPath: libMountPath(spec) });
   for (const secret of spec.env?.secretMounts ?? []) {
     const mount: JsonObject = { name: secretVolumeName(secret.name), mountPath: secret.mountPath };
-    // Absent readOnly means the CRD default, true; only an explicit false is left off the wire.
+    // Absent readOnly means the CRD default, true; only an explicit false is left out of the JSON.
     if (secret.readOnly !== false) mount.readOnly = true;
     mounts.push(mount);
   }

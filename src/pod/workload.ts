@@ -1,17 +1,17 @@
 import { masterArgs, workerArgs } from './command';
 import { locustEnv, locustEnvFrom } from './env';
 import { podAnnotations, podLabels } from './labels';
-import { LABEL_POD_NAME, LocustRole, MASTER_PORT, MASTER_PORT_2, WEB_UI_PORT, WORKER_PORT, nodeName } from '../core/names';
+import { LABEL_POD_NAME, LocustRole, MASTER_PORT, MASTER_BIND_PORT_PLUS_ONE, WEB_UI_PORT, WORKER_PORT, roleObjectName } from '../core/names';
 import { Observability } from '../construct/observability';
 import { ResolvedOperatorConfig } from '../operator/operator-config';
 import { locustResources } from './resources';
-import { JsonObject, WireSpec } from '../spec/spec';
+import { JsonObject, SpecJson } from '../spec/spec';
 import { containerVolumeMounts, podVolumes } from './volumes';
 
 /** Everything the builders need to know about one LocustTest. */
 export interface WorkloadContext {
   readonly name: string;
-  readonly spec: WireSpec;
+  readonly spec: SpecJson;
   readonly config: ResolvedOperatorConfig;
   readonly observability: Observability;
 }
@@ -32,7 +32,7 @@ function setIfPresent(target: JsonObject, key: string, value: unknown): void {
 }
 
 /** Runtime class: the spec's when present (an empty one opts out), else the operator default. */
-function runtimeClassName(spec: WireSpec, config: ResolvedOperatorConfig): string | undefined {
+function runtimeClassName(spec: SpecJson, config: ResolvedOperatorConfig): string | undefined {
   const scheduling = spec.scheduling ?? {};
   if ('runtimeClassName' in scheduling && scheduling.runtimeClassName !== undefined) {
     return scheduling.runtimeClassName || undefined;
@@ -45,10 +45,10 @@ function locustContainer(ctx: WorkloadContext, role: LocustRole): JsonObject {
   const isMaster = role === LocustRole.MASTER;
   const flags = observability.commandFlags();
   const container: JsonObject = {
-    name: nodeName(name, role),
+    name: roleObjectName(name, role),
     image: spec.image,
     args: isMaster ? masterArgs(spec, flags) : workerArgs(name, spec, flags),
-    ports: (isMaster ? [MASTER_PORT, MASTER_PORT_2, WEB_UI_PORT] : [WORKER_PORT]).map((port) => ({ containerPort: port })),
+    ports: (isMaster ? [MASTER_PORT, MASTER_BIND_PORT_PLUS_ONE, WEB_UI_PORT] : [WORKER_PORT]).map((port) => ({ containerPort: port })),
   };
   setIfPresent(container, 'envFrom', locustEnvFrom(spec));
   container.env = locustEnv(spec, config.kafka, observability.locustEnv());
@@ -94,10 +94,10 @@ function jobSpec(ctx: WorkloadContext, role: LocustRole): JsonObject {
 function serviceSpec(ctx: WorkloadContext): JsonObject {
   const ports = [
     { name: `port${MASTER_PORT}`, protocol: 'TCP', port: MASTER_PORT },
-    { name: `port${MASTER_PORT_2}`, protocol: 'TCP', port: MASTER_PORT_2 },
+    { name: `port${MASTER_BIND_PORT_PLUS_ONE}`, protocol: 'TCP', port: MASTER_BIND_PORT_PLUS_ONE },
     ...ctx.observability.servicePorts(),
   ];
-  return { ports, selector: { [LABEL_POD_NAME]: nodeName(ctx.name, LocustRole.MASTER) } };
+  return { ports, selector: { [LABEL_POD_NAME]: roleObjectName(ctx.name, LocustRole.MASTER) } };
 }
 
 /** Builds the specs of the master Service, master Job and worker Job for a valid LocustTest. */

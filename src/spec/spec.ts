@@ -1,9 +1,9 @@
 /**
- * The wire form of a LocustTest v2 spec: plain JSON, exactly as it appears in a LocustTest
+ * The JSON form of a LocustTest v2 spec: plain JSON, exactly as it appears in a LocustTest
  * custom resource after parsing YAML. The builders read this form only.
  *
  * The typed form users write in TypeScript (`LocustTestSpec` from `imports/locust.io`) holds
- * quantities as small wrapper classes and renames a few fields; `wireSpecOf` turns it into this
+ * quantities as small wrapper classes and renames a few fields; `specJsonOf` turns it into this
  * form, so that the construct and the command line share one code path from here on.
  * Embedded Kubernetes objects (affinity, volumes, security contexts, ...) are copied verbatim,
  * so they stay untyped here.
@@ -17,7 +17,7 @@ export type JsonObject = { [key: string]: unknown };
  * Compute resources of one Locust container (`spec.master.resources`, `spec.worker.resources`).
  * Values left out are filled from the operator configuration, value by value.
  */
-export interface WireResources {
+export interface ResourcesJson {
   /** Minimum resources, by name (`cpu`, `memory`, `ephemeral-storage`). @default - the operator configuration's requests */
   readonly requests?: Record<string, string | number>;
   /** Maximum resources, by name. @default - the operator configuration's limits */
@@ -27,11 +27,11 @@ export interface WireResources {
 }
 
 /** What the master and the workers have in common. */
-export interface WireRole {
+export interface RoleSpecJson {
   /** Locust arguments (the locustfile and its options); split on whitespace into the container's args. */
   readonly command: string;
   /** Resources of this role's Locust container. @default - the operator configuration's resources */
-  readonly resources?: WireResources;
+  readonly resources?: ResourcesJson;
   /** Labels added to this role's pods; the labels the workload selects on win. @default - none */
   readonly labels?: Record<string, string>;
   /** Annotations added to this role's pods. @default - none */
@@ -41,7 +41,7 @@ export interface WireRole {
 }
 
 /** `spec.master`: the single pod that coordinates the workers and serves the web UI. */
-export interface WireMaster extends WireRole {
+export interface MasterSpecJson extends RoleSpecJson {
   /** Start the test once the master is up (`--autostart`). @default true */
   readonly autostart?: boolean;
   /** Quit the master after the test ends (`--autoquit`). @default - enabled, after 60 seconds */
@@ -54,13 +54,13 @@ export interface WireMaster extends WireRole {
 }
 
 /** `spec.worker`: the pods that generate the load. */
-export interface WireWorker extends WireRole {
+export interface WorkerSpecJson extends RoleSpecJson {
   /** Number of worker pods, the Job's parallelism (1 to 500). */
   readonly replicas: number;
 }
 
 /** `spec.observability.openTelemetry`: Locust's native OpenTelemetry export instead of the exporter sidecar. */
-export interface WireOpenTelemetry {
+export interface OpenTelemetryJson {
   /** Turn OpenTelemetry on (`--otel`), which also drops the exporter sidecar. @default false */
   readonly enabled?: boolean;
   /** OTLP receiver address, e.g. `otel-collector.monitoring:4317`; required when enabled. @default - none */
@@ -74,7 +74,7 @@ export interface WireOpenTelemetry {
 }
 
 /** An entry of `spec.volumeMounts`: a Kubernetes VolumeMount plus the pods that get it. */
-export interface WireVolumeMount extends JsonObject {
+export interface VolumeMountJson extends JsonObject {
   /** Name of a volume in `spec.volumes`. */
   readonly name: string;
   /** Path in the Locust containers where the volume appears. */
@@ -84,10 +84,10 @@ export interface WireVolumeMount extends JsonObject {
 }
 
 /**
- * The wire form of a LocustTest spec: the plain JSON a `locust.io/v2` custom resource carries.
+ * The JSON form of a LocustTest spec: the plain JSON a `locust.io/v2` custom resource carries.
  * Optional fields left out take the LocustTest CRD's defaults when the objects are built.
  */
-export interface WireSpec {
+export interface SpecJson {
   /** Image that runs Locust in the master and worker pods, e.g. `locustio/locust:2.43.1`. */
   readonly image: string;
   /** Pull policy of the Locust image: `Always`, `IfNotPresent` or `Never`. @default 'IfNotPresent' */
@@ -98,9 +98,9 @@ export interface WireSpec {
     readonly name?: string;
   }>;
   /** The master pod. */
-  readonly master: WireMaster;
+  readonly master: MasterSpecJson;
   /** The worker pods. */
-  readonly worker: WireWorker;
+  readonly worker: WorkerSpecJson;
   /** ConfigMaps holding the locustfile and its libraries. @default - no ConfigMap mounted */
   readonly testFiles?: {
     /** ConfigMap with the locustfile, mounted at `srcMountPath`. @default - none */
@@ -157,7 +157,7 @@ export interface WireSpec {
     readonly name: string;
   }>;
   /** Mounts of `volumes` in the Locust containers. @default - none */
-  readonly volumeMounts?: WireVolumeMount[];
+  readonly volumeMounts?: VolumeMountJson[];
   /** Security settings of the pods and the Locust containers. @default - the operator's pod security context only */
   readonly security?: {
     /** Kubernetes PodSecurityContext of both pods. @default - `seccompProfile` `RuntimeDefault`, as the operator sets */
@@ -168,16 +168,16 @@ export interface WireSpec {
   /** How the test reports its metrics. @default - the metrics exporter sidecar */
   readonly observability?: {
     /** Native OpenTelemetry export. @default - OpenTelemetry off */
-    readonly openTelemetry?: WireOpenTelemetry;
+    readonly openTelemetry?: OpenTelemetryJson;
   };
 }
 
 /**
- * The wire form of a typed spec. The generated converter maps the TypeScript property names
+ * The JSON form of a typed spec. The generated converter maps the TypeScript property names
  * back to the Kubernetes ones (`scaleIo` to `scaleIO`, `diskUri` to `diskURI`) and unwraps
- * quantities, so a typed spec and the same spec read from YAML give identical wire JSON.
+ * quantities, so a typed spec and the same spec read from YAML give identical JSON.
  */
-export function wireSpecOf(spec: LocustTestSpec): JsonObject {
+export function specJsonOf(spec: LocustTestSpec): JsonObject {
   return toJson_LocustTestSpec(spec) as JsonObject;
 }
 

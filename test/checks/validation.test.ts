@@ -2,12 +2,12 @@ import { LocustTest, OperatorConfig } from '../../src';
 import { resolveOperatorConfig } from '../../src/operator/operator-config';
 import { formatProblem } from '../../src/core/problems';
 import { MAX_NAME_LENGTH, pathsConflict, validateLocustTest } from '../../src/checks/validation';
-import { minimalWireSpec } from '../fixtures';
+import { minimalSpecJson } from '../fixtures';
 import { synthChart } from '../util';
 
 function problemsOf(spec: Record<string, unknown>, options: { name?: unknown; namespace?: unknown; config?: OperatorConfig } = {}) {
   const name = 'name' in options ? options.name : 'checkout';
-  return validateLocustTest(name, options.namespace, minimalWireSpec(spec), resolveOperatorConfig(options.config));
+  return validateLocustTest(name, options.namespace, minimalSpecJson(spec), resolveOperatorConfig(options.config));
 }
 
 /** The one problem expected, with any fix (fixes are free text; path, message and value are the contract). */
@@ -305,7 +305,7 @@ describe('validation: reporting', () => {
   });
 
   test('reports metadata and schema problems together, and stops before the rules that need a valid shape', () => {
-    const problems = validateLocustTest('Bad_Name', undefined, minimalWireSpec({ worker: { command: 'x', replicas: 0 } }), resolveOperatorConfig());
+    const problems = validateLocustTest('Bad_Name', undefined, minimalSpecJson({ worker: { command: 'x', replicas: 0 } }), resolveOperatorConfig());
     expect(problems[0]).toMatchObject({ path: 'metadata.name', value: 'Bad_Name' });
     expect(problems.some((p) => p.path === 'spec.worker.replicas')).toBe(true);
   });
@@ -313,7 +313,7 @@ describe('validation: reporting', () => {
   test('fails when synthesizing an invalid test, with one line per problem', () => {
     const build = () => synthChart((chart) => LocustTest.fromObject(chart, 'checkout', {
       name: 'checkout',
-      spec: minimalWireSpec({ env: { secretMounts: [{ name: 'api', mountPath: '/etc/a' }, { name: 'api', mountPath: '/etc/b' }] } }),
+      spec: minimalSpecJson({ env: { secretMounts: [{ name: 'api', mountPath: '/etc/a' }, { name: 'api', mountPath: '/etc/b' }] } }),
       operatorConfig: { metricsExporter: { port: 0 } },
     }));
     expect(build).toThrow(/operatorConfig\.metricsExporter\.port must be a port number between 1 and 65535 \(got 0\)/);

@@ -1,19 +1,19 @@
 import { App, Chart } from 'cdk8s';
-import { DEFAULT_OPERATOR_CONFIG, LocustTest, ObservabilityMode, resolveOperatorConfig, STRICT_ENV_VAR, warningsFor, WireSpec } from '../../src';
-import { minimalSpec, minimalWireSpec } from '../fixtures';
+import { DEFAULT_OPERATOR_CONFIG, LocustTest, ObservabilityMode, resolveOperatorConfig, STRICT_ENV_VAR, warningsFor, SpecJson } from '../../src';
+import { minimalSpec, minimalSpecJson } from '../fixtures';
 
 const OTEL = { observability: ObservabilityMode.OPEN_TELEMETRY, argoCd: false };
 const EXPORTER = { observability: ObservabilityMode.METRICS_EXPORTER, argoCd: false };
 
-function otelSpec(openTelemetry: Record<string, unknown>, overrides: Record<string, unknown> = {}): WireSpec {
-  return minimalWireSpec({
+function otelSpec(openTelemetry: Record<string, unknown>, overrides: Record<string, unknown> = {}): SpecJson {
+  return minimalSpecJson({
     image: 'locustio/locust-otel:2.43.4',
     observability: { openTelemetry: { enabled: true, endpoint: 'http://collector:4317', ...openTelemetry } },
     ...overrides,
-  }) as WireSpec;
+  }) as SpecJson;
 }
 
-function paths(spec: WireSpec, options = OTEL): string[] {
+function paths(spec: SpecJson, options = OTEL): string[] {
   return warningsFor('checkout', spec, DEFAULT_OPERATOR_CONFIG, options).map((w) => w.path);
 }
 
@@ -30,7 +30,7 @@ describe('warningsFor', () => {
   });
 
   test('does not warn about the plain image when OpenTelemetry is off', () => {
-    expect(paths(minimalWireSpec() as WireSpec, EXPORTER)).toEqual([]);
+    expect(paths(minimalSpecJson() as SpecJson, EXPORTER)).toEqual([]);
   });
 
   test('warns about a grpc endpoint on the OTLP/HTTP port', () => {
@@ -79,7 +79,7 @@ describe('warningsFor', () => {
   });
 
   test('warns about --headless in the master command or extraArgs with the exporter sidecar', () => {
-    const spec = minimalWireSpec({ master: { command: '--locustfile /lotest/src/a.py --headless', extraArgs: ['--headless'] } }) as WireSpec;
+    const spec = minimalSpecJson({ master: { command: '--locustfile /lotest/src/a.py --headless', extraArgs: ['--headless'] } }) as SpecJson;
     expect(paths(spec, EXPORTER)).toEqual(['spec.master.command', 'spec.master.extraArgs']);
   });
 
@@ -88,10 +88,10 @@ describe('warningsFor', () => {
   });
 
   test('warns about extraArgs that override operator-managed flags', () => {
-    const spec = minimalWireSpec({
+    const spec = minimalSpecJson({
       master: { command: 'x', extraArgs: ['--loglevel', 'DEBUG', '--expect-workers=10'] },
       worker: { command: 'x', replicas: 1, extraArgs: ['--master-host', 'elsewhere'] },
-    }) as WireSpec;
+    }) as SpecJson;
     const warnings = warningsFor('checkout', spec, DEFAULT_OPERATOR_CONFIG, EXPORTER);
     expect(warnings.map((w) => [w.path, w.value])).toEqual([
       ['spec.master.extraArgs[2]', '--expect-workers=10'],
@@ -102,7 +102,7 @@ describe('warningsFor', () => {
 
   test('warns about a Job TTL only under Argo CD', () => {
     const config = resolveOperatorConfig({ jobTtlSecondsAfterFinished: 0 });
-    const spec = minimalWireSpec() as WireSpec;
+    const spec = minimalSpecJson() as SpecJson;
     expect(warningsFor('checkout', spec, config, { ...EXPORTER, argoCd: true }).map((w) => w.path)).toEqual(['operatorConfig.jobTtlSecondsAfterFinished']);
     expect(warningsFor('checkout', spec, config, EXPORTER)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { LocustTest, LocustTestValidationError, ObservabilityMode } from '../../src';
 import { LocustTestSpecMasterResourcesLimits, LocustTestSpecMasterResourcesRequests, LocustTestSpecVolumesScaleIo } from '../../imports/locust.io';
-import { DEFAULT_KAFKA_ENV, DEFAULT_LOCUST_RESOURCES, minimalSpec, minimalWireSpec } from '../fixtures';
+import { DEFAULT_KAFKA_ENV, DEFAULT_LOCUST_RESOURCES, minimalSpec, minimalSpecJson } from '../fixtures';
 import { find, locustContainer, synthChart } from '../util';
 
 const COMMAND = ['--locustfile', '/lotest/src/locustfile.py', '--host', 'https://shop.example.com'];
@@ -141,14 +141,14 @@ describe('LocustTest', () => {
 
   test('fromObject renders a spec read from YAML the same as the typed spec', () => {
     const typed = synthChart((chart) => new LocustTest(chart, 't', { name: 'same', spec: minimalSpec() }));
-    const plain = synthChart((chart) => LocustTest.fromObject(chart, 't', { name: 'same', spec: minimalWireSpec() }));
+    const plain = synthChart((chart) => LocustTest.fromObject(chart, 't', { name: 'same', spec: minimalSpecJson() }));
     expect(plain).toEqual(typed);
   });
 
   test('fromObject accepts objects without Object.prototype, as some parsers build them', () => {
     // GIVEN a spec whose maps have a null prototype
     const master = Object.assign(Object.create(null), { command: '-f /lotest/src/a.py', labels: Object.assign(Object.create(null), { team: 'shop' }) });
-    const spec = Object.assign(Object.create(null), minimalWireSpec(), { master });
+    const spec = Object.assign(Object.create(null), minimalSpecJson(), { master });
 
     // THEN it renders like any plain spec
     const objects = synthChart((chart) => LocustTest.fromObject(chart, 't', { name: 'bare', spec }));
@@ -156,7 +156,7 @@ describe('LocustTest', () => {
   });
 
   test('keeps Kubernetes fields newer than the 1.28 declarations, such as an env fileKeyRef', () => {
-    const spec = minimalWireSpec({
+    const spec = minimalSpecJson({
       env: { variables: [{ name: 'TOKEN', valueFrom: { fileKeyRef: { volumeName: 'cfg', path: 'env', key: 'TOKEN' } } }] },
       volumes: [{ name: 'cfg', emptyDir: {} }],
       volumeMounts: [{ name: 'cfg', mountPath: '/cfg', recursiveReadOnly: 'Disabled' }],

@@ -1,9 +1,9 @@
 import { LocustTest, ObservabilityMode } from '../../src';
-import { minimalWireSpec } from '../fixtures';
+import { minimalSpecJson } from '../fixtures';
 import { envNames, find, locustContainer, synthChart } from '../util';
 
 function render(openTelemetry?: Record<string, unknown>) {
-  const spec = minimalWireSpec(openTelemetry === undefined ? {} : { observability: { openTelemetry } });
+  const spec = minimalSpecJson(openTelemetry === undefined ? {} : { observability: { openTelemetry } });
   let mode: ObservabilityMode | undefined;
   const objects = synthChart((chart) => {
     mode = LocustTest.fromObject(chart, 't', { name: 'obs', spec }).observability.mode;
@@ -74,13 +74,13 @@ describe('Observability', () => {
   });
 
   test('lets user annotations override the scrape annotations, as the operator does', () => {
-    const spec = minimalWireSpec({ master: { command: '-f x.py', annotations: { 'prometheus.io/port': '8089' } } });
+    const spec = minimalSpecJson({ master: { command: '-f x.py', annotations: { 'prometheus.io/port': '8089' } } });
     const objects = synthChart((chart) => LocustTest.fromObject(chart, 't', { name: 'ann', spec }));
     expect(find(objects, 'Job', 'ann-master').spec.template.metadata.annotations['prometheus.io/port']).toBe('8089');
   });
 
   test('uses the configured exporter port for the sidecar, its listen address, the Service and the annotation', () => {
-    const objects = synthChart((chart) => LocustTest.fromObject(chart, 't', { name: 'port', spec: minimalWireSpec(), operatorConfig: { metricsExporter: { port: 9100 } } }));
+    const objects = synthChart((chart) => LocustTest.fromObject(chart, 't', { name: 'port', spec: minimalSpecJson(), operatorConfig: { metricsExporter: { port: 9100 } } }));
     const master = find(objects, 'Job', 'port-master');
     const sidecar = master.spec.template.spec.initContainers[0];
     expect(sidecar.ports).toEqual([{ containerPort: 9100 }]);

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { App, Chart } from 'cdk8s';
 import { LocustTest } from '../../src';
 import { envNames, find, locustContainer, Manifest, synthChart } from '../util';
-import { minimalWireSpec } from '../fixtures';
+import { minimalSpecJson } from '../fixtures';
 
 /**
  * Property-based tests: random valid specs always give schema-valid objects (synthChart checks
@@ -272,7 +272,7 @@ describe('random invalid specs', () => {
   test('a broken spec never slips through synthesis', () => {
     // GIVEN the smallest spec with replicas out of range WHEN it is synthesized
     const app = new App({ outdir: '/nonexistent-never-written' });
-    LocustTest.fromObject(new Chart(app, 'test'), 'test', { name: 'demo', spec: minimalWireSpec({ worker: { command: 'x', replicas: 0 } }) });
+    LocustTest.fromObject(new Chart(app, 'test'), 'test', { name: 'demo', spec: minimalSpecJson({ worker: { command: 'x', replicas: 0 } }) });
     // THEN synthesis refuses it, naming the field
     expect(() => app.synthYaml()).toThrow(/spec\.worker\.replicas/);
   });

@@ -5,7 +5,7 @@ import { PassThrough } from 'stream';
 import { App, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { LocustTest, synthOrReport } from '../../src';
-import { minimalWireSpec } from '../fixtures';
+import { minimalSpecJson } from '../fixtures';
 
 function capture() {
   const stream = new PassThrough();
@@ -31,7 +31,7 @@ describe('synthOrReport', () => {
     // GIVEN an app whose test has two problems
     const app = new App({ outdir: join(outdir, 'dist') });
     const chart = new Chart(app, 'load');
-    LocustTest.fromObject(chart, 'checkout', { name: 'checkout', spec: minimalWireSpec({ volumeMounts: [{ name: 'ghost', mountPath: '/lotest/src/x' }] }) });
+    LocustTest.fromObject(chart, 'checkout', { name: 'checkout', spec: minimalSpecJson({ volumeMounts: [{ name: 'ghost', mountPath: '/lotest/src/x' }] }) });
     const err = capture();
 
     // WHEN it is synthesized
@@ -49,7 +49,7 @@ describe('synthOrReport', () => {
 
   test('synthesizes a valid app into the output directory and leaves the exit code alone', () => {
     const app = new App({ outdir });
-    LocustTest.fromObject(new Chart(app, 'load'), 'checkout', { name: 'checkout', spec: minimalWireSpec() });
+    LocustTest.fromObject(new Chart(app, 'load'), 'checkout', { name: 'checkout', spec: minimalSpecJson() });
     const err = capture();
     expect(synthOrReport(app, err.stream)).toBe(true);
     expect(process.exitCode).toBe(exitCode);
@@ -59,7 +59,7 @@ describe('synthOrReport', () => {
 
   test('writes its report to stderr by default and stays silent for a valid app', () => {
     const app = new App({ outdir });
-    LocustTest.fromObject(new Chart(app, 'load'), 'checkout', { name: 'checkout', spec: minimalWireSpec() });
+    LocustTest.fromObject(new Chart(app, 'load'), 'checkout', { name: 'checkout', spec: minimalSpecJson() });
     const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       expect(synthOrReport(app)).toBe(true);

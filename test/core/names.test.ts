@@ -1,4 +1,4 @@
-import { LocustRole, nodeName, sanitizeName, secretVolumeName } from '../../src/core/names';
+import { LocustRole, roleObjectName, sanitizeName, secretVolumeName } from '../../src/core/names';
 
 describe('names', () => {
   test('sanitises a name by replacing every dot with a dash and nothing else', () => {
@@ -9,8 +9,8 @@ describe('names', () => {
   });
 
   test('names the master and worker nodes after the sanitised test name', () => {
-    expect(nodeName('shop.checkout', LocustRole.MASTER)).toBe('shop-checkout-master');
-    expect(nodeName('shop.checkout', LocustRole.WORKER)).toBe('shop-checkout-worker');
+    expect(roleObjectName('shop.checkout', LocustRole.MASTER)).toBe('shop-checkout-master');
+    expect(roleObjectName('shop.checkout', LocustRole.WORKER)).toBe('shop-checkout-worker');
   });
 
   test('keeps the dots of a secret name in its volume name', () => {

@@ -1,6 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { LocustTest, LocustTestProps, MetricsMonitor, RenderMode, TestFiles } from '../../src';
-import { minimalSpec, minimalWireSpec } from '../fixtures';
+import { minimalSpec, minimalSpecJson } from '../fixtures';
 import { tempTree } from '../temp-tree';
 import { find, synthChart } from '../util';
 
@@ -13,18 +13,18 @@ describe('operator mode', () => {
     // GIVEN the minimal spec in operator mode, in a namespaced chart
     const objects = synthChart((chart) => new LocustTest(chart, 't', { name: 'checkout', spec: minimalSpec(), mode: RenderMode.OPERATOR }), { namespace: 'load' });
 
-    // THEN the only object is the custom resource carrying the wire spec
+    // THEN the only object is the custom resource carrying the JSON spec
     expect(objects).toEqual([{
       apiVersion: 'locust.io/v2',
       kind: 'LocustTest',
       metadata: { name: 'checkout', namespace: 'load' },
-      spec: minimalWireSpec(),
+      spec: minimalSpecJson(),
     }]);
   });
 
   test('writes a spec read from YAML unchanged, field names included', () => {
     // GIVEN a plain-JSON spec with a volume whose field names the typed API renames (scaleIO)
-    const spec = minimalWireSpec({
+    const spec = minimalSpecJson({
       volumes: [{ name: 'data', scaleIO: { gateway: 'gw', system: 'sys', secretRef: { name: 's' } } }],
       volumeMounts: [{ name: 'data', mountPath: '/data' }],
     });

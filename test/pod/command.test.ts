@@ -1,11 +1,11 @@
 import { LocustTest } from '../../src';
 import { autoquitTimeout, commandWords, managedFlagOf, masterArgs, workerArgs } from '../../src/pod/command';
-import { WireSpec } from '../../src/spec/spec';
-import { minimalWireSpec } from '../fixtures';
+import { SpecJson } from '../../src/spec/spec';
+import { minimalSpecJson } from '../fixtures';
 import { find, locustContainer, synthChart } from '../util';
 
 function argsOf(spec: Record<string, unknown>, name = 'checkout') {
-  const objects = synthChart((chart) => LocustTest.fromObject(chart, name, { name, spec: minimalWireSpec(spec) }));
+  const objects = synthChart((chart) => LocustTest.fromObject(chart, name, { name, spec: minimalSpecJson(spec) }));
   const base = name.split('.').join('-');
   return {
     master: locustContainer(find(objects, 'Job', `${base}-master`)).args as string[],
@@ -18,7 +18,7 @@ const WORDS = ['--locustfile', '/lotest/src/locustfile.py', '--host', 'https://s
 describe('command', () => {
   test('writes the master args in the operator\'s exact order', () => {
     // GIVEN extra args on the master
-    const { master } = argsOf({ master: { command: minimalWireSpec().master.command, extraArgs: ['--csv=/tmp/out', '--loglevel', 'DEBUG'] } });
+    const { master } = argsOf({ master: { command: minimalSpecJson().master.command, extraArgs: ['--csv=/tmp/out', '--loglevel', 'DEBUG'] } });
     // THEN command words, operator flags, then the extra args
     expect(master).toEqual([
       ...WORDS, '--master', '--master-port=5557', '--expect-workers=3', '--autostart', '--autoquit', '60',
@@ -85,7 +85,7 @@ describe('command', () => {
   });
 
   test('inserts the observability flags right after the command words', () => {
-    const spec = minimalWireSpec({ master: { command: 'a b' }, worker: { command: 'c', replicas: 1 } }) as unknown as WireSpec;
+    const spec = minimalSpecJson({ master: { command: 'a b' }, worker: { command: 'c', replicas: 1 } }) as unknown as SpecJson;
     expect(masterArgs(spec, ['--otel']).slice(0, 4)).toEqual(['a', 'b', '--otel', '--master']);
     expect(workerArgs('t', spec, ['--otel']).slice(0, 3)).toEqual(['c', '--otel', '--worker']);
   });

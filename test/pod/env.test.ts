@@ -1,12 +1,12 @@
 import { LocustTest, OperatorConfig } from '../../src';
 import { kafkaEnv, locustEnvFrom } from '../../src/pod/env';
 import { resolveOperatorConfig } from '../../src/operator/operator-config';
-import { WireSpec } from '../../src/spec/spec';
-import { DEFAULT_KAFKA_ENV, minimalWireSpec } from '../fixtures';
+import { SpecJson } from '../../src/spec/spec';
+import { DEFAULT_KAFKA_ENV, minimalSpecJson } from '../fixtures';
 import { find, locustContainer, synthChart } from '../util';
 
 function containers(spec: Record<string, unknown>, operatorConfig?: OperatorConfig) {
-  const objects = synthChart((chart) => LocustTest.fromObject(chart, 'checkout', { name: 'checkout', spec: minimalWireSpec(spec), operatorConfig }));
+  const objects = synthChart((chart) => LocustTest.fromObject(chart, 'checkout', { name: 'checkout', spec: minimalSpecJson(spec), operatorConfig }));
   return [locustContainer(find(objects, 'Job', 'checkout-master')), locustContainer(find(objects, 'Job', 'checkout-worker'))];
 }
 
@@ -69,6 +69,6 @@ describe('env', () => {
 
   test('omits envFrom when there are no references', () => {
     for (const container of containers({ env: { configMapRefs: [], secretRefs: [] } })) expect(container).not.toHaveProperty('envFrom');
-    expect(locustEnvFrom(minimalWireSpec() as unknown as WireSpec)).toBeUndefined();
+    expect(locustEnvFrom(minimalSpecJson() as unknown as SpecJson)).toBeUndefined();
   });
 });

@@ -1,11 +1,11 @@
 import { LocustTest } from '../../src';
 import { podAnnotations, podLabels } from '../../src/pod/labels';
 import { LocustRole } from '../../src/core/names';
-import { minimalWireSpec } from '../fixtures';
+import { minimalSpecJson } from '../fixtures';
 import { find, synthChart } from '../util';
 
 function templates(spec: Record<string, unknown>, name = 'checkout') {
-  const objects = synthChart((chart) => LocustTest.fromObject(chart, name, { name, spec: minimalWireSpec(spec) }));
+  const objects = synthChart((chart) => LocustTest.fromObject(chart, name, { name, spec: minimalSpecJson(spec) }));
   const base = name.split('.').join('-');
   return {
     master: find(objects, 'Job', `${base}-master`).spec.template.metadata,

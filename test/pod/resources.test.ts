@@ -2,11 +2,11 @@ import { LocustTest, OperatorConfig } from '../../src';
 import { LocustRole } from '../../src/core/names';
 import { resolveOperatorConfig } from '../../src/operator/operator-config';
 import { locustResources, resourcesFromSettings } from '../../src/pod/resources';
-import { minimalWireSpec } from '../fixtures';
+import { minimalSpecJson } from '../fixtures';
 import { find, locustContainer, synthChart } from '../util';
 
 function resources(spec: Record<string, unknown>, operatorConfig?: OperatorConfig) {
-  const objects = synthChart((chart) => LocustTest.fromObject(chart, 'checkout', { name: 'checkout', spec: minimalWireSpec(spec), operatorConfig }));
+  const objects = synthChart((chart) => LocustTest.fromObject(chart, 'checkout', { name: 'checkout', spec: minimalSpecJson(spec), operatorConfig }));
   const master = find(objects, 'Job', 'checkout-master');
   return {
     master: locustContainer(master).resources,

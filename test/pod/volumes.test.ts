@@ -1,11 +1,11 @@
 import { LocustTest } from '../../src';
 import { mountTargets } from '../../src/pod/volumes';
 import { LocustRole } from '../../src/core/names';
-import { minimalWireSpec } from '../fixtures';
+import { minimalSpecJson } from '../fixtures';
 import { find, locustContainer, synthChart } from '../util';
 
 function pods(spec: Record<string, unknown>, name = 'checkout') {
-  const objects = synthChart((chart) => LocustTest.fromObject(chart, name, { name, spec: minimalWireSpec(spec) }));
+  const objects = synthChart((chart) => LocustTest.fromObject(chart, name, { name, spec: minimalSpecJson(spec) }));
   const base = name.split('.').join('-');
   const master = find(objects, 'Job', `${base}-master`);
   const worker = find(objects, 'Job', `${base}-worker`);

@@ -1,9 +1,9 @@
 import { LocustTest, OperatorConfig } from '../../src';
-import { minimalWireSpec } from '../fixtures';
+import { minimalSpecJson } from '../fixtures';
 import { find, locustContainer, synthChart } from '../util';
 
 function render(spec: Record<string, unknown>, operatorConfig?: OperatorConfig) {
-  const objects = synthChart((chart) => LocustTest.fromObject(chart, 'checkout', { name: 'checkout', spec: minimalWireSpec(spec), operatorConfig }));
+  const objects = synthChart((chart) => LocustTest.fromObject(chart, 'checkout', { name: 'checkout', spec: minimalSpecJson(spec), operatorConfig }));
   return { service: find(objects, 'Service', 'checkout-master'), master: find(objects, 'Job', 'checkout-master'), worker: find(objects, 'Job', 'checkout-worker') };
 }
 const podSpecs = (r: ReturnType<typeof render>) => [r.master.spec.template.spec, r.worker.spec.template.spec];
