@@ -18,8 +18,11 @@ export const formatWarning: (warning: Warning) => string = formatProblem;
 export interface WarningOptions {
   /** The mode the Observability construct chose. */
   readonly observability: ObservabilityMode;
-  /** Whether the objects are laid out for Argo CD. */
-  readonly argoCd: boolean;
+  /**
+   * Whether Argo CD tracks the Jobs as resources: Argo CD mode without a hook (hooks are not
+   * tracked) and without a schedule (the CronJobs' Jobs are not in Git).
+   */
+  readonly argoCdTracksJobs: boolean;
 }
 
 /** Values of `OTEL_TRACES_SAMPLER` the OpenTelemetry SDK knows. */
@@ -42,7 +45,7 @@ export function warningsFor(_name: string, spec: SpecJson, config: ResolvedOpera
     ...(options.observability === ObservabilityMode.OPEN_TELEMETRY ? openTelemetryWarnings(spec) : []),
     ...(options.observability === ObservabilityMode.METRICS_EXPORTER ? headlessWarnings(spec) : []),
     ...managedFlagWarnings(spec),
-    ...(options.argoCd ? ttlWarnings(config) : []),
+    ...(options.argoCdTracksJobs ? ttlWarnings(config) : []),
   ];
 }
 

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { JobSpec, KubeJob, KubeService, ServiceSpec } from '../../imports/k8s';
+import { CronJobSpec, JobSpec, KubeCronJob, KubeJob, KubeService, ServiceSpec } from '../../imports/k8s';
 import { JsonObject } from '../spec/spec';
 
 /**
@@ -18,6 +18,13 @@ export class LocustJob extends KubeJob {
   }
 }
 
+/** The imported `KubeCronJob`, written exactly as built, for the same reason as `LocustJob`. */
+export class LocustCronJob extends KubeCronJob {
+  public toJson(): any {
+    return ApiObject.prototype.toJson.call(this);
+  }
+}
+
 /** Object metadata as the operator writes it: name and namespace only. */
 function metadata(name: string, namespace: string | undefined) {
   return namespace === undefined ? { name } : { name, namespace };
@@ -30,4 +37,8 @@ export function createJob(scope: Construct, id: string, name: string, namespace:
 
 export function createService(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): KubeService {
   return new KubeService(scope, id, { metadata: metadata(name, namespace), spec: spec as unknown as ServiceSpec });
+}
+
+export function createCronJob(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): LocustCronJob {
+  return new LocustCronJob(scope, id, { metadata: metadata(name, namespace), spec: spec as unknown as CronJobSpec });
 }

@@ -2,8 +2,8 @@ import { App, Chart } from 'cdk8s';
 import { DEFAULT_OPERATOR_CONFIG, LocustTest, ObservabilityMode, resolveOperatorConfig, STRICT_ENV_VAR, warningsFor, SpecJson } from '../../src';
 import { minimalSpec, minimalSpecJson } from '../fixtures';
 
-const OTEL = { observability: ObservabilityMode.OPEN_TELEMETRY, argoCd: false };
-const EXPORTER = { observability: ObservabilityMode.METRICS_EXPORTER, argoCd: false };
+const OTEL = { observability: ObservabilityMode.OPEN_TELEMETRY, argoCdTracksJobs: false };
+const EXPORTER = { observability: ObservabilityMode.METRICS_EXPORTER, argoCdTracksJobs: false };
 
 function otelSpec(openTelemetry: Record<string, unknown>, overrides: Record<string, unknown> = {}): SpecJson {
   return minimalSpecJson({
@@ -103,7 +103,7 @@ describe('warningsFor', () => {
   test('warns about a Job TTL only under Argo CD', () => {
     const config = resolveOperatorConfig({ jobTtlSecondsAfterFinished: 0 });
     const spec = minimalSpecJson() as SpecJson;
-    expect(warningsFor('checkout', spec, config, { ...EXPORTER, argoCd: true }).map((w) => w.path)).toEqual(['operatorConfig.jobTtlSecondsAfterFinished']);
+    expect(warningsFor('checkout', spec, config, { ...EXPORTER, argoCdTracksJobs: true }).map((w) => w.path)).toEqual(['operatorConfig.jobTtlSecondsAfterFinished']);
     expect(warningsFor('checkout', spec, config, EXPORTER)).toEqual([]);
   });
 });
