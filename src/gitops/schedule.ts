@@ -48,10 +48,10 @@ export function validateSchedule(schedule: Cron | undefined, request: ScheduleRe
     problems.push({ path: 'schedule', message: 'must be a cron expression of five fields (minute hour day-of-month month day-of-week)', value: expression, fix: 'use Cron.daily() or Cron.schedule({ minute: \'0\', hour: \'2\' })' });
   }
   if (request.hook) {
-    problems.push({ path: 'schedule', message: 'cannot be combined with argoCd.hook: a run comes either from the schedule or from each sync', value: expression, fix: 'drop argoCd.hook to run on the schedule, or drop schedule to run after each sync' });
+    problems.push({ path: 'schedule', message: 'cannot be combined with an Argo CD hook: a run comes either from the schedule or from each sync', value: expression, fix: 'drop the hook to run on the schedule, or drop the schedule to run after each sync' });
   }
   if (request.runId) {
-    problems.push({ path: 'runId', message: 'means nothing with a schedule: every scheduled run is a new run', value: expression, fix: 'drop runId' });
+    problems.push({ path: 'runId', message: 'means nothing with a schedule: every scheduled run is a new run', value: expression, fix: 'drop the run id' });
   }
   if (typeof request.name === 'string' && sanitizeName(request.name).length > MAX_SCHEDULED_NAME_LENGTH) {
     problems.push({ path: 'metadata.name', message: `is too long for a schedule: the CronJob names would exceed ${MAX_CRONJOB_NAME_LENGTH} characters (at most ${MAX_SCHEDULED_NAME_LENGTH})`, value: request.name, fix: `shorten the name to ${MAX_SCHEDULED_NAME_LENGTH} characters or fewer` });

@@ -99,7 +99,7 @@ describe('schedule mode', () => {
   test('fails when combined with hook mode', () => {
     const test = new LocustTest(new Chart(new App(), 'c'), 't', { name: 'soak', spec: minimalSpec(), argoCd: { hook: ArgoCdHook.POST_SYNC }, schedule: Cron.daily() });
     expect(test.problems).toEqual([expect.objectContaining({ path: 'schedule', value: '0 0 * * *' })]);
-    expect(test.problems[0].message).toMatch(/cannot be combined with argoCd.hook/);
+    expect(test.problems[0].message).toMatch(/cannot be combined with an Argo CD hook/);
   });
 
   test('fails when combined with a run id', () => {
