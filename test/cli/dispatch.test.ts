@@ -41,7 +41,7 @@ spec:
 
   test('sorts the keys of documents that pass through, apiVersion, kind and metadata first', () => {
     const input = file('pass.yaml', `spec: {b: 1, a: 2}\nmetadata: {name: x}\nkind: Thing\napiVersion: example.com/v1\n---\n${LOCUST_TEST('shop')}`);
-    expect(run(['render', input]).stdout).toMatch(/^apiVersion: example.com\/v1\nkind: Thing\nmetadata:\n  name: x\nspec:\n  a: 2\n  b: 1\n---\n/);
+    expect(run(['render', input]).stdout.split('---\n')[0]).toBe('apiVersion: example.com/v1\nkind: Thing\nmetadata:\n  name: x\nspec:\n  a: 2\n  b: 1\n');
   });
 
   test.each(['render', 'validate'])('fails when the input of %s is empty, in one line', (command) => {
