@@ -116,7 +116,7 @@ export class LocustTest extends Construct {
       ...validateOperatorConfig(props.operatorConfig),
       ...validateArgoCdOptions(props.argoCd),
       ...validateRunId(props.runId),
-      ...validateSchedule(props.schedule, { name: props.name, hook: props.argoCd?.hook !== undefined, runId: props.runId !== undefined }),
+      ...validateSchedule(props.schedule, { name: props.name, hook: props.argoCd?.hook !== undefined, runId: props.runId }),
       ...files.problems,
       ...validateLocustTest(props.name, this.namespace, this.specJson, this.operatorConfig),
     ];

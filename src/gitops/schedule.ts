@@ -36,7 +36,8 @@ const CRON_FIELD = /^[0-9A-Za-z*?,/-]+$/;
 export interface ScheduleRequest {
   readonly name: unknown;
   readonly hook: boolean;
-  readonly runId: boolean;
+  /** The run id, if one was given. */
+  readonly runId?: unknown;
 }
 
 export function validateSchedule(schedule: Cron | undefined, request: ScheduleRequest): Problem[] {
@@ -50,8 +51,8 @@ export function validateSchedule(schedule: Cron | undefined, request: ScheduleRe
   if (request.hook) {
     problems.push({ path: 'schedule', message: 'cannot be combined with an Argo CD hook: a run comes either from the schedule or from each sync', value: expression, fix: 'drop the hook to run on the schedule, or drop the schedule to run after each sync' });
   }
-  if (request.runId) {
-    problems.push({ path: 'runId', message: 'means nothing with a schedule: every scheduled run is a new run', value: expression, fix: 'drop the run id' });
+  if (request.runId !== undefined) {
+    problems.push({ path: 'runId', message: 'means nothing with a schedule: every scheduled run is a new run', value: request.runId, fix: 'drop the run id' });
   }
   if (typeof request.name === 'string' && sanitizeName(request.name).length > MAX_SCHEDULED_NAME_LENGTH) {
     problems.push({ path: 'metadata.name', message: `is too long for a schedule: the CronJob names would exceed ${MAX_CRONJOB_NAME_LENGTH} characters (at most ${MAX_SCHEDULED_NAME_LENGTH})`, value: request.name, fix: `shorten the name to ${MAX_SCHEDULED_NAME_LENGTH} characters or fewer` });

@@ -105,7 +105,7 @@ describe('schedule mode', () => {
   test('fails when combined with a run id', () => {
     const app = new App();
     const test = new LocustTest(new Chart(app, 'c'), 't', { name: 'soak', spec: minimalSpec(), runId: 'r1', schedule: Cron.daily() });
-    expect(test.problems).toEqual([expect.objectContaining({ path: 'runId', message: 'means nothing with a schedule: every scheduled run is a new run' })]);
+    expect(test.problems).toEqual([expect.objectContaining({ path: 'runId', message: 'means nothing with a schedule: every scheduled run is a new run', value: 'r1' })]);
     expect(() => app.synth()).toThrow(/runId means nothing with a schedule/);
   });
 
