@@ -147,6 +147,7 @@ export class LocustTest extends Construct {
     this.warnings = warningsFor(this.name, this.specJson, this.operatorConfig, {
       observability: observability.mode,
       argoCdTracksJobs: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
+      unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
     });
     const ctx = {
       observability,

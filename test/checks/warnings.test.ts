@@ -144,4 +144,21 @@ describe('warnings of the construct', () => {
     expect(test.strict).toBe(false);
     expect(() => app.synthYaml()).not.toThrow();
   });
+
+  describe('unattended runs (hooks and schedules)', () => {
+    test('warns when the master waits for the web UI or never quits', () => {
+      // GIVEN a master with autostart and autoquit off, run unattended
+      const spec = minimalSpecJson({ master: { command: '-f a.py', autostart: false, autoquit: { enabled: false } } }) as SpecJson;
+      const warnings = warningsFor('soak', spec, resolveOperatorConfig(), { ...EXPORTER, unattended: true });
+
+      // THEN both are named, with what they hold
+      expect(warnings.map((w) => w.path)).toEqual(['spec.master.autostart', 'spec.master.autoquit.enabled']);
+      expect(warnings[1].message).toMatch(/a hook holds its sync operation, a schedule skips every later run/);
+    });
+
+    test('does not warn about them for a test run once', () => {
+      const spec = minimalSpecJson({ master: { command: '-f a.py', autostart: false, autoquit: { enabled: false } } }) as SpecJson;
+      expect(warningsFor('soak', spec, resolveOperatorConfig(), EXPORTER)).toEqual([]);
+    });
+  });
 });

@@ -127,6 +127,12 @@ describe('Argo CD hook mode', () => {
     expect(test.warnings).toEqual([]);
   });
 
+  test('warns when the master of a hook would never exit', () => {
+    const spec = minimalSpec({ master: { command: '-f a.py', autoquit: { enabled: false } } });
+    const test = new LocustTest(new Chart(new App(), 'c'), 't', { name: 'checkout', spec, argoCd: { hook: ArgoCdHook.POST_SYNC } });
+    expect(test.warnings.map((w) => w.path)).toEqual(['spec.master.autoquit.enabled']);
+  });
+
   test('holds both pods back by the start delay in a first init container running the test image', () => {
     // GIVEN a PostSync hook with a 45 s start delay and a container security context
     const securityContext = { allowPrivilegeEscalation: false, runAsNonRoot: true };
