@@ -51,6 +51,8 @@ export type Invocation =
   };
 
 const COMMANDS = ['render', 'validate'];
+/** What the inputs are called: a run id never looks like this, a file name given by mistake does. */
+const INPUT_FILE = /\.(ya?ml|json)$/i;
 
 /** Parses the arguments (without `node` and the script) with node's own parser. */
 export function parseInvocation(args: readonly string[]): Invocation {
@@ -85,7 +87,12 @@ export function parseInvocation(args: readonly string[]): Invocation {
   for (const [flag, value] of [['--output', values.output], ['--operator-config', values['operator-config']]] as const) {
     if (value === '') return { action: 'usage-error', message: `${flag} needs a file name` };
   }
-  if (values['run-id'] === '') return { action: 'usage-error', message: '--run-id needs a value, e.g. the date or a commit' };
+  const runId = values['run-id'];
+  if (runId === '') return { action: 'usage-error', message: '--run-id needs a value, e.g. the date or a commit' };
+  // `render --run-id mine.yaml` would take the file for the id and then read an empty stdin.
+  if (runId !== undefined && (runId === '-' || INPUT_FILE.test(runId))) {
+    return { action: 'usage-error', message: `--run-id needs a value before the files: ${JSON.stringify(runId)} is an input file, e.g. --run-id 2026-11-22-1 ${runId}` };
+  }
   if (values['operator-config'] === '-') return { action: 'usage-error', message: '--operator-config needs a file: standard input is for the documents' };
   return {
     action: command as 'render' | 'validate',
@@ -93,7 +100,7 @@ export function parseInvocation(args: readonly string[]): Invocation {
     output: values.output,
     operatorConfig: values['operator-config'],
     argoCd: values.argocd === true,
-    runId: values['run-id'],
+    runId,
     strict: values.strict === true ? true : undefined,
   };
 }

@@ -25,6 +25,8 @@ export class DocumentRenderer {
   // objects are serialised directly instead of synthesizing a chart, which validates the whole app.
   private readonly chart = new Chart(new App(), 'LocustTests');
   private count = 0;
+  private documentCount = 0;
+  private locustTestCount = 0;
 
   /** Every object rendered so far, to name both sources of a duplicate. */
   private readonly objects = new UniqueObjects();
@@ -35,9 +37,15 @@ export class DocumentRenderer {
     private readonly options: LocustTestOptions = {},
   ) {}
 
+  /** How many documents every input read so far held, and how many of them were LocustTests. */
+  public get seen(): { readonly documents: number; readonly locustTests: number } {
+    return { documents: this.documentCount, locustTests: this.locustTestCount };
+  }
+
   /** The objects of one input's documents; meaningful only when nothing was reported. */
   public render(file: string, documents: readonly YamlDocument[]): JsonMap[] {
     const objects: JsonMap[] = [];
+    this.documentCount += documents.length;
     for (const document of documents) {
       const { value } = document;
       if (!isJsonObject(value)) {
@@ -55,6 +63,7 @@ export class DocumentRenderer {
   }
 
   private renderLocustTest(file: string, index: number, resource: JsonMap): JsonMap[] {
+    this.locustTestCount++;
     const metadata = isJsonObject(resource.metadata) ? resource.metadata : {};
     const label = typeof metadata.name === 'string' && metadata.name !== '' ? metadata.name : `document ${index}`;
     if (resource.apiVersion !== SUPPORTED_API_VERSION) {
