@@ -20,7 +20,8 @@ export function autoquitTimeout(master: MasterSpecJson): number | undefined {
   const autoquit = master.autoquit;
   if (autoquit === undefined) return DEFAULT_AUTOQUIT_TIMEOUT;
   if (autoquit.enabled === false) return undefined;
-  // A present timeout is honoured, 0 included (the operator loses 0 on a real cluster: QUIRK-1).
+  // A present timeout is honoured, 0 included. On a real cluster the operator loses a 0: its
+  // finalizer update drops zero values, so the CRD default of 60 comes back.
   const timeout = autoquit.timeout ?? DEFAULT_AUTOQUIT_TIMEOUT;
   return timeout >= 0 ? timeout : DEFAULT_AUTOQUIT_TIMEOUT;
 }
@@ -30,7 +31,7 @@ export function autoquitTimeout(master: MasterSpecJson): number | undefined {
  * long the master waits for its workers, after `--expect-workers`; the operator never sets it, and
  * a user's extraArgs still come last and win.
  */
-export function masterArgs(spec: SpecJson, observabilityFlags: string[], expectWorkersMaxWait?: number): string[] {
+export function masterArgs(spec: SpecJson, observabilityFlags: readonly string[], expectWorkersMaxWait?: number): string[] {
   const master = spec.master;
   const args = [
     ...commandWords(master.command),
@@ -48,7 +49,7 @@ export function masterArgs(spec: SpecJson, observabilityFlags: string[], expectW
 }
 
 /** Worker container args, in the operator's order. */
-export function workerArgs(testName: string, spec: SpecJson, observabilityFlags: string[]): string[] {
+export function workerArgs(testName: string, spec: SpecJson, observabilityFlags: readonly string[]): string[] {
   return [
     ...commandWords(spec.worker.command),
     ...observabilityFlags,
