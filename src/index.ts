@@ -10,7 +10,8 @@ export { RUN_ID_ANNOTATION } from './gitops/run-id';
 export { TestFiles, DirectoryOptions } from './gitops/test-files';
 export { EnvSource, SecretMount } from './construct/references';
 export { MetricsMonitor, MonitorKind, MonitorOptions } from './gitops/monitoring';
-export { Observability, ObservabilityMode, ObservabilityProps, ServicePortEntry } from './construct/observability';
+export { Observability, ObservabilityProps } from './construct/observability';
+export { ObservabilityMode, ObservabilityPlan, ServicePortEntry, planObservability } from './pod/observability';
 export { LocustJob } from './pod/job';
 export { LocustRole, sanitizeName, roleObjectName } from './core/names';
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { lowerFirst } from '../core/text';
 
 /** The text printed by `--help`, and on stderr with every usage error. */
 export const USAGE = `usage: cdk8s-locust <command> [options] [FILE...]
@@ -74,7 +75,7 @@ export function parseInvocation(args: readonly string[]): Invocation {
   } catch (error) {
     // node's parser throws TypeErrors with a code; the message alone is for the user.
     const message = (error as { message?: unknown }).message;
-    return { action: 'usage-error', message: firstLetterLower(typeof message === 'string' ? message : String(error)) };
+    return { action: 'usage-error', message: lowerFirst(typeof message === 'string' ? message : String(error)) };
   }
   const { values, positionals } = parsed;
   if (values.help) return { action: 'help' };
@@ -102,8 +103,4 @@ export function parseInvocation(args: readonly string[]): Invocation {
     runId,
     strict: values.strict === true ? true : undefined,
   };
-}
-
-function firstLetterLower(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -6,6 +6,7 @@ import { IConfigMap } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { KubeConfigMap } from '../../imports/k8s';
 import { sanitizeName } from '../core/names';
+import { objectMetadata } from '../core/kubernetes';
 import { Problem } from '../core/problems';
 import { JsonObject } from '../spec/spec';
 
@@ -117,8 +118,7 @@ class DirectoryTestFiles extends TestFiles {
       if (read.problems.length > 0) return undefined;
       const name = `${sanitizeName(testName)}-${suffix}-${contentHash(read.files)}`;
       const data = configMapData(read.files);
-      const metadata = namespace === undefined ? { name } : { name, namespace };
-      configMaps.push(new KubeConfigMap(scope, id, { metadata, ...data }));
+      configMaps.push(new KubeConfigMap(scope, id, { metadata: objectMetadata(name, namespace), ...data }));
       if (read.files.some((file) => file.relativePath.includes('/'))) volumeItems[name] = volumeItemsOf(read.files);
       return name;
     };

@@ -12,6 +12,11 @@
 /** A JSON object as parsed from YAML: the form of embedded Kubernetes objects this library copies verbatim. */
 export type JsonObject = { [key: string]: unknown };
 
+/** Whether a parsed JSON value is an object (a YAML mapping), not a list, a scalar or null. */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * Compute resources of one Locust container (`spec.master.resources`, `spec.worker.resources`).
  * Values left out are filled from the operator configuration, value by value.
