@@ -66,7 +66,8 @@ function specValidator(): ValidateFunction {
   return compiled;
 }
 
-function specSchema(): Schema {
+/** The `spec` schema of the CRD's v2 version, as generated. */
+export function specSchema(): Schema {
   const version = crd.spec.versions.find((v) => v.name === 'v2');
   if (!version) throw new Error('the generated CRD has no v2 version; run npm run generate:crd');
   return version.schema.openAPIV3Schema.properties.spec as Schema;
