@@ -130,7 +130,7 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
       annotations: job.spec?.template?.metadata?.annotations ?? {},
     };
     const resolved = resolveEnv(container, where, identity, sources);
-    const mounted = mountedEntries(pod, container, where, sources);
+    const mounted = mountedEntries(job, container, where, sources);
     problems.push(...resolved.problems, ...mounted.problems);
     const workingDir = posix.normalize(String(container.workingDir ?? IMAGE_WORKING_DIR));
     const containerPaths = [...mounted.mountPaths, workingDir];

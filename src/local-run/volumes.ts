@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { Problem } from '../core/problems';
-import { KubeObject } from './select';
+import { KubeObject, objectLabel } from './select';
 import { Sources } from './sources';
 
 /** Kubernetes' default mode of ConfigMap and Secret volume files. */
@@ -15,15 +15,15 @@ export type PodEntry =
 type VolumeContent = { files: Map<string, { content: Buffer; mode: number }> };
 
 /**
- * What the container's mounts show it, as entries to write: ConfigMap and Secret volumes with
+ * What the container of the Job's pod sees through its mounts, as entries to write: ConfigMap and Secret volumes with
  * their `items` (key to path) and modes, emptyDir volumes as empty folders. Other volume kinds
  * cannot exist on this machine and are problems.
  */
-export function mountedEntries(pod: KubeObject, container: KubeObject, where: string, sources: Sources): { entries: PodEntry[]; mountPaths: string[]; problems: Problem[] } {
+export function mountedEntries(job: KubeObject, container: KubeObject, where: string, sources: Sources): { entries: PodEntry[]; mountPaths: string[]; problems: Problem[] } {
   const entries: PodEntry[] = [];
   const mountPaths: string[] = [];
   const problems: Problem[] = [];
-  const volumes: KubeObject[] = pod.volumes ?? [];
+  const volumes: KubeObject[] = job.spec?.template?.spec?.volumes ?? [];
   (container.volumeMounts ?? []).forEach((mount: KubeObject, i: number) => {
     const mountPath = posix.normalize(String(mount.mountPath));
     const index = volumes.findIndex((volume) => volume.name === mount.name);
@@ -31,7 +31,7 @@ export function mountedEntries(pod: KubeObject, container: KubeObject, where: st
       problems.push({ path: `${where}.volumeMounts[${i}].name`, message: 'names no volume of the pod', value: mount.name, fix: 'add the volume to the pod, or remove the mount' });
       return;
     }
-    const content = volumeContent(volumes[index], `spec.template.spec.volumes[${index}]`, sources, problems);
+    const content = volumeContent(volumes[index], `${objectLabel(job)}: spec.template.spec.volumes[${index}]`, sources, problems);
     if (content === undefined) return;
     mountPaths.push(mountPath);
     const subPath: string = mount.subPath ?? '';
