@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { lowerFirst } from '../core/text';
 
 /** The text printed by `--help`, and on stderr with every usage error. */
 export const USAGE = `usage: cdk8s-locust <command> [options] [FILE...]
@@ -78,6 +79,8 @@ const COMMANDS = ['render', 'validate', 'run'];
 /** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
 const RUN_ONLY = ['test', 'host', 'run-time', 'workers', 'timeout', 'keep'] as const;
 const RENDER_ONLY = ['output', 'argocd', 'run-id'] as const;
+/** What the inputs are called: a run id never looks like this, a file name given by mistake does. */
+const INPUT_FILE = /\.(ya?ml|json)$/i;
 
 /** Parses the arguments (without `node` and the script) with node's own parser. */
 export function parseInvocation(args: readonly string[]): Invocation {
@@ -106,7 +109,7 @@ export function parseInvocation(args: readonly string[]): Invocation {
   } catch (error) {
     // node's parser throws TypeErrors with a code; the message alone is for the user.
     const message = (error as { message?: unknown }).message;
-    return { action: 'usage-error', message: firstLetterLower(typeof message === 'string' ? message : String(error)) };
+    return { action: 'usage-error', message: lowerFirst(typeof message === 'string' ? message : String(error)) };
   }
   const { values, positionals } = parsed;
   if (values.help) return { action: 'help' };
@@ -121,7 +124,12 @@ export function parseInvocation(args: readonly string[]): Invocation {
   for (const [flag, value] of [['--output', values.output], ['--operator-config', values['operator-config']]] as const) {
     if (value === '') return { action: 'usage-error', message: `${flag} needs a file name` };
   }
-  if (values['run-id'] === '') return { action: 'usage-error', message: '--run-id needs a value, e.g. the date or a commit' };
+  const runId = values['run-id'];
+  if (runId === '') return { action: 'usage-error', message: '--run-id needs a value, e.g. the date or a commit' };
+  // `render --run-id mine.yaml` would take the file for the id and then read an empty stdin.
+  if (runId !== undefined && (runId === '-' || INPUT_FILE.test(runId))) {
+    return { action: 'usage-error', message: `--run-id needs a value before the files: ${JSON.stringify(runId)} is an input file, e.g. --run-id 2026-11-22-1 ${runId}` };
+  }
   if (values['operator-config'] === '-') return { action: 'usage-error', message: '--operator-config needs a file: standard input is for the documents' };
   return {
     action: command as 'render' | 'validate',
@@ -129,7 +137,7 @@ export function parseInvocation(args: readonly string[]): Invocation {
     output: values.output,
     operatorConfig: values['operator-config'],
     argoCd: values.argocd === true,
-    runId: values['run-id'],
+    runId,
     strict: values.strict === true ? true : undefined,
   };
 }
@@ -161,8 +169,4 @@ function parseRun(files: string[], values: Record<string, string | boolean | und
     timeoutSeconds: timeout === undefined ? undefined : Number(timeout),
     keep: values.keep === true,
   };
-}
-
-function firstLetterLower(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

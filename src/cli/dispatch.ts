@@ -5,7 +5,7 @@ import { ExecuteOptions } from '../local-run/runner';
 import { LocalTest, selectTest } from '../local-run/select';
 import { parseInvocation, USAGE } from './args';
 import { loadOperatorConfig } from './operator-config-file';
-import { describeSystemError, readInputs } from './read-input';
+import { describeSystemError, readInputs, STDIN_NAME } from './read-input';
 import { DocumentRenderer } from './render-command';
 import { Report } from './report';
 import { packageVersion } from './version';
@@ -57,6 +57,7 @@ export function run(args: readonly string[]): RunResult {
     for (const error of errors) report.located(input.name, error.line, error.column, error.message);
     objects.push(...renderer.render(input.name, documents));
   }
+  if (!report.failed) reportNothingToRender(renderer, invocation.files, report);
   if (report.failed) return { status: 1, stdout: '', stderr: report.toString() };
   // Warnings, if any, go to stderr on success too.
   const warnings = report.toString();
@@ -78,4 +79,16 @@ export function run(args: readonly string[]): RunResult {
     return { status: 1, stdout: '', stderr: report.toString() };
   }
   return { status: 0, stdout: '', stderr: warnings };
+}
+
+/**
+ * An input without any LocustTest is a mistake (a wrong file, an empty pipe, `--run-id FILE`):
+ * succeeding with no output would let a CI gate pass on nothing.
+ */
+function reportNothingToRender(renderer: DocumentRenderer, files: readonly string[], report: Report): void {
+  const { documents, locustTests } = renderer.seen;
+  if (locustTests > 0) return;
+  const inputs = files.map((file) => (file === '-' ? STDIN_NAME : file)).join(', ');
+  const what = documents === 0 ? 'holds no documents' : `holds ${documents} document${documents === 1 ? '' : 's'} and no LocustTest`;
+  report.inputProblem(inputs, `${what}; give the YAML of at least one locust.io/v2 LocustTest, as files or on standard input`);
 }

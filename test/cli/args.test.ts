@@ -48,6 +48,9 @@ describe('parseInvocation', () => {
     [['validate', '-o', 'x.yaml'], 'validate writes nothing: --output is for render'],
     [['render', '--operator-config', '-'], '--operator-config needs a file: standard input is for the documents'],
     [['render', '--output='], '--output needs a file name'],
+    [['render', '--run-id'], "option '--run-id <value>' argument missing"],
+    [['render', '--run-id', 'tests.yml'], '--run-id needs a value before the files: "tests.yml" is an input file, e.g. --run-id 2026-11-22-1 tests.yml'],
+    [['validate', '--run-id', '-'], '--run-id needs a value before the files: "-" is an input file, e.g. --run-id 2026-11-22-1 -'],
   ])('fails when the arguments are %j', (args, message) => {
     expect(parseInvocation(args)).toEqual({ action: 'usage-error', message });
   });
