@@ -57,7 +57,8 @@ export function run(args: readonly string[]): RunResult {
     for (const error of errors) report.located(input.name, error.line, error.column, error.message);
     objects.push(...renderer.render(input.name, documents));
   }
-  if (!report.failed) reportNothingToRender(renderer, invocation.files, report);
+  // Rendered manifests hold no LocustTest: run finds its test among the objects instead.
+  if (!report.failed && invocation.action !== 'run') reportNothingToRender(renderer, invocation.files, report);
   if (report.failed) return { status: 1, stdout: '', stderr: report.toString() };
   // Warnings, if any, go to stderr on success too.
   const warnings = report.toString();

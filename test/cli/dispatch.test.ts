@@ -175,6 +175,18 @@ spec:
     expect(result.localRun?.options).toEqual({ host: 'http://127.0.0.1:9', runTime: undefined, workers: 1, timeoutSeconds: 30, keep: false });
   });
 
+  test('reads rendered manifests, which hold no LocustTest', () => {
+    // GIVEN the bundle render writes for a test
+    const bundle = file('bundle.k8s.yaml', run(['render', file('one-test.yaml', TEST('shop'))]).stdout);
+
+    // WHEN run reads it
+    const result = run(['run', bundle]);
+
+    // THEN the test is found among the objects
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    expect(result.localRun?.test.name).toBe('shop');
+  });
+
   test('fails when several tests are given without --test, listing them', () => {
     const input = file('two-more.yaml', `${TEST('shop')}---\n${TEST('cart')}`);
     expect(run(['run', input])).toEqual({ status: 1, stdout: '', stderr: 'cdk8s-locust: --test is required: the input holds several tests (cart, shop); name the one to run with --test NAME\n' });
