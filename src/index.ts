@@ -41,8 +41,8 @@ export { validateSpecAgainstCrd } from './spec/crd-validation';
 export { synthOrReport } from './construct/synth';
 
 // The plain JSON form of a spec, and the typed form generated from the CRD.
+export { specJsonOf, LocustTestTypedSpec, WithQuantityStrings, QuantityClass } from './spec/typed-spec';
 export {
-  specJsonOf,
   SpecJson,
   MasterSpecJson,
   WorkerSpecJson,

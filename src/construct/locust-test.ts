@@ -1,6 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { LocustTestSpec } from '../../imports/locust.io';
 import { KubeService } from '../../imports/k8s';
 import { validateArgoCdOptions } from '../gitops/argocd';
 import { LocustJob } from '../pod/job';
@@ -15,7 +14,8 @@ import { formatProblem, LocustTestValidationError, Problem } from '../core/probl
 import { withReferences } from './references';
 import { renderOperatorResource, renderWorkload, RenderedWorkload } from './objects';
 import { validateRunId } from '../gitops/run-id';
-import { isJsonObject, plainCopy, specJsonOf, SpecJson } from '../spec/spec';
+import { isJsonObject, plainCopy, SpecJson } from '../spec/spec';
+import { LocustTestTypedSpec, specJsonOf } from '../spec/typed-spec';
 import { withTestFiles } from '../gitops/test-files-spec';
 import { validateLocustTest } from '../checks/validation';
 import { strictProblem, Warning, warningsFor } from '../checks/warnings';
@@ -31,8 +31,12 @@ export interface LocustTestProps extends LocustTestOptions {
   /** Namespace of the generated objects. @default - the chart's namespace, or none */
   readonly namespace?: string;
 
-  /** The LocustTest spec, exactly as in a `locust.io/v2` LocustTest custom resource. */
-  readonly spec: LocustTestSpec;
+  /**
+   * The LocustTest spec, exactly as in a `locust.io/v2` LocustTest custom resource, typed from
+   * the CRD; quantities may be strings (`cpu: '500m'`). A key the CRD does not know is a
+   * problem, as in `fromObject`, even in a spec held in a variable.
+   */
+  readonly spec: LocustTestTypedSpec;
 
   /**
    * The operator configuration the objects are built for, as an operator install would set
@@ -98,7 +102,7 @@ export class LocustTest extends Construct {
    * holds it (for example parsed from YAML). The command line renders files this way.
    */
   public static fromObject(scope: Construct, id: string, props: LocustTestObjectProps): LocustTest {
-    const typedProps = { ...props, spec: {} as LocustTestSpec, [SPEC_JSON]: plainCopy(props.spec ?? null) };
+    const typedProps = { ...props, spec: {} as LocustTestTypedSpec, [SPEC_JSON]: plainCopy(props.spec ?? null) };
     return new LocustTest(scope, id, typedProps);
   }
 
