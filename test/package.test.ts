@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as semver from 'semver';
 import * as ts from 'typescript';
-import { ensureBuilt, ROOT } from './built-package';
+import { ensureBuilt, ROOT } from './built-cli';
 
 /**
  * The package as npm publishes it: its `exports` map resolved the way Node and TypeScript

@@ -12,6 +12,10 @@ commands:
                       replaced by its Service, master Job and worker Job; other documents pass
                       through with their keys sorted
   validate [FILE...]  check the input the same way, write nothing; exit status 0 when valid
+  run FILE...         run one test of the input on this machine: its master and workers as
+                      local \`locust\` processes with the containers' args and env, mounted
+                      files in a temporary folder, the master Service's name as 127.0.0.1;
+                      FILE is rendered manifests (dist/*.k8s.yaml) or LocustTest resources
 
 FILE is a multi-document YAML file; no FILE, or -, reads standard input.
 
@@ -26,11 +30,25 @@ options:
                               makes Argo CD replace the Jobs and run the test again
       --strict                treat warnings (traps such as --headless with the exporter
                               sidecar) as errors
+run options:
+      --test NAME             the test to run, when the input holds several
+      --host URL              the target, given to Locust as --host (default: the test's)
+      --run-time T            the master's run time, e.g. 10s or 2m (default: the test's)
+      --workers N             how many worker processes (default: the worker Job's parallelism)
+      --timeout S             stop every process after S seconds (default: the run time plus
+                              60 s, or 600 s when the test has no run time)
+      --keep                  keep the temporary folder (files, worker logs) after the run
   -h, --help                  print this help
   -V, --version               print the version
 
+annotations on a LocustTest choose how it runs (see docs/cli.md):
+  cdk8s-locust/argocd-hook: PostSync   both Jobs become Argo CD hooks of that phase (or Sync)
+  cdk8s-locust/start-delay: "30"       with a hook: both pods wait that many seconds first
+  cdk8s-locust/schedule: "0 2 * * *"   two CronJobs on that schedule instead of the Jobs
+
 exit status: 0 success, 1 invalid input (one line per problem on stderr, nothing written),
-2 usage error
+2 usage error; run: the master's exit code (0 when no request failed), 124 when the time
+bound stopped it
 `;
 
 /** What the command line asked for. */
@@ -48,9 +66,24 @@ export type Invocation =
     readonly runId?: string;
     /** Set only when given, so that CDK8S_LOCUST_STRICT=1 still applies otherwise. */
     readonly strict?: true;
+  }
+  | {
+    readonly action: 'run';
+    readonly files: readonly string[];
+    readonly operatorConfig?: string;
+    readonly strict?: true;
+    readonly test?: string;
+    readonly host?: string;
+    readonly runTime?: string;
+    readonly workers?: number;
+    readonly timeoutSeconds?: number;
+    readonly keep: boolean;
   };
 
-const COMMANDS = ['render', 'validate'];
+const COMMANDS = ['render', 'validate', 'run'];
+/** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
+const RUN_ONLY = ['test', 'host', 'run-time', 'workers', 'timeout', 'keep'] as const;
+const RENDER_ONLY = ['output', 'argocd', 'run-id'] as const;
 /** What the inputs are called: a run id never looks like this, a file name given by mistake does. */
 const INPUT_FILE = /\.(ya?ml|json)$/i;
 
@@ -68,6 +101,12 @@ export function parseInvocation(args: readonly string[]): Invocation {
         'argocd': { type: 'boolean' },
         'run-id': { type: 'string' },
         'strict': { type: 'boolean' },
+        'test': { type: 'string' },
+        'host': { type: 'string' },
+        'run-time': { type: 'string' },
+        'workers': { type: 'string' },
+        'timeout': { type: 'string' },
+        'keep': { type: 'boolean' },
         'help': { type: 'boolean', short: 'h' },
         'version': { type: 'boolean', short: 'V' },
       },
@@ -81,8 +120,11 @@ export function parseInvocation(args: readonly string[]): Invocation {
   if (values.help) return { action: 'help' };
   if (values.version) return { action: 'version' };
   const [command, ...files] = positionals;
-  if (command === undefined) return { action: 'usage-error', message: 'a command is required: render or validate' };
-  if (!COMMANDS.includes(command)) return { action: 'usage-error', message: `unknown command ${JSON.stringify(command)}: use render or validate` };
+  if (command === undefined) return { action: 'usage-error', message: 'a command is required: render, validate or run' };
+  if (!COMMANDS.includes(command)) return { action: 'usage-error', message: `unknown command ${JSON.stringify(command)}: use render, validate or run` };
+  if (command === 'run') return parseRun(files, values);
+  const runOption = RUN_ONLY.find((name) => values[name] !== undefined);
+  if (runOption !== undefined) return { action: 'usage-error', message: `--${runOption} is an option of run` };
   if (command === 'validate' && values.output !== undefined) return { action: 'usage-error', message: 'validate writes nothing: --output is for render' };
   for (const [flag, value] of [['--output', values.output], ['--operator-config', values['operator-config']]] as const) {
     if (value === '') return { action: 'usage-error', message: `${flag} needs a file name` };
@@ -102,5 +144,34 @@ export function parseInvocation(args: readonly string[]): Invocation {
     argoCd: values.argocd === true,
     runId,
     strict: values.strict === true ? true : undefined,
+  };
+}
+
+function parseRun(files: string[], values: Record<string, string | boolean | undefined>): Invocation {
+  const renderOption = RENDER_ONLY.find((name) => values[name] !== undefined);
+  if (renderOption !== undefined) return { action: 'usage-error', message: `run does not take --${renderOption}: it changes what is rendered for a cluster, not what runs` };
+  if (files.length === 0 || files.includes('-')) return { action: 'usage-error', message: 'run needs FILE: the rendered manifests or LocustTest resources (standard input is not read)' };
+  const text = (name: string) => values[name] as string | undefined;
+  const host = text('host');
+  if (host !== undefined && !/^https?:\/\/[^\s/]+/.test(host)) return { action: 'usage-error', message: `--host must be a URL starting with http:// or https:// (got ${JSON.stringify(host)})` };
+  const runTime = text('run-time');
+  if (runTime !== undefined && (runTime === '' || !/^(\d+|(\d+h)?(\d+m)?(\d+s)?)$/.test(runTime))) return { action: 'usage-error', message: `--run-time must be a Locust duration such as 30s, 5m or 1h30m (got ${JSON.stringify(runTime)})` };
+  const workers = text('workers');
+  if (workers !== undefined && !/^[1-9]\d*$/.test(workers)) return { action: 'usage-error', message: `--workers must be a whole number of at least 1 (got ${JSON.stringify(workers)})` };
+  const timeout = text('timeout');
+  if (timeout !== undefined && !(/^\d+(\.\d+)?$/.test(timeout) && Number(timeout) > 0)) return { action: 'usage-error', message: `--timeout must be a number of seconds above 0 (got ${JSON.stringify(timeout)})` };
+  if (text('test') === '') return { action: 'usage-error', message: '--test needs the name of a test' };
+  if (text('operator-config') === '') return { action: 'usage-error', message: '--operator-config needs a file name' };
+  return {
+    action: 'run',
+    files,
+    operatorConfig: text('operator-config'),
+    strict: values.strict === true ? true : undefined,
+    test: text('test'),
+    host,
+    runTime,
+    workers: workers === undefined ? undefined : Number(workers),
+    timeoutSeconds: timeout === undefined ? undefined : Number(timeout),
+    keep: values.keep === true,
   };
 }

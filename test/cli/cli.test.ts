@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { Manifest, assertValidKubernetesObject, find } from '../util';
-import { ensureBuilt, ROOT } from '../built-package';
+import { CLI_BIN, ensureBuilt, ROOT } from '../built-cli';
 
 /**
  * The command line end to end, as a user runs it: the built `lib/src/cli/main.js` spawned with
  * node. The build runs once when the compiled command is older than any source file.
  */
-const BIN = join(ROOT, 'lib', 'src', 'cli', 'main.js');
 const EXAMPLE = join(ROOT, 'examples', 'cli', 'locusttests.yaml');
 const EXAMPLE_CONFIG = join(ROOT, 'examples', 'cli', 'operator-config.yaml');
 
@@ -24,7 +23,7 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function cli(args: string[], stdin?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: work, input: stdin ?? '', encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [CLI_BIN, ...args], { cwd: work, input: stdin ?? '', encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

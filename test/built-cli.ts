@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** The repository root, where package.json and the build output (lib/) live. */
+/** The root of the repository. */
 export const ROOT = resolve(__dirname, '..');
-
-/** The files of the build that tests run: the command line and the ESM entry. */
-const BUILT = [join(ROOT, 'lib', 'src', 'cli', 'main.js'), join(ROOT, 'lib', 'esm', 'index.mjs')];
+/** The command line as users run it: the compiled `lib/src/cli/main.js`. */
+export const CLI_BIN = join(ROOT, 'lib', 'src', 'cli', 'main.js');
 
 function newestSource(dir: string): number {
   return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
@@ -15,10 +14,13 @@ function newestSource(dir: string): number {
   }));
 }
 
-/** Runs `npm run build` when a built file is missing or older than any source file. */
+/** The package's ESM entry, which the build writes after compiling (scripts/write-esm-entry.mjs). */
+export const ESM_ENTRY = join(ROOT, 'lib', 'esm', 'index.mjs');
+
+/** Builds the package when a compiled entry is missing or older than any source file (give the hook 180 s). */
 export function ensureBuilt(): void {
   const sources = newestSource(join(ROOT, 'src'));
-  if (BUILT.every((file) => existsSync(file) && statSync(file).mtimeMs >= sources)) return;
+  if ([CLI_BIN, ESM_ENTRY].every((file) => existsSync(file) && statSync(file).mtimeMs >= sources)) return;
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
 }
