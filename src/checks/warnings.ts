@@ -4,6 +4,7 @@ import { ObservabilityMode } from '../construct/observability';
 import { ResolvedOperatorConfig } from '../operator/operator-config';
 import { formatProblem, Problem } from '../core/problems';
 import { JsonObject, SpecJson } from '../spec/spec';
+import { verdictWarnings } from '../verdict/verdict-warnings';
 
 /**
  * Something that synthesizes but almost certainly does not do what was meant. Same shape as a
@@ -20,6 +21,10 @@ export interface WarningOptions {
   readonly observability: ObservabilityMode;
   /** Whether the objects are laid out for Argo CD. */
   readonly argoCd: boolean;
+  /** Whether the master judges thresholds. @default false */
+  readonly thresholds?: boolean;
+  /** Whether the master writes reports to a volume. @default false */
+  readonly reports?: boolean;
 }
 
 /** Values of `OTEL_TRACES_SAMPLER` the OpenTelemetry SDK knows. */
@@ -35,7 +40,7 @@ const IMAGES_WITHOUT_OTEL = ['locustio/locust', 'docker.io/locustio/locust', 'in
 
 /**
  * The traps a valid LocustTest can still fall into. Pure: the same input gives the same list, in
- * a fixed order (OpenTelemetry, command line, Argo CD).
+ * a fixed order (OpenTelemetry, command line, Argo CD, thresholds and reports).
  */
 export function warningsFor(_name: string, spec: SpecJson, config: ResolvedOperatorConfig, options: WarningOptions): Warning[] {
   return [
@@ -43,6 +48,7 @@ export function warningsFor(_name: string, spec: SpecJson, config: ResolvedOpera
     ...(options.observability === ObservabilityMode.METRICS_EXPORTER ? headlessWarnings(spec) : []),
     ...managedFlagWarnings(spec),
     ...(options.argoCd ? ttlWarnings(config) : []),
+    ...verdictWarnings(spec, { thresholds: options.thresholds === true, reports: options.reports === true }),
   ];
 }
 

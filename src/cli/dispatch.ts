@@ -5,7 +5,7 @@ import { loadOperatorConfig } from './operator-config-file';
 import { describeSystemError, readInputs } from './read-input';
 import { DocumentRenderer } from './render-command';
 import { Report } from './report';
-import { packageVersion } from './version';
+import { packageVersion } from '../core/version';
 import { parseDocuments } from './yaml-documents';
 
 /** What a run printed and its exit status; the caller writes it, so tests need no process. */

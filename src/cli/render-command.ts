@@ -7,6 +7,7 @@ import { formatWarning } from '../checks/warnings';
 import { canonicalObject } from './canonical';
 import { Report } from './report';
 import { YamlDocument } from './yaml-documents';
+import { thresholdsOfResource } from './thresholds-of-resource';
 
 const LOCUST_GROUP = 'locust.io/';
 const SUPPORTED_API_VERSION = 'locust.io/v2';
@@ -67,6 +68,11 @@ export class DocumentRenderer {
       });
       return [];
     }
+    const thresholds = thresholdsOfResource(metadata);
+    if (thresholds.problems.length > 0) {
+      for (const problem of thresholds.problems) this.report.testProblem(file, label, problem);
+      return [];
+    }
     // The construct validates name, namespace and spec itself, whatever their JSON type.
     const test = LocustTest.fromObject(this.chart, `LocustTest${++this.count}`, {
       name: metadata.name as string,
@@ -74,6 +80,7 @@ export class DocumentRenderer {
       spec: resource.spec,
       operatorConfig: this.operatorConfig,
       ...this.options,
+      ...(thresholds.thresholds ? { thresholds: thresholds.thresholds } : {}),
     });
     for (const problem of test.problems) this.report.testProblem(file, label, problem);
     for (const warning of test.warnings) {

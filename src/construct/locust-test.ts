@@ -18,6 +18,8 @@ import { JsonObject, plainCopy, specJsonOf, SpecJson } from '../spec/spec';
 import { withTestFiles } from '../gitops/test-files-spec';
 import { validateLocustTest } from '../checks/validation';
 import { formatWarning, Warning, warningsFor } from '../checks/warnings';
+import { resolveVerdict, ResolvedVerdict } from '../verdict/verdict';
+import { pythonPathProblems } from '../gitops/requirements';
 
 /** Props of a LocustTest written in TypeScript: the spec typed as the classes generated from the CRD. */
 export interface LocustTestProps extends LocustTestOptions {
@@ -124,7 +126,18 @@ export class LocustTest extends Construct {
         webUi: props.webUi === true,
         serviceMonitor: props.monitor?.kind === MonitorKind.SERVICE_MONITOR,
         nestedConfigMaps: Object.keys(files.volumeItems),
+        thresholds: props.thresholds !== undefined,
+        reports: props.reports !== undefined,
+        requirements: files.requirementsFile !== undefined,
       }));
+    }
+    // Thresholds and reports read the master's command and volumes: only a valid spec has them.
+    let verdict: ResolvedVerdict = {};
+    if (problems.length === 0) {
+      const resolved = resolveVerdict({ testName: props.name, spec: this.specJson, runId: props.runId, thresholds: props.thresholds, reports: props.reports });
+      if (files.requirementsFile !== undefined) problems.push(...pythonPathProblems(this.specJson));
+      problems.push(...resolved.problems);
+      verdict = resolved.verdict;
     }
     this.problems = problems;
     this.warnings = [];
@@ -140,7 +153,12 @@ export class LocustTest extends Construct {
       problems.push({ path: 'monitor', message: `scrapes the metrics exporter sidecar, which a test with ${observability.mode} has not`, value: props.monitor.kind, fix: 'drop the monitor and read the metrics from the OpenTelemetry backend, or turn OpenTelemetry off' });
       return;
     }
-    this.warnings = warningsFor(this.name, this.specJson, this.operatorConfig, { observability: observability.mode, argoCd: props.argoCd !== undefined });
+    this.warnings = warningsFor(this.name, this.specJson, this.operatorConfig, {
+      observability: observability.mode,
+      argoCd: props.argoCd !== undefined,
+      thresholds: props.thresholds !== undefined,
+      reports: props.reports !== undefined,
+    });
     const ctx = {
       observability,
       argoCd: props.argoCd,
@@ -149,6 +167,8 @@ export class LocustTest extends Construct {
       monitor: props.monitor,
       configMaps: files.configMaps,
       volumeItems: files.volumeItems,
+      verdict,
+      requirementsFile: files.requirementsFile,
     };
     if (this.mode === RenderMode.OPERATOR) {
       this.rendered = { observability, ...renderOperatorResource(this, ctx) };

@@ -12,6 +12,8 @@ import { withRunId } from '../gitops/run-id';
 import { withVolumeItems } from '../gitops/test-files';
 import { withWebUiPort } from '../gitops/web-ui';
 import { buildWorkload } from '../pod/workload';
+import { createVerdictConfigMap, ResolvedVerdict, withVerdict } from '../verdict/verdict';
+import { withRequirements } from '../gitops/requirements';
 
 /** What the construct renders beyond the spec, resolved and validated. */
 export interface RenderContext {
@@ -23,6 +25,10 @@ export interface RenderContext {
   /** ConfigMaps emitted from the repository, annotated for Argo CD with the Service. */
   readonly configMaps: readonly ApiObject[];
   readonly volumeItems: Record<string, JsonObject[]>;
+  /** Thresholds and reports of the master, checked. */
+  readonly verdict: ResolvedVerdict;
+  /** Path of the requirements file inside the locustfile directory, when one is installed. */
+  readonly requirementsFile?: string;
 }
 
 /** The objects of workload mode. */
@@ -36,20 +42,23 @@ export interface RenderedWorkload {
 /** Writes the Service, both Jobs and the optional monitor, in the operator's order. */
 export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWorkload {
   const specs = buildWorkload({ name: test.name, spec: test.specJson, config: test.operatorConfig, observability: ctx.observability });
-  const jobSpec = (spec: JsonObject) => {
-    const withItems = withVolumeItems(spec, ctx.volumeItems);
-    return ctx.runId === undefined ? withItems : withRunId(withItems, ctx.runId);
-  };
   const master = roleObjectName(test.name, LocustRole.MASTER);
+  const verdictConfigMap = ctx.verdict.thresholds === undefined ? undefined : createVerdictConfigMap(test, test.name, test.namespace);
+  const jobSpec = (spec: JsonObject, role: LocustRole) => {
+    let edited = withVolumeItems(spec, ctx.volumeItems);
+    if (ctx.requirementsFile !== undefined) edited = withRequirements(edited, test.name, test.specJson, role, ctx.requirementsFile);
+    if (role === LocustRole.MASTER) edited = withVerdict(edited, master, ctx.verdict, verdictConfigMap?.name);
+    return ctx.runId === undefined ? edited : withRunId(edited, ctx.runId);
+  };
   const serviceSpec = ctx.webUi ? withWebUiPort(specs.serviceSpec) : specs.serviceSpec;
   const service = createService(test, 'MasterService', master, test.namespace, serviceSpec);
-  const masterJob = createJob(test, 'MasterJob', master, test.namespace, jobSpec(specs.masterJobSpec));
-  const workerJob = createJob(test, 'WorkerJob', roleObjectName(test.name, LocustRole.WORKER), test.namespace, jobSpec(specs.workerJobSpec));
+  const masterJob = createJob(test, 'MasterJob', master, test.namespace, jobSpec(specs.masterJobSpec, LocustRole.MASTER));
+  const workerJob = createJob(test, 'WorkerJob', roleObjectName(test.name, LocustRole.WORKER), test.namespace, jobSpec(specs.workerJobSpec, LocustRole.WORKER));
   if (ctx.monitor?.kind === MonitorKind.SERVICE_MONITOR) service.metadata.addLabel(SERVICE_MONITOR_LABEL, master);
   const monitor = monitorOf(test, ctx);
   if (ctx.argoCd) {
     const waves = syncWaves(ctx.argoCd);
-    [service, ...ctx.configMaps].forEach((object) => annotateResource(object, waves));
+    [service, ...ctx.configMaps, ...(verdictConfigMap ? [verdictConfigMap] : [])].forEach((object) => annotateResource(object, waves));
     [masterJob, workerJob].forEach((job) => annotateJob(job, waves));
   }
   return { service, masterJob, workerJob, monitor };
