@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { run } from '../../src/cli/dispatch';
 import { find, Manifest } from '../util';
@@ -40,6 +40,15 @@ describe('the thresholds annotation', () => {
     });
     expect(container.args[1]).toMatch(/^\/opt\/cdk8s-locust\/verdict\/cdk8s_locust_verdict_v.*\.py,\/lotest\/src\/locustfile\.py$/);
     expect(objects.filter((object) => object.kind === 'ConfigMap')).toHaveLength(1);
+  });
+
+  test('of the example file renders with the README\'s command', () => {
+    const example = resolve(__dirname, '..', '..', 'examples', 'cli', 'verdict.yaml');
+    const result = run(['render', example, '--argocd', '--run-id', '2026-12-01-1']);
+    expect(result.stderr).toBe('');
+    const objects = parseAllDocuments(result.stdout).map((document) => document.toJS() as Manifest);
+    const container = find(objects, 'Job', 'checkout-load-master').spec.template.spec.containers[0];
+    expect(container.env).toContainEqual(expect.objectContaining({ name: 'CDK8S_LOCUST_THRESHOLDS' }));
   });
 
   test('fails when an entry is bad, naming the annotation and the entry', () => {
