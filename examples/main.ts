@@ -6,12 +6,6 @@
 import { App, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
 import { LocustTest, synthOrReport } from '../src';
-import {
-  LocustTestSpecMasterResourcesLimits as MasterLimits,
-  LocustTestSpecMasterResourcesRequests as MasterRequests,
-  LocustTestSpecWorkerResourcesLimits as WorkerLimits,
-  LocustTestSpecWorkerResourcesRequests as WorkerRequests,
-} from '../imports/locust.io';
 
 export class LoadTestsChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
@@ -25,16 +19,16 @@ export class LoadTestsChart extends Chart {
         master: {
           command: '--locustfile /lotest/src/checkout.py --host http://checkout.shop.svc:8080 --users 200 --spawn-rate 20 --run-time 10m',
           resources: {
-            requests: { cpu: MasterRequests.fromString('500m'), memory: MasterRequests.fromString('512Mi') },
-            limits: { cpu: MasterLimits.fromString('1'), memory: MasterLimits.fromString('1Gi') },
+            requests: { cpu: '500m', memory: '512Mi' },
+            limits: { cpu: '1', memory: '1Gi' },
           },
         },
         worker: {
           command: '--locustfile /lotest/src/checkout.py --host http://checkout.shop.svc:8080',
           replicas: 4,
           resources: {
-            requests: { cpu: WorkerRequests.fromString('500m'), memory: WorkerRequests.fromString('256Mi') },
-            limits: { cpu: WorkerLimits.fromString('1'), memory: WorkerLimits.fromString('512Mi') },
+            requests: { cpu: '500m', memory: '256Mi' },
+            limits: { cpu: '1', memory: '512Mi' },
           },
         },
         testFiles: { configMapRef: 'checkout-locustfiles' },

@@ -17,6 +17,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import * as YAML from 'yaml';
+import { EMPTY_OR_DNS1123_SUBDOMAIN_SOURCE } from '../src/core/kubernetes';
 
 const ROOT = path.resolve(__dirname, '..');
 const CRD_YAML = path.join('crd', 'locusttests.locust.io.yaml');
@@ -265,9 +266,6 @@ function fieldSchema(typeName: string, field: KubeField, seen: string[]): Schema
 // The LocustTest schema.
 // ---------------------------------------------------------------------------------------------
 
-/** Empty, or a DNS-1123 subdomain (the form of a RuntimeClass name). */
-const EMPTY_OR_DNS1123_SUBDOMAIN = '^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
-
 function object(description: string, properties: Record<string, Schema>, required: string[] = []): Schema {
   const schema: Schema = { type: 'object', description, properties };
   if (required.length > 0) schema.required = [...required].sort();
@@ -362,7 +360,7 @@ function schedulingSchema(): Schema {
     nodeSelector: stringMap('Node labels that the pods require.'),
     runtimeClassName: string('RuntimeClass of the pods; empty means the cluster default.', {
       maxLength: 253,
-      pattern: EMPTY_OR_DNS1123_SUBDOMAIN,
+      pattern: EMPTY_OR_DNS1123_SUBDOMAIN_SOURCE,
     }),
   });
 }

@@ -10,7 +10,8 @@ export { RUN_ID_ANNOTATION } from './gitops/run-id';
 export { TestFiles, DirectoryOptions } from './gitops/test-files';
 export { EnvSource, SecretMount } from './construct/references';
 export { MetricsMonitor, MonitorKind, MonitorOptions } from './gitops/monitoring';
-export { Observability, ObservabilityMode, ObservabilityProps, ServicePortEntry } from './construct/observability';
+export { Observability, ObservabilityProps } from './construct/observability';
+export { ObservabilityMode, ObservabilityPlan, ServicePortEntry, planObservability } from './pod/observability';
 export { LocustJob } from './pod/job';
 export { LocustRole, sanitizeName, roleObjectName } from './core/names';
 
@@ -48,8 +49,8 @@ export { validateSpecAgainstCrd } from './spec/crd-validation';
 export { synthOrReport } from './construct/synth';
 
 // The plain JSON form of a spec, and the typed form generated from the CRD.
+export { specJsonOf, LocustTestTypedSpec, WithQuantityStrings, QuantityClass } from './spec/typed-spec';
 export {
-  specJsonOf,
   SpecJson,
   MasterSpecJson,
   WorkerSpecJson,

@@ -1,50 +1,80 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { formatProblem, Problem } from '../core/problems';
+import { Problem } from '../core/problems';
 
-function identity(object: ApiObject): string {
-  return `${object.apiGroup}/${object.kind}/${object.metadata.namespace ?? ''}/${object.name}`;
+/** What makes an object one object in a cluster: API group, kind, namespace and name. */
+export interface ObjectIdentity {
+  /** `apiVersion`, e.g. `batch/v1`; only its group counts. */
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** @default - not namespaced */
+  readonly namespace?: string;
+  readonly name: string;
 }
 
-function describe(object: ApiObject): string {
-  const namespace = object.metadata.namespace;
-  return `${object.kind} ${namespace === undefined ? '' : `${namespace}/`}${object.name}`;
+/** Where an object comes from, for the message: a construct path, or an input file and document. */
+export interface ObjectOrigin {
+  /** The origin in full, e.g. `first/a/MasterJob` or `a.yaml: LocustTest shop`. */
+  readonly description: string;
+  /**
+   * Where the message says the repeat is: a construct path. On the command line each line already
+   * starts with its input, so it says nothing more.
+   * @default - the message names only the earlier origin
+   */
+  readonly at?: string;
+}
+
+/** A repeat: the problem to report and what the earlier object was claimed with. */
+export interface Repeat<T> {
+  readonly problem: Problem;
+  readonly earlier: T;
 }
 
 /**
- * Objects of the whole construct tree that share kind, namespace and name with an earlier one:
- * applied together, one would silently overwrite the other. One pass over the tree, so the check
- * costs the same whether an app holds one LocustTest or a thousand.
+ * Remembers every object seen and refuses one whose identity an earlier one has: applied
+ * together, one would silently overwrite the other. The construct tree and the command line both
+ * check through this one class, so the key and the fix are the same everywhere. `T` is whatever
+ * the caller wants back about the earlier object.
  */
-export function duplicateObjectProblems(root: IConstruct): Problem[] {
-  const first = new Map<string, ApiObject>();
-  const problems: Problem[] = [];
+export class UniqueObjects<T = undefined> {
+  private readonly first = new Map<string, { readonly description: string; readonly item: T }>();
+
+  /** The repeat when an earlier object has the same identity; the first one of each identity is remembered with `item`. */
+  public claim(object: ObjectIdentity, origin: ObjectOrigin, item: T): Repeat<T> | undefined {
+    const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
+    const key = `${group}/${object.kind}/${object.namespace ?? ''}/${object.name}`;
+    const earlier = this.first.get(key);
+    if (earlier === undefined) {
+      this.first.set(key, { description: origin.description, item });
+      return undefined;
+    }
+    const described = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
+    const message = origin.at === undefined
+      ? `gives ${described}, which ${earlier.description} also gives`
+      : `gives ${described} at ${origin.at}, which ${earlier.description} also writes`;
+    return { problem: { path: 'metadata.name', message, fix: 'give the tests different names, or put them in different namespaces' }, earlier: earlier.item };
+  }
+}
+
+/** A repeated object of a construct tree, with the earlier object of the same identity. */
+export interface DuplicateObject {
+  readonly object: ApiObject;
+  readonly earlier: ApiObject;
+  readonly problem: Problem;
+}
+
+/**
+ * Every object of the whole construct tree that repeats the identity of an earlier one. One pass
+ * over the tree, so the check costs the same whether an app holds one LocustTest or a thousand.
+ */
+export function duplicateObjects(root: IConstruct): DuplicateObject[] {
+  const seen = new UniqueObjects<ApiObject>();
+  const duplicates: DuplicateObject[] = [];
   for (const node of root.node.findAll()) {
     if (!(node instanceof ApiObject)) continue;
-    const key = identity(node);
-    const earlier = first.get(key);
-    if (earlier === undefined) {
-      first.set(key, node);
-      continue;
-    }
-    problems.push({
-      path: 'metadata.name',
-      message: `gives ${describe(node)} at ${node.node.path}, which ${earlier.node.path} also writes`,
-      fix: 'give the tests different names, or put them in different namespaces',
-    });
+    const identity = { apiVersion: node.apiVersion, kind: node.kind, namespace: node.metadata.namespace, name: node.name };
+    const repeat = seen.claim(identity, { description: node.node.path, at: node.node.path }, node);
+    if (repeat) duplicates.push({ object: node, earlier: repeat.earlier, problem: repeat.problem });
   }
-  return problems;
-}
-
-const checkedRoots = new WeakSet<IConstruct>();
-
-/**
- * Registers the duplicate check once on the root of `scope`'s tree (the App), where cdk8s runs it
- * with every other validation, after all charts exist.
- */
-export function checkDuplicateObjectsOnce(scope: IConstruct): void {
-  const root = scope.node.root;
-  if (checkedRoots.has(root)) return;
-  checkedRoots.add(root);
-  root.node.addValidation({ validate: () => duplicateObjectProblems(root).map(formatProblem) });
+  return duplicates;
 }

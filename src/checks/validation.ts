@@ -1,7 +1,9 @@
 import { validateSpecAgainstCrd } from '../spec/crd-validation';
 import { LIB_VOLUME_NAME, LocustRole, SECRET_VOLUME_PREFIX, roleObjectName } from '../core/names';
 import { ResolvedOperatorConfig } from '../operator/operator-config';
+import { ObservabilityMode } from '../pod/observability';
 import { Problem } from '../core/problems';
+import { isDns1035Label, isDns1123Label, isDns1123Subdomain } from '../core/kubernetes';
 import { quantityValue } from '../core/quantity';
 import { JsonObject, SpecJson } from '../spec/spec';
 import { containerVolumeMounts, libMountPath, mountTargets, podVolumes, srcMountPath } from '../pod/volumes';
@@ -16,19 +18,17 @@ import { containerVolumeMounts, libMountPath, mountTargets, podVolumes, srcMount
  * 4. what the API server would reject in the generated Service and Jobs.
  *
  * Stages 3 and 4 read the spec's structure, so they run only on a spec whose shape the schema
- * accepted; every problem of the stage that fails is reported.
+ * accepted; every problem of the stage that fails is reported. The OpenTelemetry rules follow
+ * `observability`, the mode the Observability construct decided.
  */
-export function validateLocustTest(name: unknown, namespace: unknown, spec: unknown, config: ResolvedOperatorConfig): Problem[] {
+export function validateLocustTest(name: unknown, namespace: unknown, spec: unknown, config: ResolvedOperatorConfig, observability: ObservabilityMode): Problem[] {
   const problems = [...validateMetadata(name, namespace)];
   const schemaProblems = validateSpecAgainstCrd(spec);
   if (schemaProblems.length > 0 || problems.length > 0) return [...problems, ...schemaProblems];
   const json = spec as SpecJson;
-  return [...webhookRules(name as string, json), ...apiServerRules(name as string, json, config)];
+  return [...webhookRules(name as string, json, observability), ...apiServerRules(name as string, json, config, observability)];
 }
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 // Kubernetes' classic rule for environment variable names; clusters before 1.32 accept no more.
@@ -43,13 +43,13 @@ function validateMetadata(name: unknown, namespace: unknown): Problem[] {
   } else {
     if (name.length > MAX_NAME_LENGTH) {
       problems.push({ path: 'metadata.name', message: `is too long: the generated Job and Service names would exceed 63 characters (at most ${MAX_NAME_LENGTH})`, value: name, fix: `shorten the name to ${MAX_NAME_LENGTH} characters or fewer` });
-    } else if (!DNS1123_SUBDOMAIN.test(name)) {
+    } else if (!isDns1123Subdomain(name)) {
       problems.push({ path: 'metadata.name', message: 'must be a DNS-1123 subdomain (lowercase letters, digits, - and .)', value: name, fix: 'use lowercase letters, digits and dashes, e.g. checkout-load' });
-    } else if (!DNS1035_LABEL.test(roleObjectName(name, LocustRole.MASTER))) {
+    } else if (!isDns1035Label(roleObjectName(name, LocustRole.MASTER))) {
       problems.push({ path: 'metadata.name', message: `gives the Service name ${roleObjectName(name, LocustRole.MASTER)}, which is not a DNS-1035 label (it must start with a letter)`, value: name, fix: 'start the name with a lowercase letter' });
     }
   }
-  if (namespace !== undefined && (typeof namespace !== 'string' || namespace.length > 63 || !DNS1123_LABEL.test(namespace))) {
+  if (namespace !== undefined && (typeof namespace !== 'string' || !isDns1123Label(namespace))) {
     problems.push({ path: 'metadata.namespace', message: 'must be a DNS-1123 label', value: namespace, fix: 'use an existing namespace name, e.g. load-tests' });
   }
   return problems;
@@ -73,7 +73,7 @@ function reservedPaths(spec: SpecJson): string[] {
 }
 
 /** The operator's validating webhook, every rule, every problem (the webhook stops at the first). */
-function webhookRules(name: string, spec: SpecJson): Problem[] {
+function webhookRules(name: string, spec: SpecJson, observability: ObservabilityMode): Problem[] {
   const problems: Problem[] = [];
   const reserved = reservedPaths(spec);
   const conflict = (path: string) => reserved.find((r) => pathsConflict(path, r));
@@ -102,18 +102,18 @@ function webhookRules(name: string, spec: SpecJson): Problem[] {
     if (!volumeNames.has(mount.name)) problems.push({ path: `spec.volumeMounts[${i}].name`, message: 'references a volume that spec.volumes does not define', value: mount.name, fix: 'add the volume to spec.volumes or correct the name' });
   });
 
-  const otel = spec.observability?.openTelemetry;
-  if (otel?.enabled === true && !otel.endpoint) {
-    problems.push({ path: 'spec.observability.openTelemetry.endpoint', message: 'is required when OpenTelemetry is enabled', value: otel.endpoint, fix: 'set it to your OTLP collector, e.g. http://otel-collector.monitoring:4317' });
+  const endpoint = spec.observability?.openTelemetry?.endpoint;
+  if (observability === ObservabilityMode.OPEN_TELEMETRY && !endpoint) {
+    problems.push({ path: 'spec.observability.openTelemetry.endpoint', message: 'is required when OpenTelemetry is enabled', value: endpoint, fix: 'set it to your OTLP collector, e.g. http://otel-collector.monitoring:4317' });
   }
   return problems;
 }
 
 /** What the API server would refuse in the generated objects, checked per pod. */
-function apiServerRules(name: string, spec: SpecJson, config: ResolvedOperatorConfig): Problem[] {
+function apiServerRules(name: string, spec: SpecJson, config: ResolvedOperatorConfig, observability: ObservabilityMode): Problem[] {
   return [
     ...labelsAndAnnotations(spec),
-    ...environment(spec),
+    ...environment(spec, observability),
     ...podStorage(name, spec),
     ...resourceBounds(spec),
     ...tolerations(spec, config),
@@ -124,7 +124,7 @@ function qualifiedNameProblem(key: string): string | undefined {
   const parts = key.split('/');
   if (parts.length > 2) return 'must have at most one /';
   const [prefix, local] = parts.length === 2 ? parts : [undefined, parts[0]];
-  if (prefix !== undefined && (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) return 'has a prefix that is not a DNS-1123 subdomain';
+  if (prefix !== undefined && !isDns1123Subdomain(prefix)) return 'has a prefix that is not a DNS-1123 subdomain';
   if (local.length > 63 || !QUALIFIED_NAME_PART.test(local)) return 'must be 63 characters or fewer, start and end with a letter or digit, and contain only letters, digits, -, _ and .';
   return undefined;
 }
@@ -152,7 +152,7 @@ function labelsAndAnnotations(spec: SpecJson): Problem[] {
   return problems;
 }
 
-function environment(spec: SpecJson): Problem[] {
+function environment(spec: SpecJson, observability: ObservabilityMode): Problem[] {
   const problems: Problem[] = [];
   const envNameFix = 'use letters, digits, _, - and ., not starting with a digit, e.g. TARGET_HOST';
   (spec.env?.variables ?? []).forEach((variable, i) => {
@@ -170,7 +170,8 @@ function environment(spec: SpecJson): Problem[] {
       if (ref.prefix && !ENV_VAR_NAME.test(ref.prefix)) problems.push({ path: `spec.env.${kind}[${i}].prefix`, message: 'is not a valid environment variable name prefix', value: ref.prefix, fix: envNameFix });
     });
   }
-  const extra = spec.observability?.openTelemetry?.enabled === true ? spec.observability.openTelemetry.extraEnvVars ?? {} : {};
+  // The OpenTelemetry variables reach the containers only in OpenTelemetry mode.
+  const extra = observability === ObservabilityMode.OPEN_TELEMETRY ? spec.observability?.openTelemetry?.extraEnvVars ?? {} : {};
   for (const key of Object.keys(extra).sort()) {
     if (!ENV_VAR_NAME.test(key)) problems.push({ path: `spec.observability.openTelemetry.extraEnvVars[${JSON.stringify(key)}]`, message: 'is not a valid environment variable name', value: key, fix: 'use names such as OTEL_SERVICE_NAME' });
   }
@@ -226,7 +227,7 @@ function podStorage(name: string, spec: SpecJson): Problem[] {
       const volumeName = String(volume.name);
       const occurrence = occurrenceOf(volumeCounts, volumeName);
       const path = volumeSource(volumeName, occurrence, spec, role);
-      if (volumeName.length > 63 || !DNS1123_LABEL.test(volumeName)) {
+      if (!isDns1123Label(volumeName)) {
         report({ path, message: `gives the ${role} pod a volume named ${volumeName}, which is not a DNS-1123 label`, value: volumeName, fix: 'use lowercase letters, digits and dashes, at most 63 characters in the volume name' });
       }
       if (occurrence > 0) report({ path, message: `gives the ${role} pod a second volume named ${volumeName}`, value: volumeName, fix: 'give every volume and secret mount its own name' });

@@ -1,6 +1,6 @@
 import { commandWords, managedFlagOf } from '../pod/command';
 import { LocustRole } from '../core/names';
-import { ObservabilityMode } from '../construct/observability';
+import { ObservabilityMode, ObservabilityPlan } from '../pod/observability';
 import { ResolvedOperatorConfig } from '../operator/operator-config';
 import { formatProblem, Problem } from '../core/problems';
 import { JsonObject, SpecJson } from '../spec/spec';
@@ -15,10 +15,15 @@ export type Warning = Problem;
 /** Renders a warning as one line, like a problem. */
 export const formatWarning: (warning: Warning) => string = formatProblem;
 
+/** A warning as the problem it is in strict mode, the same at synth and on the command line. */
+export function strictProblem(warning: Warning): Problem {
+  return { ...warning, message: `${warning.message} (strict mode: a warning is an error)` };
+}
+
 /** What the warnings need to know beyond the spec. */
 export interface WarningOptions {
-  /** The mode the Observability construct chose. */
-  readonly observability: ObservabilityMode;
+  /** The decision the Observability construct made: its mode and, with OpenTelemetry, the OTLP protocol. */
+  readonly observability: ObservabilityPlan;
   /** Whether the objects are laid out for Argo CD. */
   readonly argoCd: boolean;
   /** Whether the master judges thresholds. @default false */
@@ -42,10 +47,11 @@ const IMAGES_WITHOUT_OTEL = ['locustio/locust', 'docker.io/locustio/locust', 'in
  * The traps a valid LocustTest can still fall into. Pure: the same input gives the same list, in
  * a fixed order (OpenTelemetry, command line, Argo CD, thresholds and reports).
  */
-export function warningsFor(_name: string, spec: SpecJson, config: ResolvedOperatorConfig, options: WarningOptions): Warning[] {
+export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, options: WarningOptions): Warning[] {
+  const { mode, otlpProtocol } = options.observability;
   return [
-    ...(options.observability === ObservabilityMode.OPEN_TELEMETRY ? openTelemetryWarnings(spec) : []),
-    ...(options.observability === ObservabilityMode.METRICS_EXPORTER ? headlessWarnings(spec) : []),
+    ...(mode === ObservabilityMode.OPEN_TELEMETRY ? openTelemetryWarnings(spec, otlpProtocol) : []),
+    ...(mode === ObservabilityMode.METRICS_EXPORTER ? headlessWarnings(spec) : []),
     ...managedFlagWarnings(spec),
     ...(options.argoCd ? ttlWarnings(config) : []),
     ...verdictWarnings(spec, { thresholds: options.thresholds === true, reports: options.reports === true }),
@@ -80,14 +86,13 @@ function endpointPort(endpoint: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function openTelemetryWarnings(spec: SpecJson): Warning[] {
+function openTelemetryWarnings(spec: SpecJson, protocol: string | undefined): Warning[] {
   const warnings: Warning[] = [];
   const otel = spec.observability?.openTelemetry ?? {};
   if (IMAGES_WITHOUT_OTEL.includes(imageRepository(spec.image))) {
     warnings.push({ path: 'spec.image', message: 'has no OpenTelemetry SDK, so Locust only logs that it is missing and exports nothing', value: spec.image, fix: 'use locustio/locust-otel (2.43.4 or later) or an image with pip install locust[otel]' });
   }
   const endpoint = otel.endpoint ?? '';
-  const protocol = otel.protocol || 'grpc';
   const port = endpointPort(endpoint);
   if (protocol === 'grpc' && port === OTLP_HTTP_PORT) {
     warnings.push({ path: 'spec.observability.openTelemetry.endpoint', message: `uses the OTLP/HTTP port ${OTLP_HTTP_PORT} with the grpc protocol`, value: endpoint, fix: `use port ${OTLP_GRPC_PORT}, or set protocol to http/protobuf` });

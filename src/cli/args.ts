@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { lowerFirst } from '../core/text';
 
 /** The text printed by `--help`, and on stderr with every usage error. */
 export const USAGE = `usage: cdk8s-locust <command> [options] [FILE...]
@@ -11,6 +12,10 @@ commands:
                       replaced by its Service, master Job and worker Job; other documents pass
                       through with their keys sorted
   validate [FILE...]  check the input the same way, write nothing; exit status 0 when valid
+  run FILE...         run one test of the input on this machine: its master and workers as
+                      local \`locust\` processes with the containers' args and env, mounted
+                      files in a temporary folder, the master Service's name as 127.0.0.1;
+                      FILE is rendered manifests (dist/*.k8s.yaml) or LocustTest resources
 
 FILE is a multi-document YAML file; no FILE, or -, reads standard input.
 
@@ -25,11 +30,20 @@ options:
                               makes Argo CD replace the Jobs and run the test again
       --strict                treat warnings (traps such as --headless with the exporter
                               sidecar) as errors
+run options:
+      --test NAME             the test to run, when the input holds several
+      --host URL              the target, given to Locust as --host (default: the test's)
+      --run-time T            the master's run time, e.g. 10s or 2m (default: the test's)
+      --workers N             how many worker processes (default: the worker Job's parallelism)
+      --timeout S             stop every process after S seconds (default: the run time plus
+                              60 s, or 600 s when the test has no run time)
+      --keep                  keep the temporary folder (files, worker logs) after the run
   -h, --help                  print this help
   -V, --version               print the version
 
 exit status: 0 success, 1 invalid input (one line per problem on stderr, nothing written),
-2 usage error
+2 usage error; run: the master's exit code (0 when no request failed), 124 when the time
+bound stopped it
 `;
 
 /** What the command line asked for. */
@@ -47,9 +61,26 @@ export type Invocation =
     readonly runId?: string;
     /** Set only when given, so that CDK8S_LOCUST_STRICT=1 still applies otherwise. */
     readonly strict?: true;
+  }
+  | {
+    readonly action: 'run';
+    readonly files: readonly string[];
+    readonly operatorConfig?: string;
+    readonly strict?: true;
+    readonly test?: string;
+    readonly host?: string;
+    readonly runTime?: string;
+    readonly workers?: number;
+    readonly timeoutSeconds?: number;
+    readonly keep: boolean;
   };
 
-const COMMANDS = ['render', 'validate'];
+const COMMANDS = ['render', 'validate', 'run'];
+/** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
+const RUN_ONLY = ['test', 'host', 'run-time', 'workers', 'timeout', 'keep'] as const;
+const RENDER_ONLY = ['output', 'argocd', 'run-id'] as const;
+/** What the inputs are called: a run id never looks like this, a file name given by mistake does. */
+const INPUT_FILE = /\.(ya?ml|json)$/i;
 
 /** Parses the arguments (without `node` and the script) with node's own parser. */
 export function parseInvocation(args: readonly string[]): Invocation {
@@ -65,6 +96,12 @@ export function parseInvocation(args: readonly string[]): Invocation {
         'argocd': { type: 'boolean' },
         'run-id': { type: 'string' },
         'strict': { type: 'boolean' },
+        'test': { type: 'string' },
+        'host': { type: 'string' },
+        'run-time': { type: 'string' },
+        'workers': { type: 'string' },
+        'timeout': { type: 'string' },
+        'keep': { type: 'boolean' },
         'help': { type: 'boolean', short: 'h' },
         'version': { type: 'boolean', short: 'V' },
       },
@@ -72,19 +109,27 @@ export function parseInvocation(args: readonly string[]): Invocation {
   } catch (error) {
     // node's parser throws TypeErrors with a code; the message alone is for the user.
     const message = (error as { message?: unknown }).message;
-    return { action: 'usage-error', message: firstLetterLower(typeof message === 'string' ? message : String(error)) };
+    return { action: 'usage-error', message: lowerFirst(typeof message === 'string' ? message : String(error)) };
   }
   const { values, positionals } = parsed;
   if (values.help) return { action: 'help' };
   if (values.version) return { action: 'version' };
   const [command, ...files] = positionals;
-  if (command === undefined) return { action: 'usage-error', message: 'a command is required: render or validate' };
-  if (!COMMANDS.includes(command)) return { action: 'usage-error', message: `unknown command ${JSON.stringify(command)}: use render or validate` };
+  if (command === undefined) return { action: 'usage-error', message: 'a command is required: render, validate or run' };
+  if (!COMMANDS.includes(command)) return { action: 'usage-error', message: `unknown command ${JSON.stringify(command)}: use render, validate or run` };
+  if (command === 'run') return parseRun(files, values);
+  const runOption = RUN_ONLY.find((name) => values[name] !== undefined);
+  if (runOption !== undefined) return { action: 'usage-error', message: `--${runOption} is an option of run` };
   if (command === 'validate' && values.output !== undefined) return { action: 'usage-error', message: 'validate writes nothing: --output is for render' };
   for (const [flag, value] of [['--output', values.output], ['--operator-config', values['operator-config']]] as const) {
     if (value === '') return { action: 'usage-error', message: `${flag} needs a file name` };
   }
-  if (values['run-id'] === '') return { action: 'usage-error', message: '--run-id needs a value, e.g. the date or a commit' };
+  const runId = values['run-id'];
+  if (runId === '') return { action: 'usage-error', message: '--run-id needs a value, e.g. the date or a commit' };
+  // `render --run-id mine.yaml` would take the file for the id and then read an empty stdin.
+  if (runId !== undefined && (runId === '-' || INPUT_FILE.test(runId))) {
+    return { action: 'usage-error', message: `--run-id needs a value before the files: ${JSON.stringify(runId)} is an input file, e.g. --run-id 2026-11-22-1 ${runId}` };
+  }
   if (values['operator-config'] === '-') return { action: 'usage-error', message: '--operator-config needs a file: standard input is for the documents' };
   return {
     action: command as 'render' | 'validate',
@@ -92,11 +137,36 @@ export function parseInvocation(args: readonly string[]): Invocation {
     output: values.output,
     operatorConfig: values['operator-config'],
     argoCd: values.argocd === true,
-    runId: values['run-id'],
+    runId,
     strict: values.strict === true ? true : undefined,
   };
 }
 
-function firstLetterLower(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
+function parseRun(files: string[], values: Record<string, string | boolean | undefined>): Invocation {
+  const renderOption = RENDER_ONLY.find((name) => values[name] !== undefined);
+  if (renderOption !== undefined) return { action: 'usage-error', message: `run does not take --${renderOption}: it changes what is rendered for a cluster, not what runs` };
+  if (files.length === 0 || files.includes('-')) return { action: 'usage-error', message: 'run needs FILE: the rendered manifests or LocustTest resources (standard input is not read)' };
+  const text = (name: string) => values[name] as string | undefined;
+  const host = text('host');
+  if (host !== undefined && !/^https?:\/\/[^\s/]+/.test(host)) return { action: 'usage-error', message: `--host must be a URL starting with http:// or https:// (got ${JSON.stringify(host)})` };
+  const runTime = text('run-time');
+  if (runTime !== undefined && (runTime === '' || !/^(\d+|(\d+h)?(\d+m)?(\d+s)?)$/.test(runTime))) return { action: 'usage-error', message: `--run-time must be a Locust duration such as 30s, 5m or 1h30m (got ${JSON.stringify(runTime)})` };
+  const workers = text('workers');
+  if (workers !== undefined && !/^[1-9]\d*$/.test(workers)) return { action: 'usage-error', message: `--workers must be a whole number of at least 1 (got ${JSON.stringify(workers)})` };
+  const timeout = text('timeout');
+  if (timeout !== undefined && !(/^\d+(\.\d+)?$/.test(timeout) && Number(timeout) > 0)) return { action: 'usage-error', message: `--timeout must be a number of seconds above 0 (got ${JSON.stringify(timeout)})` };
+  if (text('test') === '') return { action: 'usage-error', message: '--test needs the name of a test' };
+  if (text('operator-config') === '') return { action: 'usage-error', message: '--operator-config needs a file name' };
+  return {
+    action: 'run',
+    files,
+    operatorConfig: text('operator-config'),
+    strict: values.strict === true ? true : undefined,
+    test: text('test'),
+    host,
+    runTime,
+    workers: workers === undefined ? undefined : Number(workers),
+    timeoutSeconds: timeout === undefined ? undefined : Number(timeout),
+    keep: values.keep === true,
+  };
 }

@@ -1,8 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { Yaml } from 'cdk8s';
+import { formatProblem } from '../core/problems';
+import { ExecuteOptions } from '../local-run/runner';
+import { LocalTest, selectTest } from '../local-run/select';
 import { parseInvocation, USAGE } from './args';
 import { loadOperatorConfig } from './operator-config-file';
-import { describeSystemError, readInputs } from './read-input';
+import { describeSystemError, readInputs, STDIN_NAME } from './read-input';
 import { DocumentRenderer } from './render-command';
 import { Report } from './report';
 import { packageVersion } from '../core/version';
@@ -13,6 +16,14 @@ export interface RunResult {
   readonly status: 0 | 1 | 2;
   readonly stdout: string;
   readonly stderr: string;
+  /** For `run`, once the input is read and the test found: what the caller starts next (`executeLocalRun`). @default - nothing to start */
+  readonly localRun?: LocalRunRequest;
+}
+
+/** The test `run` picked and how to run it; starting processes is left to the caller. */
+export interface LocalRunRequest {
+  readonly test: LocalTest;
+  readonly options: ExecuteOptions;
 }
 
 /**
@@ -31,7 +42,7 @@ export function run(args: readonly string[]): RunResult {
   // With a broken operator configuration every test would repeat its problems: fix it first.
   if (report.failed) return { status: 1, stdout: '', stderr: report.toString() };
 
-  const renderer = new DocumentRenderer(operatorConfig, report, {
+  const renderer = new DocumentRenderer(operatorConfig, report, invocation.action === 'run' ? { strict: invocation.strict } : {
     argoCd: invocation.argoCd ? {} : undefined,
     runId: invocation.runId,
     strict: invocation.strict,
@@ -46,10 +57,18 @@ export function run(args: readonly string[]): RunResult {
     for (const error of errors) report.located(input.name, error.line, error.column, error.message);
     objects.push(...renderer.render(input.name, documents));
   }
+  // Rendered manifests hold no LocustTest: run finds its test among the objects instead.
+  if (!report.failed && invocation.action !== 'run') reportNothingToRender(renderer, invocation.files, report);
   if (report.failed) return { status: 1, stdout: '', stderr: report.toString() };
   // Warnings, if any, go to stderr on success too.
   const warnings = report.toString();
   if (invocation.action === 'validate') return { status: 0, stdout: '', stderr: warnings };
+  if (invocation.action === 'run') {
+    const selected = selectTest(objects, invocation.test);
+    if ('problem' in selected) return { status: 1, stdout: '', stderr: `${warnings}cdk8s-locust: ${formatProblem(selected.problem)}\n` };
+    const { host, runTime, workers, timeoutSeconds, keep } = invocation;
+    return { status: 0, stdout: '', stderr: warnings, localRun: { test: selected.test, options: { host, runTime, workers, timeoutSeconds, keep } } };
+  }
 
   // The writer `cdk8s synth` uses, so the bundle reads exactly like a synthesized app.
   const yaml = objects.length > 0 ? Yaml.stringify(...objects) : '';
@@ -61,4 +80,16 @@ export function run(args: readonly string[]): RunResult {
     return { status: 1, stdout: '', stderr: report.toString() };
   }
   return { status: 0, stdout: '', stderr: warnings };
+}
+
+/**
+ * An input without any LocustTest is a mistake (a wrong file, an empty pipe, `--run-id FILE`):
+ * succeeding with no output would let a CI gate pass on nothing.
+ */
+function reportNothingToRender(renderer: DocumentRenderer, files: readonly string[], report: Report): void {
+  const { documents, locustTests } = renderer.seen;
+  if (locustTests > 0) return;
+  const inputs = files.map((file) => (file === '-' ? STDIN_NAME : file)).join(', ');
+  const what = documents === 0 ? 'holds no documents' : `holds ${documents} document${documents === 1 ? '' : 's'} and no LocustTest`;
+  report.inputProblem(inputs, `${what}; give the YAML of at least one locust.io/v2 LocustTest, as files or on standard input`);
 }

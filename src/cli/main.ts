@@ -1,13 +1,18 @@
 #!/usr/bin/env node
+import { executeLocalRun } from '../local-run/runner';
 import { run, RunResult } from './dispatch';
+
+/** Bad input is reported by `run`; reaching here is a bug, still told in one line. */
+function internalError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `cdk8s-locust: internal error: ${message.split('\n')[0]}; please report it with the input that caused it\n`;
+}
 
 function main(): RunResult {
   try {
     return run(process.argv.slice(2));
   } catch (error) {
-    // Bad input is reported by `run`; reaching here is a bug, still told in one line.
-    const message = error instanceof Error ? error.message : String(error);
-    return { status: 1, stdout: '', stderr: `cdk8s-locust: internal error: ${message.split('\n')[0]}; please report it with the input that caused it\n` };
+    return { status: 1, stdout: '', stderr: internalError(error) };
   }
 }
 
@@ -19,3 +24,16 @@ const result = main();
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);
 process.exitCode = result.status;
+if (result.localRun !== undefined) {
+  const { test, options } = result.localRun;
+  // Ctrl-C or a stopping CI job stops the Locust processes too, and the temporary folder goes.
+  const interrupt = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => interrupt.abort());
+  executeLocalRun(test, { ...options, signal: interrupt.signal }, process).then(
+    (status) => { process.exitCode = status; },
+    (error: unknown) => {
+      process.stderr.write(internalError(error));
+      process.exitCode = 1;
+    },
+  );
+}

@@ -2,21 +2,19 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { LocustTestOptions } from '../construct/options';
 import { LocustTest } from '../construct/locust-test';
 import { OperatorConfig } from '../operator/operator-config';
-import { formatProblem, Problem } from '../core/problems';
-import { formatWarning } from '../checks/warnings';
+import { formatProblem } from '../core/problems';
+import { formatWarning, strictProblem } from '../checks/warnings';
+import { ObjectIdentity, UniqueObjects } from '../checks/unique-objects';
 import { canonicalObject } from './canonical';
 import { Report } from './report';
 import { YamlDocument } from './yaml-documents';
 import { thresholdsOfResource } from './thresholds-of-resource';
+import { isJsonObject } from '../spec/spec';
 
 const LOCUST_GROUP = 'locust.io/';
 const SUPPORTED_API_VERSION = 'locust.io/v2';
 
 type JsonMap = Record<string, unknown>;
-
-function isMap(value: unknown): value is JsonMap {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * Turns documents into the objects of the bundle, in order: a `locust.io/v2` LocustTest becomes
@@ -28,9 +26,11 @@ export class DocumentRenderer {
   // objects are serialised directly instead of synthesizing a chart, which validates the whole app.
   private readonly chart = new Chart(new App(), 'LocustTests');
   private count = 0;
+  private documentCount = 0;
+  private locustTestCount = 0;
 
-  /** Where each rendered object came from, to name both sources of a duplicate. */
-  private readonly origins = new Map<string, string>();
+  /** Every object rendered so far, to name both sources of a duplicate. */
+  private readonly objects = new UniqueObjects();
 
   constructor(
     private readonly operatorConfig: OperatorConfig | undefined,
@@ -38,18 +38,25 @@ export class DocumentRenderer {
     private readonly options: LocustTestOptions = {},
   ) {}
 
+  /** How many documents every input read so far held, and how many of them were LocustTests. */
+  public get seen(): { readonly documents: number; readonly locustTests: number } {
+    return { documents: this.documentCount, locustTests: this.locustTestCount };
+  }
+
   /** The objects of one input's documents; meaningful only when nothing was reported. */
   public render(file: string, documents: readonly YamlDocument[]): JsonMap[] {
     const objects: JsonMap[] = [];
+    this.documentCount += documents.length;
     for (const document of documents) {
       const { value } = document;
-      if (!isMap(value)) {
+      if (!isJsonObject(value)) {
         this.report.located(file, document.line, document.column, `document ${document.index} is not a mapping (got ${describe(value)}); each document must be a Kubernetes object such as a LocustTest or a ConfigMap`);
       } else if (value.kind === 'LocustTest' && typeof value.apiVersion === 'string' && value.apiVersion.startsWith(LOCUST_GROUP)) {
         objects.push(...this.renderLocustTest(file, document.index, value));
       } else {
         const object = canonicalObject(value);
-        this.checkUnique(object, file, `document ${document.index}`, (problem) => this.report.inputProblem(file, `document ${document.index}: ${formatProblem(problem)}`));
+        const repeat = this.objects.claim(identityOf(object), { description: `${file}: document ${document.index}` }, undefined);
+        if (repeat) this.report.inputProblem(file, `document ${document.index}: ${formatProblem(repeat.problem)}`);
         objects.push(object);
       }
     }
@@ -57,7 +64,8 @@ export class DocumentRenderer {
   }
 
   private renderLocustTest(file: string, index: number, resource: JsonMap): JsonMap[] {
-    const metadata = isMap(resource.metadata) ? resource.metadata : {};
+    this.locustTestCount++;
+    const metadata = isJsonObject(resource.metadata) ? resource.metadata : {};
     const label = typeof metadata.name === 'string' && metadata.name !== '' ? metadata.name : `document ${index}`;
     if (resource.apiVersion !== SUPPORTED_API_VERSION) {
       this.report.testProblem(file, label, {
@@ -84,38 +92,18 @@ export class DocumentRenderer {
     });
     for (const problem of test.problems) this.report.testProblem(file, label, problem);
     for (const warning of test.warnings) {
-      if (test.strict) this.report.testProblem(file, label, { ...warning, message: `${warning.message} (strict mode: a warning is an error)` });
+      if (test.strict) this.report.testProblem(file, label, strictProblem(warning));
       else this.report.warning(file, label, formatWarning(warning));
     }
     if (test.problems.length > 0) return [];
     // Construct-tree order is creation order: Service, master Job, worker Job. cdk8s already
     // writes each object with sorted keys and apiVersion, kind, metadata first.
     const rendered = test.node.findAll().filter(ApiObject.isApiObject).map((object) => object.toJson());
-    for (const object of rendered) this.checkUnique(object, file, `LocustTest ${label}`, (problem) => this.report.testProblem(file, label, problem));
-    return rendered;
-  }
-
-  /**
-   * Reports an object whose kind, namespace and name an earlier document already produced:
-   * applied together, one would silently replace the other.
-   */
-  private checkUnique(object: JsonMap, file: string, source: string, report: (problem: Problem) => void): void {
-    const metadata = isMap(object.metadata) ? object.metadata : {};
-    const apiVersion = String(object.apiVersion ?? '');
-    const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
-    const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : '';
-    const key = `${group}/${String(object.kind)}/${namespace}/${String(metadata.name)}`;
-    const earlier = this.origins.get(key);
-    if (earlier === undefined) {
-      this.origins.set(key, `${file}: ${source}`);
-      return;
+    for (const object of rendered) {
+      const repeat = this.objects.claim(identityOf(object), { description: `${file}: LocustTest ${label}` }, undefined);
+      if (repeat) this.report.testProblem(file, label, repeat.problem);
     }
-    const where = namespace ? `${namespace}/` : '';
-    report({
-      path: 'metadata.name',
-      message: `gives ${String(object.kind)} ${where}${String(metadata.name)}, which ${earlier} also gives`,
-      fix: 'give the tests different names, or put them in different namespaces',
-    });
+    return rendered;
   }
 }
 
@@ -124,4 +112,15 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   const text = JSON.stringify(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The identity of a rendered or passed-through object, whatever its metadata holds. */
+function identityOf(object: JsonMap): ObjectIdentity {
+  const metadata = isJsonObject(object.metadata) ? object.metadata : {};
+  return {
+    apiVersion: String(object.apiVersion ?? ''),
+    kind: String(object.kind),
+    namespace: typeof metadata.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined,
+    name: String(metadata.name),
+  };
 }

@@ -1,4 +1,5 @@
 import { isCollection, isPair, LineCounter, parseAllDocuments, visit } from 'yaml';
+import { lowerFirst } from '../core/text';
 
 /**
  * How input YAML is read: YAML 1.1, as kubectl and the API server's YAML decoder read it
@@ -97,8 +98,4 @@ function findNonJson(value: unknown, path: string): { path: string; what: string
   }
   const what = typeof value === 'object' ? (value as object).constructor?.name ?? 'an object' : typeof value;
   return { path, what };
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -1,12 +1,12 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { LocustTestSpec } from '../../imports/locust.io';
 import { KubeService } from '../../imports/k8s';
 import { validateArgoCdOptions } from '../gitops/argocd';
-import { checkDuplicateObjectsOnce } from '../checks/unique-objects';
 import { LocustJob } from '../pod/job';
 import { MonitorKind } from '../gitops/monitoring';
-import { Observability, ObservabilityMode } from './observability';
+import { Observability } from './observability';
+import { ObservabilityMode } from '../pod/observability';
+import { AppChecks } from './app-checks';
 import { OperatorConfig, ResolvedOperatorConfig, resolveOperatorConfig, validateOperatorConfig } from '../operator/operator-config';
 import { operatorModeProblems, RenderMode } from '../gitops/operator-mode';
 import { LocustTestOptions, STRICT_ENV_VAR } from './options';
@@ -14,10 +14,11 @@ import { formatProblem, LocustTestValidationError, Problem } from '../core/probl
 import { withReferences } from './references';
 import { renderOperatorResource, renderWorkload, RenderedWorkload } from './objects';
 import { validateRunId } from '../gitops/run-id';
-import { JsonObject, plainCopy, specJsonOf, SpecJson } from '../spec/spec';
+import { isJsonObject, plainCopy, SpecJson } from '../spec/spec';
+import { LocustTestTypedSpec, specJsonOf } from '../spec/typed-spec';
 import { withTestFiles } from '../gitops/test-files-spec';
 import { validateLocustTest } from '../checks/validation';
-import { formatWarning, Warning, warningsFor } from '../checks/warnings';
+import { strictProblem, Warning, warningsFor } from '../checks/warnings';
 import { resolveVerdict, ResolvedVerdict } from '../verdict/verdict';
 import { pythonPathProblems } from '../gitops/requirements';
 
@@ -32,8 +33,12 @@ export interface LocustTestProps extends LocustTestOptions {
   /** Namespace of the generated objects. @default - the chart's namespace, or none */
   readonly namespace?: string;
 
-  /** The LocustTest spec, exactly as in a `locust.io/v2` LocustTest custom resource. */
-  readonly spec: LocustTestSpec;
+  /**
+   * The LocustTest spec, exactly as in a `locust.io/v2` LocustTest custom resource, typed from
+   * the CRD; quantities may be strings (`cpu: '500m'`). A key the CRD does not know is a
+   * problem, as in `fromObject`, even in a spec held in a variable.
+   */
+  readonly spec: LocustTestTypedSpec;
 
   /**
    * The operator configuration the objects are built for, as an operator install would set
@@ -77,8 +82,9 @@ export class LocustTest extends Construct {
   /** Everything wrong with the props; empty for a test that synthesizes. */
   public readonly problems: readonly Problem[];
   /**
-   * Traps the test falls into although it synthesizes. Printed at synth, or validation errors in
-   * strict mode; the command line prints them too.
+   * Traps the test falls into although it synthesizes; none for a test with problems. Printed once
+   * at synth by the app's one reporter, or validation errors in strict mode; the command line
+   * prints them too.
    */
   public readonly warnings: readonly Warning[];
   /** What the construct writes. */
@@ -98,7 +104,7 @@ export class LocustTest extends Construct {
    * holds it (for example parsed from YAML). The command line renders files this way.
    */
   public static fromObject(scope: Construct, id: string, props: LocustTestObjectProps): LocustTest {
-    const typedProps = { ...props, spec: {} as LocustTestSpec, [SPEC_JSON]: plainCopy(props.spec ?? null) };
+    const typedProps = { ...props, spec: {} as LocustTestTypedSpec, [SPEC_JSON]: plainCopy(props.spec ?? null) };
     return new LocustTest(scope, id, typedProps);
   }
 
@@ -111,14 +117,19 @@ export class LocustTest extends Construct {
     const plain = (props as { [SPEC_JSON]?: unknown })[SPEC_JSON];
     const given = plain !== undefined ? plain : specJsonOf(props.spec);
     const files = withTestFiles(this, props.name, props.testFiles, given, this.namespace);
-    this.specJson = (isObject(files.spec) ? withReferences(files.spec, props.envFrom ?? [], props.secretMounts ?? []) : files.spec) as SpecJson;
+    this.specJson = (isJsonObject(files.spec) ? withReferences(files.spec, props.envFrom ?? [], props.secretMounts ?? []) : files.spec) as SpecJson;
     this.operatorConfig = resolveOperatorConfig(props.operatorConfig);
+    // Decided first, from the spec as given, so that the checks follow the same decision.
+    const observability = new Observability(this, 'Observability', {
+      openTelemetry: isJsonObject(this.specJson) ? this.specJson.observability?.openTelemetry : undefined,
+      metricsExporter: this.operatorConfig.metricsExporter,
+    });
     const problems: Problem[] = [
       ...validateOperatorConfig(props.operatorConfig),
       ...validateArgoCdOptions(props.argoCd),
       ...validateRunId(props.runId),
       ...files.problems,
-      ...validateLocustTest(props.name, this.namespace, this.specJson, this.operatorConfig),
+      ...validateLocustTest(props.name, this.namespace, this.specJson, this.operatorConfig, observability.mode),
     ];
     if (this.mode === RenderMode.OPERATOR) {
       problems.push(...operatorModeProblems({
@@ -139,28 +150,22 @@ export class LocustTest extends Construct {
       problems.push(...resolved.problems);
       verdict = resolved.verdict;
     }
-    this.problems = problems;
-    this.warnings = [];
-    this.node.addValidation({ validate: () => this.validate() });
-    checkDuplicateObjectsOnce(this);
-    if (problems.length > 0) return;
-
-    const observability = new Observability(this, 'Observability', {
-      openTelemetry: this.specJson.observability?.openTelemetry,
-      metricsExporter: this.operatorConfig.metricsExporter,
-    });
     if (props.monitor && observability.mode !== ObservabilityMode.METRICS_EXPORTER) {
       problems.push({ path: 'monitor', message: `scrapes the metrics exporter sidecar, which a test with ${observability.mode} has not`, value: props.monitor.kind, fix: 'drop the monitor and read the metrics from the OpenTelemetry backend, or turn OpenTelemetry off' });
-      return;
     }
-    this.warnings = warningsFor(this.name, this.specJson, this.operatorConfig, {
-      observability: observability.mode,
+    this.problems = problems;
+    this.warnings = problems.length > 0 ? [] : warningsFor(this.specJson, this.operatorConfig, {
+      observability: observability.plan,
       argoCd: props.argoCd !== undefined,
       thresholds: props.thresholds !== undefined,
       reports: props.reports !== undefined,
     });
+    this.node.addValidation({ validate: () => this.validate() });
+    AppChecks.of(this).register(this, this.strict ? [] : this.warnings);
+    if (problems.length > 0) return;
+
     const ctx = {
-      observability,
+      observability: observability.plan,
       argoCd: props.argoCd,
       runId: props.runId,
       webUi: props.webUi === true,
@@ -178,27 +183,23 @@ export class LocustTest extends Construct {
     }
   }
 
-  private printedWarnings = false;
-
-  /** Problems and, in strict mode, warnings. */
+  /**
+   * The problems, the objects that repeat another object of the app and, in strict mode, the
+   * warnings. cdk8s prefixes each with this test's construct path.
+   */
   private validate(): string[] {
-    const errors = this.problems.map(formatProblem);
-    if (this.strict) return [...errors, ...this.warnings.map((w) => `${formatWarning(w)} (strict mode: a warning is an error)`)];
-    if (!this.printedWarnings) {
-      this.printedWarnings = true;
-      for (const warning of this.warnings) process.stderr.write(`warning: ${this.node.path}: ${formatWarning(warning)}\n`);
-    }
-    return errors;
+    const strictWarnings = this.strict ? this.warnings.map(strictProblem) : [];
+    return [...this.problems, ...AppChecks.of(this).duplicatesOf(this), ...strictWarnings].map(formatProblem);
   }
 
   private renderedOrThrow() {
-    if (!this.rendered) throw new LocustTestValidationError(this.name, this.problems);
+    if (!this.rendered) throw new LocustTestValidationError(this.name, this.problems, this.node.path);
     return this.rendered;
   }
 
   private workload(what: string): RenderedWorkload {
     const workload = this.renderedOrThrow().workload;
-    if (!workload) throw new Error(`LocustTest ${this.name} renders the LocustTest custom resource (RenderMode.OPERATOR), which has no ${what}; the operator creates it in the cluster`);
+    if (!workload) throw new Error(`LocustTest ${this.name} at ${this.node.path} renders the LocustTest custom resource (RenderMode.OPERATOR), which has no ${what}; the operator creates it in the cluster`);
     return workload;
   }
 
@@ -220,7 +221,7 @@ export class LocustTest extends Construct {
   /** The LocustTest custom resource of operator mode. Throws for an invalid test or in workload mode. */
   public get resource(): ApiObject {
     const resource = this.renderedOrThrow().resource;
-    if (!resource) throw new Error(`LocustTest ${this.name} renders the workload (RenderMode.WORKLOAD), not the custom resource; set mode: RenderMode.OPERATOR`);
+    if (!resource) throw new Error(`LocustTest ${this.name} at ${this.node.path} renders the workload (RenderMode.WORKLOAD), not the custom resource; set mode: RenderMode.OPERATOR`);
     return resource;
   }
 
@@ -233,8 +234,4 @@ export class LocustTest extends Construct {
   public get observability(): Observability {
     return this.renderedOrThrow().observability;
   }
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

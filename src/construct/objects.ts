@@ -5,7 +5,7 @@ import { createJob, createService, LocustJob } from '../pod/job';
 import type { LocustTest } from './locust-test';
 import { createMonitor, MetricsMonitor, MonitorKind, SERVICE_MONITOR_LABEL } from '../gitops/monitoring';
 import { LocustRole, roleObjectName } from '../core/names';
-import { Observability } from './observability';
+import { ObservabilityPlan } from '../pod/observability';
 import { createLocustTestResource } from '../gitops/operator-mode';
 import { JsonObject } from '../spec/spec';
 import { withRunId } from '../gitops/run-id';
@@ -17,7 +17,8 @@ import { withRequirements } from '../gitops/requirements';
 
 /** What the construct renders beyond the spec, resolved and validated. */
 export interface RenderContext {
-  readonly observability: Observability;
+  /** The observability decision, with what it adds to the pods and the Service. */
+  readonly observability: ObservabilityPlan;
   readonly argoCd?: ArgoCdOptions;
   readonly runId?: string;
   readonly webUi: boolean;
@@ -87,6 +88,6 @@ function monitorOf(test: LocustTest, ctx: RenderContext): ApiObject | undefined 
     masterName: roleObjectName(test.name, LocustRole.MASTER),
     namespace: test.namespace,
     exporterPort: test.operatorConfig.metricsExporter.port,
-    servicePortName: ctx.observability.servicePorts()[0].name,
+    servicePortName: ctx.observability.servicePorts[0].name,
   });
 }

@@ -38,20 +38,24 @@ export function formatProblem(problem: Problem): string {
 }
 
 /**
- * Thrown when a LocustTest cannot be rendered. Carries every problem found, not only the first,
- * and its message lists them one per line.
+ * Thrown when the objects of a LocustTest that cannot be rendered are asked for. Carries every
+ * problem found, not only the first, and its message names the test's construct path and lists
+ * the problems one per line.
  */
 export class LocustTestValidationError extends Error {
   /** Every problem found, in the order they were checked. */
   public readonly problems: readonly Problem[];
   /** `metadata.name` of the test that failed. */
   public readonly testName: string;
+  /** Construct path of the test that failed, e.g. `load-tests/checkout`. */
+  public readonly constructPath: string;
 
-  constructor(testName: string, problems: readonly Problem[]) {
+  constructor(testName: string, problems: readonly Problem[], constructPath: string) {
     const lines = problems.map((p) => `  - ${formatProblem(p)}`);
-    super(`LocustTest ${testName} is invalid:\n${lines.join('\n')}`);
+    super(`LocustTest ${testName} at ${constructPath} is invalid:\n${lines.join('\n')}`);
     this.name = 'LocustTestValidationError';
     this.testName = testName;
+    this.constructPath = constructPath;
     this.problems = problems;
   }
 }

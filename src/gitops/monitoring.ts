@@ -1,6 +1,7 @@
 import { ApiObject, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { LABEL_POD_NAME } from '../core/names';
+import { objectMetadata } from '../core/kubernetes';
 
 /** The Prometheus Operator API group and version of the monitor objects. */
 export const MONITORING_API_VERSION = 'monitoring.coreos.com/v1';
@@ -76,8 +77,7 @@ export function createMonitor(scope: Construct, id: string, monitor: MetricsMoni
   const spec = monitor.kind === MonitorKind.POD_MONITOR
     ? { selector: { matchLabels: { [LABEL_POD_NAME]: target.masterName } }, podMetricsEndpoints: [{ ...endpoint, portNumber: target.exporterPort }] }
     : { selector: { matchLabels: { [SERVICE_MONITOR_LABEL]: target.masterName } }, endpoints: [{ ...endpoint, port: target.servicePortName }] };
-  const metadata: Record<string, unknown> = { name: target.masterName };
-  if (target.namespace !== undefined) metadata.namespace = target.namespace;
+  const metadata: Record<string, unknown> = objectMetadata(target.masterName, target.namespace);
   if (monitor.options.labels && Object.keys(monitor.options.labels).length) metadata.labels = monitor.options.labels;
   const holder = new Construct(scope, id);
   return new ApiObject(holder, 'Resource', { apiVersion: MONITORING_API_VERSION, kind: monitor.kind, metadata, spec });

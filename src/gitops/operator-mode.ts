@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { LocustTest as LocustTestResource } from '../../imports/locust.io';
 import { Problem } from '../core/problems';
+import { objectMetadata } from '../core/kubernetes';
 import { SpecJson } from '../spec/spec';
 
 /** What a LocustTest construct writes. */
@@ -28,8 +29,7 @@ export enum RenderMode {
  * and would rename fields of a spec that is already plain JSON.
  */
 export function createLocustTestResource(scope: Construct, id: string, name: string, namespace: string | undefined, spec: SpecJson): ApiObject {
-  const metadata = namespace === undefined ? { name } : { name, namespace };
-  return new ApiObject(scope, id, { ...LocustTestResource.GVK, metadata, spec });
+  return new ApiObject(scope, id, { ...LocustTestResource.GVK, metadata: objectMetadata(name, namespace), spec });
 }
 
 /** What operator mode is asked to do that only the workload mode can. */

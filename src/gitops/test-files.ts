@@ -3,9 +3,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject } from 'cdk8s';
 import { IConfigMap } from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { KubeConfigMap } from '../../imports/k8s';
 import { sanitizeName } from '../core/names';
+import { objectMetadata } from '../core/kubernetes';
 import { Problem } from '../core/problems';
 import { JsonObject } from '../spec/spec';
 
@@ -98,11 +99,28 @@ class NamedTestFiles extends TestFiles {
 }
 
 class DirectoryTestFiles extends TestFiles {
+  /**
+   * What the first test of each app and namespace emitted: the tests sharing this object mount
+   * those ConfigMaps instead of writing identical copies under their own names.
+   */
+  private readonly emitted = new WeakMap<IConstruct, Map<string, ResolvedTestFiles>>();
+
   constructor(private readonly directory: string, private readonly libDirectory?: string, private readonly requirementsFile?: string) {
     super();
   }
 
   public _bind(scope: Construct, testName: string, namespace: string | undefined): ResolvedTestFiles {
+    const perNamespace = this.emitted.get(scope.node.root) ?? new Map<string, ResolvedTestFiles>();
+    this.emitted.set(scope.node.root, perNamespace);
+    const earlier = perNamespace.get(namespace ?? '');
+    // The first test owns the ConfigMaps (and annotates them); the others only refer to them.
+    if (earlier !== undefined) return { ...earlier, configMaps: [] };
+    const bound = this.emit(scope, testName, namespace);
+    if (bound.problems.length === 0) perNamespace.set(namespace ?? '', bound);
+    return bound;
+  }
+
+  private emit(scope: Construct, testName: string, namespace: string | undefined): ResolvedTestFiles {
     const problems: Problem[] = [];
     const volumeItems: Record<string, JsonObject[]> = {};
     const configMaps: ApiObject[] = [];
@@ -112,8 +130,7 @@ class DirectoryTestFiles extends TestFiles {
       if (read.problems.length > 0) return undefined;
       const name = `${sanitizeName(testName)}-${suffix}-${contentHash(read.files)}`;
       const data = configMapData(read.files);
-      const metadata = namespace === undefined ? { name } : { name, namespace };
-      configMaps.push(new KubeConfigMap(scope, id, { metadata, ...data }));
+      configMaps.push(new KubeConfigMap(scope, id, { metadata: objectMetadata(name, namespace), ...data }));
       if (read.files.some((file) => file.relativePath.includes('/'))) volumeItems[name] = volumeItemsOf(read.files);
       return name;
     };

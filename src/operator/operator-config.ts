@@ -1,5 +1,6 @@
 import { Problem } from '../core/problems';
 import { isQuantity } from '../core/quantity';
+import { isDns1123Subdomain } from '../core/kubernetes';
 
 /**
  * The six resource values the operator configures per role: each is a Kubernetes quantity
@@ -80,8 +81,6 @@ export interface OperatorConfig {
   /** `ttlSecondsAfterFinished` of both Jobs (`JOB_TTL_SECONDS_AFTER_FINISHED`). @default - unset: finished Jobs stay */
   readonly jobTtlSecondsAfterFinished?: number;
 }
-
-export type ResourceKey = keyof ResourceSettings;
 
 /** An operator configuration with every default applied. */
 export interface ResolvedOperatorConfig {
@@ -176,7 +175,6 @@ export function resolveOperatorConfig(config: OperatorConfig = {}): ResolvedOper
   };
 }
 
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 
 /**
@@ -206,7 +204,7 @@ export function validateOperatorConfig(config: OperatorConfig = {}, prefix = 'op
     problems.push({ path: `${prefix}.metricsExporter.pullPolicy`, message: `must be one of ${PULL_POLICIES.join(', ')}`, value: pullPolicy, fix: 'use Always, IfNotPresent or Never' });
   }
   const runtimeClass = config.defaultRuntimeClassName;
-  if (runtimeClass && (runtimeClass.length > 253 || !DNS1123_SUBDOMAIN.test(runtimeClass))) {
+  if (runtimeClass && !isDns1123Subdomain(runtimeClass)) {
     problems.push({ path: `${prefix}.defaultRuntimeClassName`, message: 'must be a DNS-1123 subdomain', value: runtimeClass, fix: 'use the name of a RuntimeClass, e.g. gvisor' });
   }
   const ttl = config.jobTtlSecondsAfterFinished;

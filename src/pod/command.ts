@@ -20,13 +20,14 @@ export function autoquitTimeout(master: MasterSpecJson): number | undefined {
   const autoquit = master.autoquit;
   if (autoquit === undefined) return DEFAULT_AUTOQUIT_TIMEOUT;
   if (autoquit.enabled === false) return undefined;
-  // A present timeout is honoured, 0 included (the operator loses 0 on a real cluster: QUIRK-1).
+  // A present timeout is honoured, 0 included. On a real cluster the operator loses a 0: its
+  // finalizer update drops zero values, so the CRD default of 60 comes back.
   const timeout = autoquit.timeout ?? DEFAULT_AUTOQUIT_TIMEOUT;
   return timeout >= 0 ? timeout : DEFAULT_AUTOQUIT_TIMEOUT;
 }
 
 /** Master container args, in the operator's order. */
-export function masterArgs(spec: SpecJson, observabilityFlags: string[]): string[] {
+export function masterArgs(spec: SpecJson, observabilityFlags: readonly string[]): string[] {
   const master = spec.master;
   const args = [
     ...commandWords(master.command),
@@ -43,7 +44,7 @@ export function masterArgs(spec: SpecJson, observabilityFlags: string[]): string
 }
 
 /** Worker container args, in the operator's order. */
-export function workerArgs(testName: string, spec: SpecJson, observabilityFlags: string[]): string[] {
+export function workerArgs(testName: string, spec: SpecJson, observabilityFlags: readonly string[]): string[] {
   return [
     ...commandWords(spec.worker.command),
     ...observabilityFlags,

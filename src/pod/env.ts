@@ -16,7 +16,7 @@ export function kafkaEnv(kafka: ResolvedOperatorConfig['kafka']): JsonObject[] {
 }
 
 /** `env` of both Locust containers: Kafka, then observability, then the user's variables as given. */
-export function locustEnv(spec: SpecJson, kafka: ResolvedOperatorConfig['kafka'], observabilityEnv: JsonObject[]): JsonObject[] {
+export function locustEnv(spec: SpecJson, kafka: ResolvedOperatorConfig['kafka'], observabilityEnv: readonly JsonObject[]): JsonObject[] {
   return [...kafkaEnv(kafka), ...observabilityEnv, ...(spec.env?.variables ?? [])];
 }
 

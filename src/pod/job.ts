@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { JobSpec, KubeJob, KubeService, ServiceSpec } from '../../imports/k8s';
 import { JsonObject } from '../spec/spec';
+import { objectMetadata } from '../core/kubernetes';
 
 /**
  * The imported `KubeJob`, writing its manifest exactly as built.
@@ -18,16 +19,11 @@ export class LocustJob extends KubeJob {
   }
 }
 
-/** Object metadata as the operator writes it: name and namespace only. */
-function metadata(name: string, namespace: string | undefined) {
-  return namespace === undefined ? { name } : { name, namespace };
-}
-
 export function createJob(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): LocustJob {
   // The spec is already plain JSON (quantities as strings), which the typed props describe as classes.
-  return new LocustJob(scope, id, { metadata: metadata(name, namespace), spec: spec as unknown as JobSpec });
+  return new LocustJob(scope, id, { metadata: objectMetadata(name, namespace), spec: spec as unknown as JobSpec });
 }
 
 export function createService(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): KubeService {
-  return new KubeService(scope, id, { metadata: metadata(name, namespace), spec: spec as unknown as ServiceSpec });
+  return new KubeService(scope, id, { metadata: objectMetadata(name, namespace), spec: spec as unknown as ServiceSpec });
 }

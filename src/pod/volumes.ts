@@ -1,9 +1,6 @@
 import { DEFAULT_LIB_MOUNT_PATH, DEFAULT_SRC_MOUNT_PATH, LIB_VOLUME_NAME, LocustRole, roleObjectName, secretVolumeName } from '../core/names';
 import { JsonObject, SpecJson, VolumeMountJson } from '../spec/spec';
 
-/** Mount targets of `spec.volumeMounts[].target`. */
-export const MOUNT_TARGETS = ['master', 'worker', 'both'] as const;
-
 /** Whether a user mount applies to this pod: `both` (or empty), or the pod's own role. */
 export function mountTargets(mount: VolumeMountJson, role: LocustRole): boolean {
   const target = mount.target || 'both';

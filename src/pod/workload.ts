@@ -2,7 +2,7 @@ import { masterArgs, workerArgs } from './command';
 import { locustEnv, locustEnvFrom } from './env';
 import { podAnnotations, podLabels } from './labels';
 import { LABEL_POD_NAME, LocustRole, MASTER_PORT, MASTER_BIND_PORT_PLUS_ONE, WEB_UI_PORT, WORKER_PORT, roleObjectName } from '../core/names';
-import { Observability } from '../construct/observability';
+import { ObservabilityPlan } from './observability';
 import { ResolvedOperatorConfig } from '../operator/operator-config';
 import { locustResources } from './resources';
 import { JsonObject, SpecJson } from '../spec/spec';
@@ -13,7 +13,8 @@ export interface WorkloadContext {
   readonly name: string;
   readonly spec: SpecJson;
   readonly config: ResolvedOperatorConfig;
-  readonly observability: Observability;
+  /** The observability decision, with what it adds to the pods and the Service. */
+  readonly observability: ObservabilityPlan;
 }
 
 /** The three objects the operator creates, as plain manifests without apiVersion/kind/metadata. */
@@ -43,7 +44,7 @@ function runtimeClassName(spec: SpecJson, config: ResolvedOperatorConfig): strin
 function locustContainer(ctx: WorkloadContext, role: LocustRole): JsonObject {
   const { name, spec, config, observability } = ctx;
   const isMaster = role === LocustRole.MASTER;
-  const flags = observability.commandFlags();
+  const flags = observability.commandFlags;
   const container: JsonObject = {
     name: roleObjectName(name, role),
     image: spec.image,
@@ -51,7 +52,7 @@ function locustContainer(ctx: WorkloadContext, role: LocustRole): JsonObject {
     ports: (isMaster ? [MASTER_PORT, MASTER_BIND_PORT_PLUS_ONE, WEB_UI_PORT] : [WORKER_PORT]).map((port) => ({ containerPort: port })),
   };
   setIfPresent(container, 'envFrom', locustEnvFrom(spec));
-  container.env = locustEnv(spec, config.kafka, observability.locustEnv());
+  container.env = locustEnv(spec, config.kafka, observability.locustEnv);
   container.resources = locustResources(spec[role].resources, role, config);
   setIfPresent(container, 'volumeMounts', containerVolumeMounts(name, spec, role));
   container.imagePullPolicy = spec.imagePullPolicy || 'IfNotPresent';
@@ -65,11 +66,11 @@ function podTemplate(ctx: WorkloadContext, role: LocustRole): JsonObject {
   const scheduling = spec.scheduling ?? {};
 
   const metadata: JsonObject = { labels: podLabels(name, role, spec[role].labels) };
-  setIfPresent(metadata, 'annotations', podAnnotations(isMaster ? observability.masterAnnotations() : {}, spec[role].annotations));
+  setIfPresent(metadata, 'annotations', podAnnotations(isMaster ? observability.masterAnnotations : {}, spec[role].annotations));
 
   const podSpec: JsonObject = {};
   setIfPresent(podSpec, 'volumes', podVolumes(name, spec, role));
-  if (isMaster) setIfPresent(podSpec, 'initContainers', observability.masterInitContainers());
+  if (isMaster) setIfPresent(podSpec, 'initContainers', observability.masterInitContainers);
   podSpec.containers = [locustContainer(ctx, role)];
   podSpec.restartPolicy = 'Never';
   setIfPresent(podSpec, 'nodeSelector', scheduling.nodeSelector);
@@ -95,7 +96,7 @@ function serviceSpec(ctx: WorkloadContext): JsonObject {
   const ports = [
     { name: `port${MASTER_PORT}`, protocol: 'TCP', port: MASTER_PORT },
     { name: `port${MASTER_BIND_PORT_PLUS_ONE}`, protocol: 'TCP', port: MASTER_BIND_PORT_PLUS_ONE },
-    ...ctx.observability.servicePorts(),
+    ...ctx.observability.servicePorts,
   ];
   return { ports, selector: { [LABEL_POD_NAME]: roleObjectName(ctx.name, LocustRole.MASTER) } };
 }

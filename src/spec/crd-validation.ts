@@ -2,6 +2,8 @@ import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import crd from './generated/locusttest-crd.json';
 import { Problem } from '../core/problems';
 import { plainCopy } from './spec';
+import { byteOrder } from '../core/text';
+import { EMPTY_OR_DNS1123_SUBDOMAIN_SOURCE } from '../core/kubernetes';
 
 /**
  * Validates a LocustTest spec against the `spec` schema of the project's CRD (locust.io/v2), the
@@ -33,7 +35,7 @@ const INTEGER_FORMATS: Record<string, { bits: number; valid: (n: number) => bool
 
 /** Patterns of the schema, in words. A pattern missing here is reported with its expression. */
 const PATTERN_MESSAGES: Record<string, { message: string; fix: (path: string) => string }> = {
-  '^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$': {
+  [EMPTY_OR_DNS1123_SUBDOMAIN_SOURCE]: {
     message: 'must be empty or a DNS-1123 subdomain',
     fix: (path) => `set ${path} to lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. gvisor)`,
   },
@@ -64,7 +66,8 @@ function specValidator(): ValidateFunction {
   return compiled;
 }
 
-function specSchema(): Schema {
+/** The `spec` schema of the CRD's v2 version, as generated. */
+export function specSchema(): Schema {
   const version = crd.spec.versions.find((v) => v.name === 'v2');
   if (!version) throw new Error('the generated CRD has no v2 version; run npm run generate:crd');
   return version.schema.openAPIV3Schema.properties.spec as Schema;
@@ -232,13 +235,9 @@ function segment(key: string, isIndex: boolean): string {
 
 /** By path, with list indexes in numeric order (`[2]` before `[10]`), then by message. */
 function compareProblems(a: Problem, b: Problem): number {
-  return compareText(sortKey(a.path), sortKey(b.path)) || compareText(a.message, b.message);
+  return byteOrder(sortKey(a.path), sortKey(b.path)) || byteOrder(a.message, b.message);
 }
 
 function sortKey(path: string): string {
   return path.replace(/\[(\d+)\]/g, (_, index: string) => `[${index.padStart(10, '0')}]`);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

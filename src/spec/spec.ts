@@ -2,16 +2,20 @@
  * The JSON form of a LocustTest v2 spec: plain JSON, exactly as it appears in a LocustTest
  * custom resource after parsing YAML. The builders read this form only.
  *
- * The typed form users write in TypeScript (`LocustTestSpec` from `imports/locust.io`) holds
- * quantities as small wrapper classes and renames a few fields; `specJsonOf` turns it into this
- * form, so that the construct and the command line share one code path from here on.
+ * The typed form users write in TypeScript (`LocustTestTypedSpec`, from `imports/locust.io`)
+ * may hold quantities as small wrapper classes and renames a few fields; `specJsonOf`
+ * (typed-spec.ts) turns it into this form, so that the construct and the command line share one
+ * code path from here on.
  * Embedded Kubernetes objects (affinity, volumes, security contexts, ...) are copied verbatim,
  * so they stay untyped here.
  */
-import { LocustTestSpec, toJson_LocustTestSpec } from '../../imports/locust.io';
-
 /** A JSON object as parsed from YAML: the form of embedded Kubernetes objects this library copies verbatim. */
 export type JsonObject = { [key: string]: unknown };
+
+/** Whether a parsed JSON value is an object (a YAML mapping), not a list, a scalar or null. */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /**
  * Compute resources of one Locust container (`spec.master.resources`, `spec.worker.resources`).
@@ -170,15 +174,6 @@ export interface SpecJson {
     /** Native OpenTelemetry export. @default - OpenTelemetry off */
     readonly openTelemetry?: OpenTelemetryJson;
   };
-}
-
-/**
- * The JSON form of a typed spec. The generated converter maps the TypeScript property names
- * back to the Kubernetes ones (`scaleIo` to `scaleIO`, `diskUri` to `diskURI`) and unwraps
- * quantities, so a typed spec and the same spec read from YAML give identical JSON.
- */
-export function specJsonOf(spec: LocustTestSpec): JsonObject {
-  return toJson_LocustTestSpec(spec) as JsonObject;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KubeConfigMap } from '../../imports/k8s';
+import { objectMetadata } from '../core/kubernetes';
 import { sanitizeName } from '../core/names';
 import { Problem } from '../core/problems';
 import { packageVersion } from '../core/version';
@@ -83,8 +84,7 @@ export function createVerdictConfigMap(scope: Construct, testName: string, names
   const key = verdictModuleFile();
   const source = verdictModuleSource(packageVersion());
   const name = `${sanitizeName(testName)}-verdict-${contentHash([{ relativePath: key, content: Buffer.from(source, 'utf8') }])}`;
-  const metadata = namespace === undefined ? { name } : { name, namespace };
-  return new KubeConfigMap(scope, 'Verdict', { metadata, data: { [key]: source } });
+  return new KubeConfigMap(scope, 'Verdict', { metadata: objectMetadata(name, namespace), data: { [key]: source } });
 }
 
 /**

@@ -38,6 +38,36 @@ describe('composition', () => {
     expect(() => app.synth()).toThrow(/gives Service load\/checkout-master at second\/b\/MasterService, which first\/a\/MasterService also writes/);
   });
 
+  test('fails when two tests repeat an object, reporting it on the construct path of the test that repeats it', () => {
+    // GIVEN two tests writing checkout into the same namespace
+    const app = new App();
+    new LocustTest(new Chart(app, 'first', { namespace: 'load' }), 'a', { name: 'checkout', spec: minimalSpec() });
+    new LocustTest(new Chart(app, 'second', { namespace: 'load' }), 'b', { name: 'checkout', spec: minimalSpec() });
+
+    // THEN each error line starts with the second test's path, never an empty one
+    expect(() => app.synth()).toThrow(/\n {2}\[second\/b\] metadata\.name gives Service load\/checkout-master at second\/b\/MasterService/);
+    expect(() => app.synth()).not.toThrow(/\[\]/);
+  });
+
+  test('fails when an object of the app repeats one of a test, reporting it on that test', () => {
+    const app = new App();
+    const chart = new Chart(app, 'c', { namespace: 'load' });
+    new LocustTest(chart, 't', { name: 'checkout', spec: minimalSpec() });
+    new kplus.Service(chart, 'Svc', { metadata: { name: 'checkout-master' }, ports: [{ port: 80 }] });
+    expect(() => app.synth()).toThrow(/\[c\/t\] metadata\.name gives Service load\/checkout-master at c\/Svc\/Resource, which c\/t\/MasterService also writes/);
+  });
+
+  test('reports a repeat found after a first synthesis', () => {
+    // GIVEN an app that synthesizes, and then gets a second test of the same name
+    const app = new App();
+    new LocustTest(new Chart(app, 'first', { namespace: 'load' }), 'a', { name: 'checkout', spec: minimalSpec() });
+    app.synthYaml();
+    new LocustTest(new Chart(app, 'second', { namespace: 'load' }), 'b', { name: 'checkout', spec: minimalSpec() });
+
+    // THEN the next synthesis looks at the tree afresh
+    expect(() => app.synthYaml()).toThrow(/\[second\/b\] metadata\.name gives Job load\/checkout-master/);
+  });
+
   test('fails when a test collides with an object the app defines itself', () => {
     const app = new App();
     const chart = new Chart(app, 'c', { namespace: 'load' });

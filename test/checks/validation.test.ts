@@ -2,12 +2,14 @@ import { LocustTest, OperatorConfig } from '../../src';
 import { resolveOperatorConfig } from '../../src/operator/operator-config';
 import { formatProblem } from '../../src/core/problems';
 import { MAX_NAME_LENGTH, pathsConflict, validateLocustTest } from '../../src/checks/validation';
+import { observabilityModeOf, ObservabilityMode } from '../../src/pod/observability';
 import { minimalSpecJson } from '../fixtures';
 import { synthChart } from '../util';
 
 function problemsOf(spec: Record<string, unknown>, options: { name?: unknown; namespace?: unknown; config?: OperatorConfig } = {}) {
   const name = 'name' in options ? options.name : 'checkout';
-  return validateLocustTest(name, options.namespace, minimalSpecJson(spec), resolveOperatorConfig(options.config));
+  const json = minimalSpecJson(spec);
+  return validateLocustTest(name, options.namespace, json, resolveOperatorConfig(options.config), observabilityModeOf(json.observability?.openTelemetry));
 }
 
 /** The one problem expected, with any fix (fixes are free text; path, message and value are the contract). */
@@ -305,7 +307,7 @@ describe('validation: reporting', () => {
   });
 
   test('reports metadata and schema problems together, and stops before the rules that need a valid shape', () => {
-    const problems = validateLocustTest('Bad_Name', undefined, minimalSpecJson({ worker: { command: 'x', replicas: 0 } }), resolveOperatorConfig());
+    const problems = validateLocustTest('Bad_Name', undefined, minimalSpecJson({ worker: { command: 'x', replicas: 0 } }), resolveOperatorConfig(), ObservabilityMode.METRICS_EXPORTER);
     expect(problems[0]).toMatchObject({ path: 'metadata.name', value: 'Bad_Name' });
     expect(problems.some((p) => p.path === 'spec.worker.replicas')).toBe(true);
   });

@@ -1,9 +1,11 @@
 import { App, Chart } from 'cdk8s';
-import { DEFAULT_OPERATOR_CONFIG, LocustTest, ObservabilityMode, resolveOperatorConfig, STRICT_ENV_VAR, warningsFor, SpecJson } from '../../src';
+import { DEFAULT_OPERATOR_CONFIG, LocustTest, planObservability, resolveOperatorConfig, ResolvedOperatorConfig, STRICT_ENV_VAR, warningsFor, SpecJson } from '../../src';
 import { minimalSpec, minimalSpecJson } from '../fixtures';
 
-const OTEL = { observability: ObservabilityMode.OPEN_TELEMETRY, argoCd: false };
-const EXPORTER = { observability: ObservabilityMode.METRICS_EXPORTER, argoCd: false };
+/** The warnings of a spec, with the observability decision the construct would make for it. */
+function warningsOf(spec: SpecJson, config: ResolvedOperatorConfig = DEFAULT_OPERATOR_CONFIG, argoCd = false) {
+  return warningsFor(spec, config, { observability: planObservability(spec.observability?.openTelemetry, config.metricsExporter), argoCd });
+}
 
 function otelSpec(openTelemetry: Record<string, unknown>, overrides: Record<string, unknown> = {}): SpecJson {
   return minimalSpecJson({
@@ -13,33 +15,33 @@ function otelSpec(openTelemetry: Record<string, unknown>, overrides: Record<stri
   }) as SpecJson;
 }
 
-function paths(spec: SpecJson, options = OTEL): string[] {
-  return warningsFor('checkout', spec, DEFAULT_OPERATOR_CONFIG, options).map((w) => w.path);
+function paths(spec: SpecJson): string[] {
+  return warningsOf(spec).map((w) => w.path);
 }
 
 describe('warningsFor', () => {
   test('a well-configured OpenTelemetry test has no warning', () => {
-    expect(warningsFor('checkout', otelSpec({ extraEnvVars: { OTEL_SERVICE_NAME: 'checkout' } }), DEFAULT_OPERATOR_CONFIG, OTEL)).toEqual([]);
+    expect(warningsOf(otelSpec({ extraEnvVars: { OTEL_SERVICE_NAME: 'checkout' } }))).toEqual([]);
   });
 
   test.each([
     ['locustio/locust:2.43.1'], ['locustio/locust'], ['docker.io/locustio/locust:2.43.1@sha256:abc'],
   ])('warns about an image without the OpenTelemetry SDK (%s)', (image) => {
-    const [warning] = warningsFor('checkout', otelSpec({}, { image }), DEFAULT_OPERATOR_CONFIG, OTEL);
+    const [warning] = warningsOf(otelSpec({}, { image }));
     expect(warning).toEqual(expect.objectContaining({ path: 'spec.image', value: image, fix: expect.stringMatching(/locustio\/locust-otel/) }));
   });
 
   test('does not warn about the plain image when OpenTelemetry is off', () => {
-    expect(paths(minimalSpecJson() as SpecJson, EXPORTER)).toEqual([]);
+    expect(paths(minimalSpecJson() as SpecJson)).toEqual([]);
   });
 
   test('warns about a grpc endpoint on the OTLP/HTTP port', () => {
-    const [warning] = warningsFor('checkout', otelSpec({ endpoint: 'http://collector:4318' }), DEFAULT_OPERATOR_CONFIG, OTEL);
+    const [warning] = warningsOf(otelSpec({ endpoint: 'http://collector:4318' }));
     expect(warning).toEqual(expect.objectContaining({ path: 'spec.observability.openTelemetry.endpoint', message: 'uses the OTLP/HTTP port 4318 with the grpc protocol' }));
   });
 
   test('warns about an http/protobuf endpoint on the OTLP/gRPC port', () => {
-    const [warning] = warningsFor('checkout', otelSpec({ protocol: 'http/protobuf', endpoint: 'collector.monitoring:4317' }), DEFAULT_OPERATOR_CONFIG, OTEL);
+    const [warning] = warningsOf(otelSpec({ protocol: 'http/protobuf', endpoint: 'collector.monitoring:4317' }));
     expect(warning.message).toBe('uses the OTLP/gRPC port 4317 with the http/protobuf protocol');
   });
 
@@ -50,7 +52,7 @@ describe('warningsFor', () => {
 
   test('warns that service.name in OTEL_RESOURCE_ATTRIBUTES is overridden', () => {
     const spec = otelSpec({ extraEnvVars: { OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment=staging,service.name=checkout' } });
-    const [warning] = warningsFor('checkout', spec, DEFAULT_OPERATOR_CONFIG, OTEL);
+    const [warning] = warningsOf(spec);
     expect(warning).toEqual(expect.objectContaining({ path: 'spec.observability.openTelemetry.extraEnvVars.OTEL_RESOURCE_ATTRIBUTES', fix: 'set OTEL_SERVICE_NAME in extraEnvVars instead' }));
   });
 
@@ -64,7 +66,7 @@ describe('warningsFor', () => {
   });
 
   test('warns about an unknown sampler', () => {
-    const [warning] = warningsFor('checkout', otelSpec({ extraEnvVars: { OTEL_TRACES_SAMPLER: 'ratio' } }), DEFAULT_OPERATOR_CONFIG, OTEL);
+    const [warning] = warningsOf(otelSpec({ extraEnvVars: { OTEL_TRACES_SAMPLER: 'ratio' } }));
     expect(warning).toEqual(expect.objectContaining({ path: 'spec.observability.openTelemetry.extraEnvVars.OTEL_TRACES_SAMPLER', value: 'ratio' }));
   });
 
@@ -80,7 +82,7 @@ describe('warningsFor', () => {
 
   test('warns about --headless in the master command or extraArgs with the exporter sidecar', () => {
     const spec = minimalSpecJson({ master: { command: '--locustfile /lotest/src/a.py --headless', extraArgs: ['--headless'] } }) as SpecJson;
-    expect(paths(spec, EXPORTER)).toEqual(['spec.master.command', 'spec.master.extraArgs']);
+    expect(paths(spec)).toEqual(['spec.master.command', 'spec.master.extraArgs']);
   });
 
   test('does not warn about --headless with OpenTelemetry, which needs no web UI', () => {
@@ -92,7 +94,7 @@ describe('warningsFor', () => {
       master: { command: 'x', extraArgs: ['--loglevel', 'DEBUG', '--expect-workers=10'] },
       worker: { command: 'x', replicas: 1, extraArgs: ['--master-host', 'elsewhere'] },
     }) as SpecJson;
-    const warnings = warningsFor('checkout', spec, DEFAULT_OPERATOR_CONFIG, EXPORTER);
+    const warnings = warningsOf(spec);
     expect(warnings.map((w) => [w.path, w.value])).toEqual([
       ['spec.master.extraArgs[2]', '--expect-workers=10'],
       ['spec.worker.extraArgs[0]', '--master-host'],
@@ -103,8 +105,8 @@ describe('warningsFor', () => {
   test('warns about a Job TTL only under Argo CD', () => {
     const config = resolveOperatorConfig({ jobTtlSecondsAfterFinished: 0 });
     const spec = minimalSpecJson() as SpecJson;
-    expect(warningsFor('checkout', spec, config, { ...EXPORTER, argoCd: true }).map((w) => w.path)).toEqual(['operatorConfig.jobTtlSecondsAfterFinished']);
-    expect(warningsFor('checkout', spec, config, EXPORTER)).toEqual([]);
+    expect(warningsOf(spec, config, true).map((w) => w.path)).toEqual(['operatorConfig.jobTtlSecondsAfterFinished']);
+    expect(warningsOf(spec, config)).toEqual([]);
   });
 });
 
@@ -122,6 +124,21 @@ describe('warnings of the construct', () => {
     expect(test.warnings.map((w) => w.path)).toEqual(['spec.image']);
     const printed = stderr.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith('warning:'));
     expect(printed).toEqual([expect.stringMatching(/^warning: c\/t: spec.image has no OpenTelemetry SDK/)]);
+  });
+
+  test('are printed by the one reporter of the app, once per test, for tests in several charts', () => {
+    // GIVEN two tests with a warning each, in two charts
+    const app = new App();
+    new LocustTest(new Chart(app, 'a'), 't', { name: 'checkout', spec: plainImageWithOtel });
+    new LocustTest(new Chart(app, 'b'), 't', { name: 'catalogue', spec: plainImageWithOtel });
+
+    // WHEN the app is synthesized twice
+    app.synthYaml();
+    app.synthYaml();
+
+    // THEN each warning was printed once, in the order the tests were created
+    const printed = stderr.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith('warning:'));
+    expect(printed.map((line) => line.split(':')[1].trim())).toEqual(['a/t', 'b/t']);
   });
 
   test('fails when strict mode is on and a warning applies', () => {

@@ -1,40 +1,29 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { Manifest, assertValidKubernetesObject, find } from '../util';
+import { CLI_BIN, ensureBuilt, ROOT } from '../built-cli';
 
 /**
  * The command line end to end, as a user runs it: the built `lib/src/cli/main.js` spawned with
  * node. The build runs once when the compiled command is older than any source file.
  */
-const ROOT = resolve(__dirname, '..', '..');
-const BIN = join(ROOT, 'lib', 'src', 'cli', 'main.js');
 const EXAMPLE = join(ROOT, 'examples', 'cli', 'locusttests.yaml');
 const EXAMPLE_CONFIG = join(ROOT, 'examples', 'cli', 'operator-config.yaml');
-
-function newestSource(dir: string): number {
-  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs;
-  }));
-}
 
 let work: string;
 
 beforeAll(() => {
-  if (!existsSync(BIN) || statSync(BIN).mtimeMs < newestSource(join(ROOT, 'src'))) {
-    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
-  }
+  ensureBuilt();
   work = mkdtempSync(join(tmpdir(), 'cdk8s-locust-cli-'));
 }, 180_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function cli(args: string[], stdin?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: work, input: stdin ?? '', encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [CLI_BIN, ...args], { cwd: work, input: stdin ?? '', encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

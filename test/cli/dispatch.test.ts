@@ -18,6 +18,15 @@ function file(name: string, text: string): string {
 }
 
 describe('run', () => {
+  const LOCUST_TEST = (name: string, namespace = 'load', extra = '') => `apiVersion: locust.io/v2
+kind: LocustTest
+metadata: {name: ${name}, namespace: ${namespace}}
+spec:
+  image: locustio/locust:2.43.1
+  master: {command: "-f /lotest/src/a.py"${extra}}
+  worker: {command: "-f /lotest/src/a.py", replicas: 2}
+`;
+
   test('renders the example with its operator configuration', () => {
     // WHEN the example is rendered to a file
     const output = join(work, 'out.yaml');
@@ -31,16 +40,35 @@ describe('run', () => {
   });
 
   test('sorts the keys of documents that pass through, apiVersion, kind and metadata first', () => {
-    const input = file('pass.yaml', 'spec: {b: 1, a: 2}\nmetadata: {name: x}\nkind: Thing\napiVersion: example.com/v1\n');
-    expect(run(['render', input]).stdout).toBe('apiVersion: example.com/v1\nkind: Thing\nmetadata:\n  name: x\nspec:\n  a: 2\n  b: 1\n');
+    const input = file('pass.yaml', `spec: {b: 1, a: 2}\nmetadata: {name: x}\nkind: Thing\napiVersion: example.com/v1\n---\n${LOCUST_TEST('shop')}`);
+    expect(run(['render', input]).stdout.split('---\n')[0]).toBe('apiVersion: example.com/v1\nkind: Thing\nmetadata:\n  name: x\nspec:\n  a: 2\n  b: 1\n');
   });
 
-  test('writes nothing for an empty input', () => {
-    expect(run(['render', file('empty.yaml', '# nothing\n')])).toEqual({ status: 0, stdout: '', stderr: '' });
+  test.each(['render', 'validate'])('fails when the input of %s is empty, in one line', (command) => {
+    // GIVEN a file with nothing but a comment
+    const input = file('empty.yaml', '# nothing\n');
+
+    // WHEN it is given to the command
+    const result = run([command, input]);
+
+    // THEN the run fails, saying why, and writes nothing
+    expect(result).toEqual({ status: 1, stdout: '', stderr: `${input}: holds no documents; give the YAML of at least one locust.io/v2 LocustTest, as files or on standard input\n` });
+  });
+
+  test('fails when no document of any input is a LocustTest, naming the inputs', () => {
+    // GIVEN two files of ConfigMaps only
+    const a = file('cm-a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n');
+    const b = file('cm-b.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n');
+
+    // WHEN they are rendered
+    const result = run(['render', a, b]);
+
+    // THEN the run fails with one line naming both inputs
+    expect(result).toEqual({ status: 1, stdout: '', stderr: `${a}, ${b}: holds 2 documents and no LocustTest; give the YAML of at least one locust.io/v2 LocustTest, as files or on standard input\n` });
   });
 
   test('fails when the output file cannot be written', () => {
-    const result = run(['render', file('ok.yaml', 'a: 1\n'), '-o', work]);
+    const result = run(['render', file('ok.yaml', LOCUST_TEST('shop')), '-o', work]);
     expect(result).toEqual({ status: 1, stdout: '', stderr: `${work}: cannot be written: illegal operation on a directory (EISDIR)\n` });
   });
 
@@ -54,14 +82,6 @@ describe('run', () => {
     expect(run(['--version']).stdout).toBe(`${version}\n`);
   });
 
-  const LOCUST_TEST = (name: string, namespace = 'load', extra = '') => `apiVersion: locust.io/v2
-kind: LocustTest
-metadata: {name: ${name}, namespace: ${namespace}}
-spec:
-  image: locustio/locust:2.43.1
-  master: {command: "-f /lotest/src/a.py"${extra}}
-  worker: {command: "-f /lotest/src/a.py", replicas: 2}
-`;
 
   test('--argocd adds Force/Replace sync options to both Jobs and puts the Service in an earlier wave', () => {
     const objects = parseAllDocuments(run(['render', '--argocd', file('argo.yaml', LOCUST_TEST('shop'))]).stdout).map((d) => d.toJS() as Manifest);
@@ -81,6 +101,19 @@ spec:
     expect(find(first, 'Job', 'shop-worker').spec.template.metadata.annotations['cdk8s-locust/run-id']).toBe('a1');
     const withoutRunId = (objects: Manifest[]) => JSON.stringify(objects).replace(/"cdk8s-locust\/run-id":"[^"]*"/g, '');
     expect(withoutRunId(first)).toBe(withoutRunId(second));
+  });
+
+  test('fails when --run-id is given a file name instead of a value, as a usage error', () => {
+    // GIVEN a run id forgotten between the flag and the file
+    const input = file('mine.yaml', LOCUST_TEST('shop'));
+
+    // WHEN the file takes the id's place
+    const result = run(['render', '--run-id', input]);
+
+    // THEN it is a usage error that says how to write it, and nothing is rendered
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')[0]).toBe(`cdk8s-locust: --run-id needs a value before the files: ${JSON.stringify(input)} is an input file, e.g. --run-id 2026-11-22-1 ${input}`);
   });
 
   test('fails when --run-id is empty, as a usage error', () => {
@@ -118,3 +151,49 @@ spec:
   });
 });
 
+
+describe('run command', () => {
+  const TEST = (name: string) => `apiVersion: locust.io/v2
+kind: LocustTest
+metadata: {name: ${name}, namespace: load}
+spec:
+  image: locustio/locust:2.43.1
+  master: {command: "-f /lotest/src/a.py"}
+  worker: {command: "-f /lotest/src/a.py", replicas: 2}
+`;
+
+  test('renders LocustTests first and hands the picked test and the options to the caller', () => {
+    // GIVEN two tests in one file
+    const input = file('two-tests.yaml', `${TEST('shop')}---\n${TEST('cart')}`);
+
+    // WHEN run picks one of them
+    const result = run(['run', input, '--test', 'cart', '--host', 'http://127.0.0.1:9', '--workers', '1', '--timeout', '30']);
+
+    // THEN nothing is printed yet and the local run is described
+    expect(result).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    expect(result.localRun?.test.masterJob.metadata.name).toBe('cart-master');
+    expect(result.localRun?.options).toEqual({ host: 'http://127.0.0.1:9', runTime: undefined, workers: 1, timeoutSeconds: 30, keep: false });
+  });
+
+  test('reads rendered manifests, which hold no LocustTest', () => {
+    // GIVEN the bundle render writes for a test
+    const bundle = file('bundle.k8s.yaml', run(['render', file('one-test.yaml', TEST('shop'))]).stdout);
+
+    // WHEN run reads it
+    const result = run(['run', bundle]);
+
+    // THEN the test is found among the objects
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    expect(result.localRun?.test.name).toBe('shop');
+  });
+
+  test('fails when several tests are given without --test, listing them', () => {
+    const input = file('two-more.yaml', `${TEST('shop')}---\n${TEST('cart')}`);
+    expect(run(['run', input])).toEqual({ status: 1, stdout: '', stderr: 'cdk8s-locust: --test is required: the input holds several tests (cart, shop); name the one to run with --test NAME\n' });
+  });
+
+  test('fails when a test of the input is invalid, as render does', () => {
+    const input = file('broken-run.yaml', TEST('shop').replace('replicas: 2', 'replicas: 0'));
+    expect(run(['run', input])).toMatchObject({ status: 1, stderr: expect.stringContaining('spec.worker.replicas must be at least 1') });
+  });
+});

@@ -197,11 +197,26 @@ describe('LocustTest', () => {
     const chart = new Chart(app, 'c');
     const test = new LocustTest(chart, 't', { name: 'bad', spec: minimalSpec({ worker: { command: 'x', replicas: 0 }, observability: { openTelemetry: { enabled: true } } }) });
 
-    // THEN synthesis fails naming both, and no objects exist
+    // THEN synthesis fails naming both, and no objects exist anywhere in the test's subtree
     expect(() => app.synthYaml()).toThrow(/spec\.worker\.replicas must be at least 1 \(got 0\)/);
     expect(test.problems.length).toBeGreaterThanOrEqual(1);
-    expect(chart.node.children.filter((c) => c instanceof ApiObject)).toHaveLength(0);
+    expect(chart.node.findAll().filter(ApiObject.isApiObject)).toHaveLength(0);
     expect(() => test.masterJob).toThrow(LocustTestValidationError);
+  });
+
+  test('a valid test writes its objects under its own construct, which the invalid case above finds none of', () => {
+    // GIVEN the same chart layout with a valid test
+    const chart = new Chart(new App(), 'c');
+    new LocustTest(chart, 't', { name: 'good', spec: minimalSpec() });
+
+    // THEN the search used above finds the Service and both Jobs
+    expect(chart.node.findAll().filter(ApiObject.isApiObject).map((o) => `${o.kind}/${o.name}`)).toEqual(['Service/good-master', 'Job/good-master', 'Job/good-worker']);
+  });
+
+  test('fails when the objects of an invalid test are asked for, naming the construct path', () => {
+    const test = new LocustTest(new Chart(new App(), 'load'), 'checkout', { name: 'bad', spec: minimalSpec({ worker: { command: 'x', replicas: 0 } }) });
+    expect(() => test.service).toThrow(/^LocustTest bad at load\/checkout is invalid:\n {2}- spec\.worker\.replicas must be at least 1/);
+    expect(() => test.observability).toThrow(expect.objectContaining({ constructPath: 'load/checkout' }));
   });
 
   test('fails when OpenTelemetry is enabled without an endpoint', () => {

@@ -30,10 +30,11 @@ describe('problems', () => {
     const error = new LocustTestValidationError('checkout', [
       { path: 'spec.a', message: 'is wrong', value: 1 },
       { path: 'spec.b', message: 'is missing' },
-    ]);
+    ], 'load/checkout');
     expect(error.name).toBe('LocustTestValidationError');
     expect(error.testName).toBe('checkout');
     expect(error.problems).toHaveLength(2);
-    expect(error.message).toBe('LocustTest checkout is invalid:\n  - spec.a is wrong (got 1)\n  - spec.b is missing');
+    expect(error.constructPath).toBe('load/checkout');
+    expect(error.message).toBe('LocustTest checkout at load/checkout is invalid:\n  - spec.a is wrong (got 1)\n  - spec.b is missing');
   });
 });

@@ -82,6 +82,26 @@ describe('locustfiles from the repository', () => {
     expect(a).not.toBe(b);
   });
 
+  test('writes the ConfigMaps of a TestFiles shared by two tests once per namespace', () => {
+    // GIVEN one TestFiles with a lib folder, given to two tests in `load` and one in `soak`
+    const dir = tempTree({ 'locustfile.py': LOCUSTFILE });
+    const testFiles = TestFiles.fromDirectory(dir, { libDirectory: tempTree({ 'helpers.py': 'X = 1\n' }) });
+    const objects = synthChart((chart) => {
+      new LocustTest(chart, 'a', { name: 'checkout', spec: minimalSpec(), testFiles });
+      new LocustTest(chart, 'b', { name: 'browse', spec: minimalSpec(), testFiles });
+      new LocustTest(chart, 'c', { name: 'soak', namespace: 'soak', spec: minimalSpec(), testFiles });
+    }, { namespace: 'load' });
+
+    // THEN each namespace holds one locustfile and one lib ConfigMap, named after its first test
+    const names = configMaps(objects).map((c) => `${c.metadata.namespace}/${c.metadata.name.replace(/-[0-9a-f]{10}$/, '')}`);
+    expect(names).toEqual(['load/checkout-locustfiles', 'load/checkout-lib', 'soak/soak-locustfiles', 'soak/soak-lib']);
+
+    // AND the second test of `load` mounts the first test's ConfigMaps
+    const [locustfiles] = configMaps(objects).filter((c) => c.metadata.namespace === 'load');
+    const volumes = find(objects, 'Job', 'browse-worker').spec.template.spec.volumes.filter((v: any) => v.configMap);
+    expect(volumes.map((v: any) => v.configMap.name)).toEqual([locustfiles.metadata.name, expect.stringMatching(/^checkout-lib-/)]);
+  });
+
   test('puts files that are not UTF-8 in binaryData', () => {
     const dir = tempTree({ 'locustfile.py': LOCUSTFILE, 'payload.bin': Buffer.from([0xff, 0x00, 0xfe]) });
     const [configMap] = configMaps(render(TestFiles.fromDirectory(dir)));

@@ -1,6 +1,6 @@
 import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { DEFAULT_OPERATOR_CONFIG, LocustTest, LocustTestProps, ObservabilityMode, RenderMode, warningsFor, SpecJson, verdictModuleFileName, verdictModuleSource } from '../../src';
+import { DEFAULT_OPERATOR_CONFIG, LocustTest, LocustTestProps, planObservability, RenderMode, warningsFor, SpecJson, verdictModuleFileName, verdictModuleSource } from '../../src';
 import { packageVersion } from '../../src/core/version';
 import { minimalSpec, minimalSpecJson } from '../fixtures';
 import { find, locustContainer, synthChart } from '../util';
@@ -164,7 +164,7 @@ describe('reports', () => {
 
 describe('verdict warnings', () => {
   const warn = (image: string, command: string, options: { thresholds?: boolean; reports?: boolean }) =>
-    warningsFor('checkout', minimalSpecJson({ image, master: { command } }) as SpecJson, DEFAULT_OPERATOR_CONFIG, { observability: ObservabilityMode.METRICS_EXPORTER, argoCd: false, ...options });
+    warningsFor(minimalSpecJson({ image, master: { command } }) as SpecJson, DEFAULT_OPERATOR_CONFIG, { observability: planObservability(undefined, DEFAULT_OPERATOR_CONFIG.metricsExporter), argoCd: false, ...options });
 
   test('warn that Locust before 2.11 cannot load the module', () => {
     expect(warn('locustio/locust:2.10.2', '-f /lotest/src/l.py', { thresholds: true })).toEqual([expect.objectContaining({ path: 'spec.image', message: expect.stringMatching(/older than 2\.11/) })]);

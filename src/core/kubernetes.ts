@@ -1,0 +1,33 @@
+/**
+ * Kubernetes' own rules for object names and metadata, in one place for the builders, the checks,
+ * the operator configuration and the CRD generator.
+ */
+
+/** A DNS-1123 subdomain as a regular expression source: lowercase labels of letters, digits and `-`, joined by `.`. */
+export const DNS1123_SUBDOMAIN_SOURCE = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
+/** The pattern the CRD gives a field that is empty or a DNS-1123 subdomain (a RuntimeClass name). */
+export const EMPTY_OR_DNS1123_SUBDOMAIN_SOURCE = `^$|${DNS1123_SUBDOMAIN_SOURCE}`;
+
+const DNS1123_SUBDOMAIN = new RegExp(DNS1123_SUBDOMAIN_SOURCE);
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+/** Object names such as a LocustTest's, a ConfigMap's or a RuntimeClass's: at most 253 characters. */
+export function isDns1123Subdomain(value: string): boolean {
+  return value.length <= 253 && DNS1123_SUBDOMAIN.test(value);
+}
+
+/** Namespace and volume names: at most 63 lowercase letters, digits and `-`, starting and ending with a letter or digit. */
+export function isDns1123Label(value: string): boolean {
+  return value.length <= 63 && DNS1123_LABEL.test(value);
+}
+
+/** Service names: a DNS-1123 label that starts with a letter. */
+export function isDns1035Label(value: string): boolean {
+  return value.length <= 63 && DNS1035_LABEL.test(value);
+}
+
+/** Object metadata as the operator writes it: the name, and the namespace when there is one. */
+export function objectMetadata(name: string, namespace: string | undefined): { name: string; namespace?: string } {
+  return namespace === undefined ? { name } : { name, namespace };
+}

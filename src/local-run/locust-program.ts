@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { Problem } from '../core/problems';
+
+/** The `locust` a local run starts: where it is, its version and the options its `--help` lists. */
+export interface LocustProgram {
+  readonly path: string;
+  /** As `locust --version` prints it; empty when it prints none. */
+  readonly version: string;
+  readonly options: ReadonlySet<string>;
+}
+
+/** Where OpenTelemetry appeared in Locust, for the message when the local one lacks it. */
+const OTEL_SINCE = '2.42.4';
+
+/** The first executable `name` in the folders of `path` (a PATH value), as a shell finds it. */
+export function findOnPath(name: string, path: string): string | undefined {
+  for (const folder of path.split(delimiter).filter((entry) => entry !== '')) {
+    const candidate = join(folder, name);
+    try {
+      if (!statSync(candidate).isFile()) continue;
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not there, or not executable: keep looking, as a shell does
+    }
+  }
+  return undefined;
+}
+
+function output(path: string, args: string[]): Promise<string> {
+  return new Promise((resolve) => {
+    execFile(path, args, { timeout: 30_000, encoding: 'utf8' }, (_error, stdout, stderr) => resolve(`${stdout}${stderr}`));
+  });
+}
+
+/** Asks the program for its version and options; both take a second or so, so they run together. */
+export async function inspectLocust(path: string): Promise<LocustProgram> {
+  const [version, help] = await Promise.all([output(path, ['--version']), output(path, ['--help'])]);
+  return {
+    path,
+    // `locust 2.43.1 from /usr/lib/...`; an unset version prints `locust  from ...`.
+    version: /^locust\s+(\S*)\s+from\b/m.exec(version)?.[1] ?? /^locust\s+(\S+)/m.exec(version)?.[1] ?? '',
+    options: new Set(help.match(/--[A-Za-z0-9][A-Za-z0-9-]*/g) ?? []),
+  };
+}
+
+/** One problem per flag of the test that the local Locust does not know, naming the flag and the version found. */
+export function unsupportedFlags(program: LocustProgram, flags: readonly string[], image: string): Problem[] {
+  const found = `${program.path}, version ${program.version === '' ? 'unknown (locust --version prints none)' : program.version}`;
+  return flags.filter((flag) => !program.options.has(flag)).map((flag) => ({
+    path: flag,
+    message: `is not an option of the local locust (${found})`,
+    fix: flag === '--otel'
+      ? `OpenTelemetry mode needs Locust ${OTEL_SINCE} or later with the OpenTelemetry SDK: pip install 'locust[otel]>=${OTEL_SINCE}'`
+      : `install the Locust the test was written for (the image is ${image})`,
+  }));
+}

@@ -1,0 +1,229 @@
+import { posix } from 'node:path';
+import { Problem } from '../core/problems';
+import { PodIdentity, expandReferences, resolveEnv } from './env';
+import { KubeObject, LocalTest, locustContainer, objectLabel } from './select';
+import { Sources } from './sources';
+import { PodEntry, mountedEntries } from './volumes';
+
+/** The working directory of the `locustio/locust` images, used when the container sets none. */
+export const IMAGE_WORKING_DIR = '/home/locust';
+/** Where every local process listens and connects: nothing of a local run is reachable from elsewhere. */
+export const LOOPBACK = '127.0.0.1';
+
+/** What the user asked of the run, beyond the manifests. */
+export interface LocalRunOptions {
+  /** Locust's `--host` for master and workers. @default - the target the test names */
+  readonly host?: string;
+  /** Locust's `--run-time` for the master. @default - the test's own */
+  readonly runTime?: string;
+  /** How many worker processes. @default - the worker Job's parallelism */
+  readonly workers?: number;
+}
+
+/** Facts of this machine the plan needs: where files go, which ports are free. */
+export interface LocalRunSite {
+  /** A fresh folder; every process gets a subfolder standing for its container's root. */
+  readonly root: string;
+  readonly masterPort: number;
+  readonly webPort: number;
+}
+
+/** One `locust` process: its args, its container's env, its folder and the files to write first. */
+export interface ProcessPlan {
+  /** `master`, or `worker 1`, `worker 2`, ... */
+  readonly label: string;
+  readonly args: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  /** The container's working directory, in the process's folder. */
+  readonly cwd: string;
+  /** Files and folders of its mounts, at their place in the process's folder. */
+  readonly entries: readonly PodEntry[];
+}
+
+/** Everything a local run does, decided before any process starts. */
+export interface LocalRunPlan {
+  readonly master: ProcessPlan;
+  readonly workers: readonly ProcessPlan[];
+  /** The image the pods would run, which the local `locust` stands in for. */
+  readonly image: string;
+  /** Where the load goes, as the run prints it. */
+  readonly target: string;
+  /** Containers of the pods that are not started, each with the reason. */
+  readonly notRun: readonly string[];
+  /** The args appended to the containers' own, each with the reason. */
+  readonly overrides: readonly string[];
+  /** The master's run time in seconds, when it has one. */
+  readonly runTimeSeconds?: number;
+}
+
+/** Seconds of a Locust duration: `90`, `10s`, `5m`, `1h30m`. */
+export function parseLocustDuration(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
+  if (!match || text === '') return undefined;
+  return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+}
+
+/** The value of the last occurrence of a flag (`--flag=V` or `--flag V`), as Locust would read it. */
+export function lastFlagValue(args: readonly string[], ...flags: string[]): string | undefined {
+  let value: string | undefined;
+  args.forEach((arg, i) => {
+    for (const flag of flags) {
+      if (arg === flag && i + 1 < args.length) value = args[i + 1];
+      else if (arg.startsWith(`${flag}=`)) value = arg.slice(flag.length + 1);
+    }
+  });
+  return value;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Rewrites the absolute container paths in a value to their place under `root`: a path is
+ * rewritten where it starts a word (after the start, `=`, `,`, `:` or a space) and ends at a
+ * path boundary, so `/lotest/src` maps in `-f=/lotest/src/a.py,/lotest/src/b.py` and in
+ * `PYTHONPATH=/opt/locust/lib:/x`, but `/lotest/srcs` does not.
+ */
+export function mapContainerPaths(text: string, containerPaths: readonly string[], root: string): string {
+  if (containerPaths.length === 0) return text;
+  const alternatives = [...containerPaths].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  return text.replace(new RegExp(`(^|[=,:\\s])(${alternatives})(?=$|[/,:\\s])`, 'g'), (_, before: string, path: string) => `${before}${posix.join(root, path)}`);
+}
+
+/**
+ * Replaces the Service's DNS names (`name`, `name.namespace`, `name.namespace.svc`,
+ * `name.namespace.svc.cluster.local`) with the loopback address, where they stand as a host.
+ */
+export function mapServiceHost(text: string, service: string, namespace: string | undefined): string {
+  const qualified = namespace === undefined ? '' : `(?:\\.${escapeRegExp(namespace)}(?:\\.svc(?:\\.cluster\\.local)?)?)?`;
+  return text.replace(new RegExp(`(?<![A-Za-z0-9.-])${escapeRegExp(service)}${qualified}(?![A-Za-z0-9-]|\\.[A-Za-z0-9])`, 'g'), LOOPBACK);
+}
+
+/**
+ * Turns a test's manifests into the processes of a local run: each container's args and env as
+ * the kubelet would give them, mounted files under the process's folder and the container paths
+ * mapped there, the master Service's name mapped to 127.0.0.1, and the few args a run on one
+ * machine needs appended (Locust keeps the last occurrence of a flag).
+ */
+export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: LocalRunSite): { plan: LocalRunPlan } | { problems: Problem[] } {
+  const problems: Problem[] = [];
+  const sources = new Sources(test.sources, test.namespace);
+  const serviceName = String(test.service.metadata.name);
+  const notRun: string[] = [];
+  const overrides: string[] = [];
+
+  const processFor = (job: KubeObject, label: string, folder: string, extraArgs: string[]): ProcessPlan | undefined => {
+    const pod: KubeObject = job.spec?.template?.spec ?? {};
+    const container = locustContainer(job);
+    const where = `${objectLabel(job)}: spec.template.spec.containers[${(pod.containers ?? []).indexOf(container)}]`;
+    if (container === undefined) {
+      problems.push({ path: `${objectLabel(job)}: spec.template.spec.containers`, message: 'holds no container', fix: 'give the rendered manifests of the test' });
+      return undefined;
+    }
+    const root = posix.join(site.root, folder);
+    const identity: PodIdentity = {
+      name: `${String(job.metadata.name)}-local`,
+      namespace: test.namespace,
+      labels: job.spec?.template?.metadata?.labels ?? {},
+      annotations: job.spec?.template?.metadata?.annotations ?? {},
+    };
+    const resolved = resolveEnv(container, where, identity, sources);
+    const mounted = mountedEntries(job, container, where, sources);
+    problems.push(...resolved.problems, ...mounted.problems);
+    const workingDir = posix.normalize(String(container.workingDir ?? IMAGE_WORKING_DIR));
+    const containerPaths = [...mounted.mountPaths, workingDir];
+    const local = (value: string) => mapServiceHost(mapContainerPaths(value, containerPaths, root), serviceName, test.namespace);
+    const env: Record<string, string> = {};
+    for (const [name, value] of resolved.env) env[name] = local(value);
+    const command: string[] = container.command ?? [];
+    if (command.length > 0 && posix.basename(String(command[0])) !== 'locust') {
+      problems.push({ path: `${where}.command`, message: 'replaces the image\'s entrypoint with another program', value: command, fix: 'a local run starts locust with the container\'s args; leave command unset' });
+    }
+    const containerArgs = [...command.slice(1), ...(container.args ?? [])].map((arg: string) => local(expandReferences(String(arg), resolved.env)));
+    return {
+      label,
+      args: [...containerArgs, ...extraArgs],
+      env,
+      cwd: posix.join(root, workingDir),
+      entries: [
+        { kind: 'directory', path: posix.join(root, workingDir) },
+        ...mounted.entries.map((entry) => ({ ...entry, path: posix.join(root, entry.path) })),
+      ],
+    };
+  };
+
+  for (const job of [test.masterJob, test.workerJob]) {
+    const pod: KubeObject = job.spec?.template?.spec ?? {};
+    const main = locustContainer(job);
+    for (const container of [...(pod.initContainers ?? []), ...(pod.containers ?? [])]) {
+      if (container === main) continue;
+      const sidecar = container.restartPolicy === 'Always' ? 'sidecar' : (pod.initContainers ?? []).includes(container) ? 'init container' : 'container';
+      notRun.push(`${sidecar} ${String(container.name)} of ${objectLabel(job)} (${String(container.image)}): only Locust runs locally`);
+    }
+  }
+
+  const masterContainerArgs: string[] = locustContainer(test.masterJob)?.args ?? [];
+  const workers = options.workers ?? Number(test.workerJob.spec?.parallelism ?? 1);
+  const masterExtra = [`--master-bind-host=${LOOPBACK}`, `--master-bind-port=${site.masterPort}`, `--web-host=${LOOPBACK}`, `--web-port=${site.webPort}`];
+  overrides.push(`master: ${masterExtra.join(' ')} (listen on this machine only, on free ports)`);
+  if (masterContainerArgs.includes('--autoquit') || masterContainerArgs.some((arg) => arg.startsWith('--autoquit='))) {
+    masterExtra.push('--autoquit=0');
+    overrides.push('master: --autoquit=0 (the autoquit delay lets the exporter sidecar scrape the last figures; no sidecar runs here)');
+  }
+  if (options.workers !== undefined) {
+    masterExtra.push(`--expect-workers=${workers}`);
+    overrides.push(`master: --expect-workers=${workers} (--workers ${workers})`);
+  }
+  if (options.runTime !== undefined) {
+    masterExtra.push(`--run-time=${options.runTime}`);
+    overrides.push(`master: --run-time=${options.runTime} (--run-time)`);
+  }
+  const workerExtra = [`--master-port=${site.masterPort}`];
+  overrides.push(`workers: --master-port=${site.masterPort} (the master's port on this machine; ${serviceName} is ${LOOPBACK})`);
+  if (options.host !== undefined) {
+    masterExtra.push(`--host=${options.host}`);
+    workerExtra.push(`--host=${options.host}`);
+    overrides.push(`master and workers: --host=${options.host} (--host)`);
+  }
+
+  const master = processFor(test.masterJob, 'master', 'master', masterExtra);
+  const workerPlans: ProcessPlan[] = [];
+  for (let i = 1; i <= workers; i++) {
+    const plan = processFor(test.workerJob, `worker ${i}`, `worker-${i}`, workerExtra);
+    if (plan !== undefined) workerPlans.push(plan);
+    // Every worker pod shows the same problems: report them once.
+    if (i === 1 && problems.length > 0) break;
+  }
+  if (problems.length > 0 || master === undefined) return { problems };
+
+  const hostOfTest = lastFlagValue(master.args, '--host', '-H');
+  const target = options.host !== undefined ? `${options.host} (from --host)`
+    : hostOfTest !== undefined ? `${hostOfTest} (the master's --host)`
+      : 'the host attribute of the locustfile\'s User classes (the test gives no --host)';
+  const runTime = lastFlagValue(master.args, '--run-time', '-t');
+  return {
+    plan: {
+      master,
+      workers: workerPlans,
+      image: String(locustContainer(test.masterJob)?.image ?? ''),
+      target,
+      notRun,
+      overrides,
+      runTimeSeconds: runTime === undefined ? undefined : parseLocustDuration(runTime),
+    },
+  };
+}
+
+/** The long flags (`--name`) the processes pass to Locust, sorted, for checking them against the local Locust. */
+export function longFlags(plan: LocalRunPlan): string[] {
+  const flags = new Set<string>();
+  for (const process of [plan.master, ...plan.workers]) {
+    for (const arg of process.args) {
+      const match = /^(--[A-Za-z0-9][A-Za-z0-9-]*)(=|$)/.exec(arg);
+      if (match) flags.add(match[1]);
+    }
+  }
+  return [...flags].sort();
+}

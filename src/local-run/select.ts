@@ -1,0 +1,93 @@
+import { LABEL_POD_NAME, LABEL_TEST_NAME } from '../core/names';
+import { Problem } from '../core/problems';
+
+/** A Kubernetes object as read from the manifests: plain JSON. */
+export type KubeObject = Record<string, any>;
+
+/** The objects of one test that a local run starts or reads. */
+export interface LocalTest {
+  /** The `performance-test-name` label of both pod templates: the LocustTest's name. */
+  readonly name: string;
+  readonly namespace?: string;
+  readonly masterJob: KubeObject;
+  readonly workerJob: KubeObject;
+  /** The Service selecting the master pod: workers reach the master by its name. */
+  readonly service: KubeObject;
+  /** Every ConfigMap and Secret of the input, for the volumes and env that name them. */
+  readonly sources: readonly KubeObject[];
+}
+
+/** `Job checkout-load-master`: how messages name an object. */
+export function objectLabel(object: KubeObject): string {
+  return `${String(object.kind)} ${String(object.metadata?.name)}`;
+}
+
+function isJob(object: KubeObject): boolean {
+  return object.kind === 'Job' && object.apiVersion === 'batch/v1';
+}
+
+/** The labels of a Job's pod template. */
+function podLabels(job: KubeObject): Record<string, string> {
+  return job.spec?.template?.metadata?.labels ?? {};
+}
+
+/**
+ * The container Locust runs in: the one named like its Job, as the operator names it, else the
+ * first. Other containers (a user's own sidecars) are not run locally.
+ */
+export function locustContainer(job: KubeObject): KubeObject | undefined {
+  const containers: KubeObject[] = job.spec?.template?.spec?.containers ?? [];
+  return containers.find((container) => container.name === job.metadata?.name) ?? containers[0];
+}
+
+function role(job: KubeObject): 'master' | 'worker' | undefined {
+  const args: unknown[] = locustContainer(job)?.args ?? [];
+  if (args.includes('--master')) return 'master';
+  if (args.includes('--worker')) return 'worker';
+  return undefined;
+}
+
+/** Names of the tests in the objects, sorted: a master Job and a worker Job carrying the same test label. */
+export function testNames(objects: readonly KubeObject[]): string[] {
+  const roles = new Map<string, Set<string>>();
+  for (const job of objects.filter(isJob)) {
+    const name = podLabels(job)[LABEL_TEST_NAME];
+    const jobRole = role(job);
+    if (name === undefined || jobRole === undefined) continue;
+    const key = `${job.metadata?.namespace ?? ''}/${name}`;
+    roles.set(key, (roles.get(key) ?? new Set()).add(jobRole));
+  }
+  return [...roles].filter(([, found]) => found.size === 2).map(([key]) => key.slice(key.indexOf('/') + 1)).sort();
+}
+
+/**
+ * The test to run: the one named, or the only one. A problem lists the tests found, so that the
+ * user can pick one with `--test`.
+ */
+export function selectTest(objects: readonly KubeObject[], wanted?: string): { test: LocalTest } | { problem: Problem } {
+  const names = testNames(objects);
+  const found = names.length > 0 ? names.join(', ') : 'none';
+  if (wanted === undefined && names.length !== 1) {
+    return names.length === 0
+      ? { problem: { path: 'input', message: 'holds no Locust test: no master Job and worker Job labelled performance-test-name', fix: 'give the rendered manifests (dist/*.k8s.yaml) or LocustTest resources' } }
+      : { problem: { path: '--test', message: `is required: the input holds several tests (${found})`, fix: 'name the one to run with --test NAME' } };
+  }
+  const name = wanted ?? names[0];
+  if (!names.includes(name)) {
+    return { problem: { path: '--test', message: `names no test of the input (found: ${found})`, value: name, fix: 'use one of the names found' } };
+  }
+  const jobs = objects.filter((object) => isJob(object) && podLabels(object)[LABEL_TEST_NAME] === name);
+  const masterJob = jobs.find((job) => role(job) === 'master')!;
+  const workerJob = jobs.find((job) => role(job) === 'worker')!;
+  const namespace: string | undefined = masterJob.metadata?.namespace;
+  const masterPod = podLabels(masterJob)[LABEL_POD_NAME];
+  const service = objects.find((object) => object.kind === 'Service'
+    && object.metadata?.namespace === namespace
+    && masterPod !== undefined
+    && object.spec?.selector?.[LABEL_POD_NAME] === masterPod);
+  if (service === undefined) {
+    return { problem: { path: objectLabel(masterJob), message: 'has no Service selecting its pod in the input, so workers could not reach it', fix: 'give every file the test was rendered into' } };
+  }
+  const sources = objects.filter((object) => object.apiVersion === 'v1' && (object.kind === 'ConfigMap' || object.kind === 'Secret'));
+  return { test: { name, namespace, masterJob, workerJob, service, sources } };
+}

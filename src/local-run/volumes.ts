@@ -1,0 +1,89 @@
+import { posix } from 'node:path';
+import { Problem } from '../core/problems';
+import { KubeObject, objectLabel } from './select';
+import { Sources } from './sources';
+
+/** Kubernetes' default mode of ConfigMap and Secret volume files. */
+const DEFAULT_MODE = 0o644;
+
+/** Something a local run writes before a process starts, at its absolute path in the container. */
+export type PodEntry =
+  | { readonly kind: 'file'; readonly path: string; readonly content: Buffer; readonly mode: number }
+  | { readonly kind: 'directory'; readonly path: string };
+
+/** The files and folders a volume holds, by path relative to its root. */
+type VolumeContent = { files: Map<string, { content: Buffer; mode: number }> };
+
+/**
+ * What the container of the Job's pod sees through its mounts, as entries to write: ConfigMap and Secret volumes with
+ * their `items` (key to path) and modes, emptyDir volumes as empty folders. Other volume kinds
+ * cannot exist on this machine and are problems.
+ */
+export function mountedEntries(job: KubeObject, container: KubeObject, where: string, sources: Sources): { entries: PodEntry[]; mountPaths: string[]; problems: Problem[] } {
+  const entries: PodEntry[] = [];
+  const mountPaths: string[] = [];
+  const problems: Problem[] = [];
+  const volumes: KubeObject[] = job.spec?.template?.spec?.volumes ?? [];
+  (container.volumeMounts ?? []).forEach((mount: KubeObject, i: number) => {
+    const mountPath = posix.normalize(String(mount.mountPath));
+    const index = volumes.findIndex((volume) => volume.name === mount.name);
+    if (index < 0) {
+      problems.push({ path: `${where}.volumeMounts[${i}].name`, message: 'names no volume of the pod', value: mount.name, fix: 'add the volume to the pod, or remove the mount' });
+      return;
+    }
+    const content = volumeContent(volumes[index], `${objectLabel(job)}: spec.template.spec.volumes[${index}]`, sources, problems);
+    if (content === undefined) return;
+    mountPaths.push(mountPath);
+    const subPath: string = mount.subPath ?? '';
+    if (subPath === '') {
+      entries.push({ kind: 'directory', path: mountPath });
+      for (const [relative, file] of content.files) entries.push({ kind: 'file', path: posix.join(mountPath, relative), ...file });
+      return;
+    }
+    const file = content.files.get(subPath);
+    if (file !== undefined) {
+      entries.push({ kind: 'file', path: mountPath, ...file });
+      return;
+    }
+    entries.push({ kind: 'directory', path: mountPath });
+    for (const [relative, inner] of content.files) {
+      if (relative.startsWith(`${subPath}/`)) entries.push({ kind: 'file', path: posix.join(mountPath, relative.slice(subPath.length + 1)), ...inner });
+    }
+  });
+  return { entries, mountPaths, problems };
+}
+
+function volumeContent(volume: KubeObject, path: string, sources: Sources, problems: Problem[]): VolumeContent | undefined {
+  if (volume.emptyDir !== undefined) return { files: new Map() };
+  const source = volume.configMap ?? volume.secret;
+  if (source === undefined) {
+    const kind = Object.keys(volume).filter((key) => key !== 'name').join(', ') || 'nothing';
+    problems.push({ path, message: `is a ${kind} volume, which a local run cannot provide`, value: volume.name, fix: 'a local run mounts ConfigMap, Secret and emptyDir volumes; run this test in a cluster' });
+    return undefined;
+  }
+  const kind = volume.configMap ? 'ConfigMap' : 'Secret';
+  const field = volume.configMap ? 'configMap.name' : 'secret.secretName';
+  const name: unknown = volume.configMap ? source.name : source.secretName;
+  const object = sources.find(kind, String(name));
+  const files = new Map<string, { content: Buffer; mode: number }>();
+  if (object === undefined) {
+    if (source.optional === true) return { files };
+    problems.push({ path: `${path}.${field}`, message: `names a ${kind} that is not in the input`, value: name, fix: `give run the file that defines the ${kind} (a synthesized app emits the ConfigMaps of TestFiles.fromDirectory)` });
+    return undefined;
+  }
+  const entries = Sources.entries(object);
+  const defaultMode: number = source.defaultMode ?? DEFAULT_MODE;
+  if (source.items === undefined) {
+    for (const [key, content] of entries) files.set(key, { content, mode: defaultMode });
+    return { files };
+  }
+  (source.items as KubeObject[]).forEach((item, i) => {
+    const content = entries.get(item.key);
+    if (content === undefined) {
+      if (source.optional !== true) problems.push({ path: `${path}.${volume.configMap ? 'configMap' : 'secret'}.items[${i}].key`, message: `is not a key of ${kind} ${String(name)}`, value: item.key, fix: `add the key to the ${kind}, or remove the item` });
+      return;
+    }
+    files.set(posix.normalize(String(item.path)), { content, mode: item.mode ?? defaultMode });
+  });
+  return { files };
+}

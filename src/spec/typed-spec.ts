@@ -1,0 +1,130 @@
+/**
+ * The typed form of a spec, as users write it in TypeScript, and its conversion to the JSON form.
+ *
+ * The types come from the classes `cdk8s import` generated from the CRD (`imports/locust.io`),
+ * but not the conversion: the generated `toJson_LocustTestSpec` reads only the fields it knows,
+ * so a misspelt key in a spec held in a variable (which TypeScript does not check for excess
+ * properties) would vanish before validation, and a plain string where it expects a quantity
+ * class would become nothing. Converting along the CRD schema instead keeps every key: unknown
+ * ones reach the schema check under their own name and fail there exactly as in `fromObject`.
+ */
+import * as locust from '../../imports/locust.io';
+import { specSchema } from './crd-validation';
+import { JsonObject, plainCopy } from './spec';
+
+/** Every quantity class generated for the CRD's int-or-string fields. */
+export type QuantityClass =
+  | locust.LocustTestSpecMasterResourcesLimits
+  | locust.LocustTestSpecMasterResourcesRequests
+  | locust.LocustTestSpecWorkerResourcesLimits
+  | locust.LocustTestSpecWorkerResourcesRequests
+  | locust.LocustTestSpecVolumesEmptyDirSizeLimit
+  | locust.LocustTestSpecEnvVariablesValueFromResourceFieldRefDivisor
+  | locust.LocustTestSpecVolumesDownwardApiItemsResourceFieldRefDivisor
+  | locust.LocustTestSpecVolumesEphemeralVolumeClaimTemplateSpecResourcesLimits
+  | locust.LocustTestSpecVolumesEphemeralVolumeClaimTemplateSpecResourcesRequests
+  | locust.LocustTestSpecVolumesProjectedSourcesDownwardApiItemsResourceFieldRefDivisor;
+
+/** `T` with every generated quantity class also accepting the quantity as a string. */
+export type WithQuantityStrings<T> = T extends QuantityClass
+  ? T | string
+  : T extends ReadonlyArray<infer Item>
+    ? WithQuantityStrings<Item>[]
+    : T extends object
+      ? { readonly [K in keyof T]: WithQuantityStrings<T[K]> }
+      : T;
+
+/**
+ * The spec of `LocustTestProps`: the `LocustTestSpec` generated from the CRD, in which every
+ * quantity may also be written as a string, `cpu: '500m'`, `memory: '1Gi'`, as in YAML.
+ *
+ * The one union of the public API, on purpose: the CRD declares these fields int-or-string,
+ * the string is the form Kubernetes documents, and it is checked as a quantity at synth like
+ * the generated classes (`LocustTestSpecMasterResourcesLimits.fromString('1Gi')`), which keep
+ * working.
+ */
+export type LocustTestTypedSpec = WithQuantityStrings<locust.LocustTestSpec>;
+
+type Schema = { readonly [keyword: string]: any };
+
+/**
+ * The JSON form of a typed spec: TypeScript property names back to the Kubernetes ones
+ * (`scaleIo` to `scaleIO`, `diskUri` to `diskURI`), quantities unwrapped, keys whose value is
+ * `undefined` left out, as the generated converter does. Keys the schema does not know, and
+ * values of the wrong type, are kept as given, for the schema check to report.
+ */
+export function specJsonOf(spec: LocustTestTypedSpec): JsonObject {
+  return jsonOf(spec, specSchema()) as JsonObject;
+}
+
+function jsonOf(value: unknown, schema: Schema): unknown {
+  if (value === undefined || value === null) return value;
+  if (schema['x-kubernetes-int-or-string']) return isQuantityClass(value) ? value.value : plainCopy(value);
+  if (Array.isArray(value)) return schema.items ? value.map((item) => jsonOf(item, schema.items)) : plainCopy(value);
+  if (typeof value !== 'object') return value;
+  const properties: Record<string, Schema> | undefined = schema.properties;
+  const entrySchema: Schema | undefined = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+  if (!properties && !entrySchema) return plainCopy(value);
+  const names = properties ? jsonNames(properties) : undefined;
+  const result: JsonObject = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined) continue;
+    const name = names?.get(key) ?? key;
+    result[name] = jsonOf(item, properties?.[name] ?? entrySchema ?? {});
+  }
+  return result;
+}
+
+/** The instances `fromString`/`fromNumber` of a generated quantity class return. */
+function isQuantityClass(value: unknown): value is { value: string | number } {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) !== Object.prototype
+    && Object.keys(value).length === 1 && 'value' in value;
+}
+
+const namesBySchema = new WeakMap<object, Map<string, string>>();
+
+/** TypeScript property name to Kubernetes name, for the properties of one schema object. */
+function jsonNames(properties: Record<string, Schema>): Map<string, string> {
+  let names = namesBySchema.get(properties);
+  if (!names) {
+    names = new Map(Object.keys(properties).map((name) => [typedPropertyName(name), name]));
+    namesBySchema.set(properties, names);
+  }
+  return names;
+}
+
+/**
+ * The name `cdk8s import` gives a Kubernetes field in TypeScript: json2jsii runs it through the
+ * `camelcase` package, which splits words at a lower-to-upper step and before the last capital
+ * of an acronym, lowercases them, capitalises every word but the first, and a letter after
+ * digits (`targetWWNs` gives `targetWwNs`). Kubernetes field names are ASCII letters and digits.
+ */
+export function typedPropertyName(name: string): string {
+  let marked = '';
+  let lastLower = false;
+  let lastUpper = false;
+  let lastLastUpper = false;
+  for (const character of name) {
+    const upper = /[A-Z]/.test(character);
+    const lower = /[a-z]/.test(character);
+    if (lastLower && upper) {
+      marked += `-${character}`;
+      lastLower = false;
+      lastLastUpper = lastUpper;
+      lastUpper = true;
+    } else if (lastUpper && lastLastUpper && lower) {
+      marked = `${marked.slice(0, -1)}-${marked.slice(-1)}${character}`;
+      lastLastUpper = lastUpper;
+      lastUpper = false;
+      lastLower = true;
+    } else {
+      marked += character;
+      lastLower = lower;
+      lastLastUpper = lastUpper;
+      lastUpper = upper;
+    }
+  }
+  return marked.toLowerCase()
+    .replace(/-+([a-z0-9]|$)/g, (_, next: string) => next.toUpperCase())
+    .replace(/\d+([a-z0-9]|$)/g, (digits: string) => digits.toUpperCase());
+}

@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { createServer, IncomingMessage } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { App, Chart } from 'cdk8s';
+import { run } from '../../src/cli/dispatch';
+import { findOnPath } from '../../src/local-run/locust-program';
+import { executeLocalRun } from '../../src/local-run/runner';
+import { CLI_BIN } from '../built-cli';
+
+/**
+ * What the end-to-end tests share: the real `locust` (tests skip, with a line saying so, where
+ * it is missing; in CI they fail instead), an HTTP target on 127.0.0.1 that counts what it
+ * receives, and `cdk8s-locust run` both in process and as the built command.
+ */
+
+/** The `locust` the runs start, if this machine has one. */
+export const LOCUST = findOnPath('locust', process.env.PATH ?? '');
+
+/** Bound of one end-to-end test, in ms: a run is a few seconds of load plus Locust's start and stop. */
+export const E2E_TIMEOUT_MS = 60_000;
+
+/**
+ * `describe` when `locust` is installed. Without it the tests are skipped with a visible line,
+ * except in CI (`CI=true`), where a missing Locust is a failure: CI must run them.
+ */
+export function describeWithLocust(name: string, tests: () => void): void {
+  if (LOCUST !== undefined) {
+    describe(name, tests);
+  } else if (process.env.CI === 'true') {
+    describe(name, () => {
+      test('fails when locust is not installed in CI', () => {
+        throw new Error('locust is not on PATH: CI installs it with scripts/install-locust.sh (see .ci/run)');
+      });
+    });
+  } else {
+    console.warn(`skipped: ${name}: locust is not on PATH (install Debian's python3-locust or pip install locust to run the end-to-end tests)`);
+    describe.skip(name, tests);
+  }
+}
+
+/** A request the target received. */
+export interface ReceivedRequest {
+  readonly method: string;
+  readonly path: string;
+}
+
+/** An HTTP server on 127.0.0.1 standing in for the system under test. */
+export interface Target {
+  /** `http://127.0.0.1:PORT`, for `--host`. */
+  readonly url: string;
+  readonly requests: readonly ReceivedRequest[];
+  /** Requests received for `path` (without the query), or all of them. */
+  count(path?: string): number;
+  close(): Promise<void>;
+}
+
+/** Starts a target answering every request with `status`. */
+export function startTarget(status = 200): Promise<Target> {
+  const requests: ReceivedRequest[] = [];
+  const server = createServer((request: IncomingMessage, response) => {
+    requests.push({ method: request.method ?? '', path: (request.url ?? '').split('?')[0] });
+    request.resume();
+    response.writeHead(status, { 'content-type': 'text/plain' }).end('ok\n');
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        requests,
+        count: (path) => requests.filter((request) => path === undefined || request.path === path).length,
+        close: () => new Promise((done) => { server.closeAllConnections(); server.close(() => done()); }),
+      });
+    });
+  });
+}
+
+/** What a run printed, its exit status and how long it took. */
+export interface RunOutput {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly seconds: number;
+}
+
+function collector(): { stream: Writable; text: () => string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({ write(chunk, _encoding, done) { chunks.push(Buffer.from(chunk)); done(); } });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/** `cdk8s-locust ARGS` in this process, the way main.ts runs it: what coverage measures. */
+export async function runInProcess(args: string[]): Promise<RunOutput> {
+  const started = Date.now();
+  const result = run(args);
+  if (result.localRun === undefined) return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - started) / 1000 };
+  const stdout = collector();
+  const stderr = collector();
+  const status = await executeLocalRun(result.localRun.test, result.localRun.options, { stdout: stdout.stream, stderr: stderr.stream });
+  return { status, stdout: result.stdout + stdout.text(), stderr: result.stderr + stderr.text(), seconds: (Date.now() - started) / 1000 };
+}
+
+/** The built command, spawned as a user runs it (call `ensureBuilt()` first). */
+export function runBinary(args: string[], cwd: string): Promise<RunOutput> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => { stdout += chunk; });
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.on('close', (status) => resolve({ status, stdout, stderr, seconds: (Date.now() - started) / 1000 }));
+  });
+}
+
+/** The YAML `cdk8s synth` would write for a chart that `build` fills. */
+export function synthYaml(build: (chart: Chart) => void, namespace = 'load'): string {
+  const app = new App({ outdir: '/nonexistent-never-written' });
+  build(new Chart(app, 'e2e', { namespace }));
+  return app.synthYaml();
+}

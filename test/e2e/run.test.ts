@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { ensureBuilt } from '../built-cli';
+import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, runBinary, runInProcess, startTarget, Target } from './harness';
+
+/** A locustfile that pings the target five times a second per user, so a 3 s run sends dozens of requests. */
+const LOCUSTFILE = `from locust import HttpUser, constant, task
+
+
+class Pinger(HttpUser):
+    wait_time = constant(0.2)
+
+    @task
+    def ping(self):
+        self.client.get("/ping")
+`;
+
+const SHORT_RUN = '--users 2 --spawn-rate 2 --run-time 3s';
+
+function locustTestYaml(name: string, spec: Record<string, unknown> = {}): string {
+  const files = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-files`, namespace: 'load' }, data: { 'locustfile.py': LOCUSTFILE } };
+  const test = {
+    apiVersion: 'locust.io/v2',
+    kind: 'LocustTest',
+    metadata: { name, namespace: 'load' },
+    spec: {
+      image: 'locustio/locust:2.43.1',
+      master: { command: `--locustfile /lotest/src/locustfile.py --host http://shop.example.com ${SHORT_RUN}` },
+      worker: { command: '--locustfile /lotest/src/locustfile.py', replicas: 2 },
+      testFiles: { configMapRef: `${name}-files` },
+      ...spec,
+    },
+  };
+  return `${stringify(files)}---\n${stringify(test)}`;
+}
+
+let work: string;
+let target: Target;
+
+beforeAll(async () => {
+  ensureBuilt();
+  work = mkdtempSync(join(tmpdir(), 'cdk8s-locust-e2e-'));
+  target = await startTarget();
+}, 180_000);
+
+afterAll(async () => {
+  await target?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+function file(name: string, text: string): string {
+  const path = join(work, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describeWithLocust('cdk8s-locust run with real Locust', () => {
+  test('an exporter-mode test rendered by the command line exits 0 and its requests reach the target', async () => {
+    // GIVEN a LocustTest rendered into a bundle by the command line
+    const rendered = await runBinary(['render', file('smoke.yaml', locustTestYaml('smoke')), '-o', join(work, 'smoke.k8s.yaml')], work);
+    expect(rendered.status).toBe(0);
+    const before = target.count('/ping');
+
+    // WHEN the bundle runs on this machine against the local target
+    const result = await runBinary(['run', join(work, 'smoke.k8s.yaml'), '--host', target.url], work);
+
+    // THEN the master exited 0, both workers too, and the target counted the requests
+    expect(result.stderr).not.toContain('Traceback');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`run: target: ${target.url} (from --host)`);
+    expect(result.stdout).toContain('run: master exited with code 0');
+    expect(result.stdout).toContain('run: worker 1 exited with code 0');
+    expect(result.stdout).toContain('run: worker 2 exited with code 0');
+    expect(result.stdout).toContain('run: not run: sidecar locust-metrics-exporter of Job smoke-master');
+    expect(target.count('/ping') - before).toBeGreaterThan(10);
+  }, E2E_TIMEOUT_MS);
+
+  test('fails with the master\'s exit code 1 when the target answers with errors', async () => {
+    // GIVEN a target that fails every request
+    const failing = await startTarget(500);
+    try {
+      // WHEN a LocustTest resource is run directly (rendered first, like render)
+      const result = await runInProcess(['run', file('failing.yaml', locustTestYaml('failing')), '--host', failing.url, '--workers', '1']);
+
+      // THEN the master's exit code 1 is the verdict, and the failures reached the target
+      expect(result.status).toBe(1);
+      expect(result.stdout).toContain('run: master exited with code 1');
+      expect(result.stdout).toContain('run: test failing (namespace load): 1 master, 1 worker');
+      expect(failing.count('/ping')).toBeGreaterThan(0);
+    } finally {
+      await failing.close();
+    }
+  }, E2E_TIMEOUT_MS);
+
+  test('stops every process at the time bound and exits 124 when the master would not quit', async () => {
+    // GIVEN a test whose master keeps its web UI after the run (autoquit off)
+    const input = file('forever.yaml', locustTestYaml('forever', {
+      master: { command: `--locustfile /lotest/src/locustfile.py ${SHORT_RUN}`, autoquit: { enabled: false } },
+    }));
+
+    // WHEN it runs with a 6 s bound
+    const result = await runInProcess(['run', input, '--host', target.url, '--timeout', '6']);
+
+    // THEN the bound stopped master and workers, and the status says so
+    expect(result.status).toBe(124);
+    expect(result.stdout).toMatch(/run: master (exited with code \d+|was stopped by SIGTERM|was stopped by SIGKILL) \(the 6 s time bound was reached\)/);
+    expect(result.seconds).toBeLessThan(6 + 5 + 5);
+  }, E2E_TIMEOUT_MS);
+
+  // Debian's 2.12 has no --otel; a Locust that has it would run the test instead.
+  const localLocustHasOtel = LOCUST !== undefined && spawnSync(LOCUST, ['--help'], { encoding: 'utf8' }).stdout.includes('--otel');
+  (localLocustHasOtel ? test.skip : test)('fails when the test needs --otel and the local locust lacks it, naming the flag and the version', async () => {
+    // GIVEN an OpenTelemetry-mode test
+    const input = file('otel.yaml', locustTestYaml('traced', {
+      image: 'locustio/locust-otel:2.43.4',
+      observability: { openTelemetry: { enabled: true, endpoint: 'http://127.0.0.1:4317' } },
+    }));
+
+    // WHEN it runs with a Locust that has no --otel (Debian's 2.12)
+    const result = await runInProcess(['run', input, '--host', target.url]);
+
+    // THEN nothing starts and the error names the flag, the program and its version
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^run: --otel is not an option of the local locust \(\S+locust, version [^)]+\); OpenTelemetry mode needs Locust 2\.42\.4 or later/m);
+    expect(result.stdout).toBe('');
+  }, E2E_TIMEOUT_MS);
+});

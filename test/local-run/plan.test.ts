@@ -1,0 +1,160 @@
+import { lastFlagValue, LocalRunPlan, longFlags, mapContainerPaths, mapServiceHost, parseLocustDuration, planLocalRun } from '../../src/local-run/plan';
+import { selectTest } from '../../src/local-run/select';
+import { locustTestYaml, renderedObjects } from './rendered';
+
+const SITE = { root: '/tmp/run', masterPort: 40001, webPort: 40002 };
+const FILES = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: files, namespace: load}
+data: {a.py: "print(1)", b.py: "print(2)"}
+---
+`;
+
+function planOf(yaml: string, options = {}): LocalRunPlan {
+  const selected = selectTest(renderedObjects(yaml));
+  if (!('test' in selected)) throw new Error(JSON.stringify(selected.problem));
+  const planned = planLocalRun(selected.test, options, SITE);
+  if (!('plan' in planned)) throw new Error(JSON.stringify(planned.problems));
+  return planned.plan;
+}
+
+function problemsOf(yaml: string): string[] {
+  const selected = selectTest(renderedObjects(yaml));
+  if (!('test' in selected)) throw new Error(JSON.stringify(selected.problem));
+  const planned = planLocalRun(selected.test, {}, SITE);
+  return 'problems' in planned ? planned.problems.map((problem) => `${problem.path} ${problem.message}`) : [];
+}
+
+describe('mapContainerPaths', () => {
+  test.each([
+    ['/lotest/src/a.py', '/tmp/r/lotest/src/a.py'],
+    ['--locustfile=/lotest/src/a.py,/lotest/src/b.py', '--locustfile=/tmp/r/lotest/src/a.py,/tmp/r/lotest/src/b.py'],
+    ['/opt/locust/lib:/lotest/src', '/tmp/r/opt/locust/lib:/tmp/r/lotest/src'],
+    ['/lotest/srcs/a.py', '/lotest/srcs/a.py'],
+    ['x/lotest/src', 'x/lotest/src'],
+  ])('maps %s to %s', (value, mapped) => {
+    expect(mapContainerPaths(value, ['/lotest/src', '/opt/locust/lib'], '/tmp/r')).toBe(mapped);
+  });
+});
+
+describe('mapServiceHost', () => {
+  test.each([
+    ['--master-host=shop-master', '--master-host=127.0.0.1'],
+    ['http://shop-master.load.svc.cluster.local:8089/x', 'http://127.0.0.1:8089/x'],
+    ['shop-master.load', '127.0.0.1'],
+    ['shop-master-2', 'shop-master-2'],
+    ['my-shop-master', 'my-shop-master'],
+    ['shop-master.other', 'shop-master.other'],
+  ])('maps %s to %s', (value, mapped) => {
+    expect(mapServiceHost(value, 'shop-master', 'load')).toBe(mapped);
+  });
+});
+
+describe('Locust argument helpers', () => {
+  test.each([['90', 90], ['10s', 10], ['5m', 300], ['1h30m', 5400], ['soon', undefined], ['', undefined]])('parses the duration %s as %s seconds', (text, seconds) => {
+    expect(parseLocustDuration(text)).toBe(seconds);
+  });
+
+  test('reads the last occurrence of a flag, in both forms', () => {
+    expect(lastFlagValue(['--run-time', '1m', '-t=2m', '--run-time=3m'], '--run-time', '-t')).toBe('3m');
+    expect(lastFlagValue(['--run-time'], '--run-time')).toBeUndefined();
+  });
+});
+
+describe('planLocalRun', () => {
+  test('maps the mount paths and the Service name, and gives the master free local ports', () => {
+    // GIVEN a rendered test with a locustfile ConfigMap
+    const plan = planOf(FILES + locustTestYaml('shop'));
+
+    // THEN the locustfile path points into the master's folder, which holds the ConfigMap's files
+    expect(plan.master.args.slice(0, 2)).toEqual(['-f', '/tmp/run/master/lotest/src/a.py']);
+    expect(plan.master.entries).toContainEqual({ kind: 'file', path: '/tmp/run/master/lotest/src/a.py', content: Buffer.from('print(1)'), mode: 0o644 });
+    expect(plan.master.cwd).toBe('/tmp/run/master/home/locust');
+    expect(plan.master.args).toEqual(expect.arrayContaining(['--master-bind-host=127.0.0.1', '--master-bind-port=40001', '--web-host=127.0.0.1', '--web-port=40002']));
+    // AND each worker has its own folder, reaches the master on 127.0.0.1 and its local port
+    expect(plan.workers.map((worker) => worker.label)).toEqual(['worker 1', 'worker 2', 'worker 3']);
+    expect(plan.workers[1].args).toEqual(['-f', '/tmp/run/worker-2/lotest/src/a.py', '--worker', '--master-port=5557', '--master-host=127.0.0.1', '--master-port=40001']);
+  });
+
+  test('says what is not run and where the load goes', () => {
+    const plan = planOf(FILES + locustTestYaml('shop', '', '-f /lotest/src/a.py --host http://shop.example.com --run-time 2m'));
+    expect(plan.notRun).toEqual(['sidecar locust-metrics-exporter of Job shop-master (containersol/locust_exporter:v0.5.0): only Locust runs locally']);
+    expect(plan.target).toBe('http://shop.example.com (the master\'s --host)');
+    expect(plan.runTimeSeconds).toBe(120);
+  });
+
+  test('the run\'s options come last, so that Locust keeps them', () => {
+    // GIVEN a test and every option of run
+    const plan = planOf(FILES + locustTestYaml('shop', '', '-f /lotest/src/a.py --host http://shop.example.com --run-time 2m'), { host: 'http://127.0.0.1:9', runTime: '5s', workers: 1 });
+
+    // THEN the master gets them after its own flags, autoquit shortened, and one worker runs
+    expect(lastFlagValue(plan.master.args, '--host')).toBe('http://127.0.0.1:9');
+    expect(lastFlagValue(plan.master.args, '--run-time')).toBe('5s');
+    expect(lastFlagValue(plan.master.args, '--expect-workers')).toBe('1');
+    expect(lastFlagValue(plan.master.args, '--autoquit')).toBe('0');
+    expect(plan.workers).toHaveLength(1);
+    expect(lastFlagValue(plan.workers[0].args, '--host')).toBe('http://127.0.0.1:9');
+    expect(plan.target).toBe('http://127.0.0.1:9 (from --host)');
+    expect(plan.runTimeSeconds).toBe(5);
+  });
+
+  test('names the locustfile\'s own host as the target when the test gives no --host', () => {
+    expect(planOf(FILES + locustTestYaml('shop')).target).toContain('the host attribute of the locustfile');
+  });
+
+  test('keeps autoquit as it is when the test turns it off', () => {
+    const plan = planOf(FILES + locustTestYaml('shop').replace('master: {command: "-f /lotest/src/a.py"}', 'master: {command: "-f /lotest/src/a.py", autoquit: {enabled: false}}'));
+    expect(plan.master.args.some((arg) => arg.startsWith('--autoquit'))).toBe(false);
+  });
+
+  test('resolves env from the input\'s ConfigMaps and Secrets and maps paths in values', () => {
+    // GIVEN env from a ConfigMap, a Secret key and a value naming a mount path
+    const secret = 'apiVersion: v1\nkind: Secret\nmetadata: {name: token, namespace: load}\ndata: {TOKEN: czNjcjN0}\n---\n';
+    const settings = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: load}\ndata: {CURRENCY: EUR}\n---\n';
+    const env = `  env:
+    configMapRefs: [{name: settings}]
+    variables:
+      - {name: PYTHONPATH, value: /lotest/src:/elsewhere}
+      - {name: TOKEN, valueFrom: {secretKeyRef: {name: token, key: TOKEN}}}
+      - {name: TARGET, value: "http://shop-master:8089/$(CURRENCY)"}
+`;
+    const plan = planOf(FILES + secret + settings + locustTestYaml('shop', env));
+
+    // THEN the values are those a pod would see, with paths and the Service name mapped
+    expect(plan.master.env).toEqual(expect.objectContaining({
+      CURRENCY: 'EUR',
+      TOKEN: 's3cr3t',
+      PYTHONPATH: '/tmp/run/master/lotest/src:/elsewhere',
+      TARGET: 'http://127.0.0.1:8089/EUR',
+    }));
+  });
+
+  test('fails when a mounted ConfigMap is not in the input', () => {
+    expect(problemsOf(locustTestYaml('shop'))).toEqual([
+      'Job shop-master: spec.template.spec.volumes[0].configMap.name names a ConfigMap that is not in the input',
+      'Job shop-worker: spec.template.spec.volumes[0].configMap.name names a ConfigMap that is not in the input',
+    ]);
+  });
+
+  test('fails when an env ConfigMap is not in the input', () => {
+    expect(problemsOf(FILES + locustTestYaml('shop', '  env:\n    configMapRefs: [{name: missing}]\n'))).toEqual([
+      'Job shop-master: spec.template.spec.containers[0].envFrom[0].configMapRef.name names a ConfigMap that is not in the input',
+      'Job shop-worker: spec.template.spec.containers[0].envFrom[0].configMapRef.name names a ConfigMap that is not in the input',
+    ]);
+  });
+
+  test('fails when a volume kind cannot exist on this machine', () => {
+    const volumes = '  volumes: [{name: data, persistentVolumeClaim: {claimName: data}}]\n  volumeMounts: [{name: data, mountPath: /data, target: both}]\n';
+    expect(problemsOf(FILES + locustTestYaml('shop', volumes))).toEqual([
+      'Job shop-master: spec.template.spec.volumes[1] is a persistentVolumeClaim volume, which a local run cannot provide',
+      'Job shop-worker: spec.template.spec.volumes[1] is a persistentVolumeClaim volume, which a local run cannot provide',
+    ]);
+  });
+
+  test('lists the long flags the processes pass, for the local Locust to be checked against', () => {
+    expect(longFlags(planOf(FILES + locustTestYaml('shop')))).toEqual([
+      '--autoquit', '--autostart', '--enable-rebalancing', '--expect-workers', '--master', '--master-bind-host', '--master-bind-port',
+      '--master-host', '--master-port', '--only-summary', '--web-host', '--web-port', '--worker',
+    ]);
+  });
+});

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { run } from '../../src/cli/dispatch';
+import { KubeObject } from '../../src/local-run/select';
+import { tempTree } from '../temp-tree';
+
+/** The objects `cdk8s-locust render` writes for a YAML input: what a local run reads. */
+export function renderedObjects(yaml: string): KubeObject[] {
+  const result = run(['render', join(tempTree({ 'input.yaml': yaml }), 'input.yaml')]);
+  if (result.status !== 0) throw new Error(result.stderr);
+  return parseAllDocuments(result.stdout).map((doc) => doc.toJS() as KubeObject);
+}
+
+/** A LocustTest in namespace `load` reading ConfigMap `files`; `spec` lines are appended, indented by two. */
+export function locustTestYaml(name: string, extraSpec = '', master = '-f /lotest/src/a.py', worker = '-f /lotest/src/a.py'): string {
+  return `apiVersion: locust.io/v2
+kind: LocustTest
+metadata: {name: ${name}, namespace: load}
+spec:
+  image: locustio/locust:2.43.1
+  master: {command: "${master}"}
+  worker: {command: "${worker}", replicas: 3}
+  testFiles: {configMapRef: files}
+${extraSpec}`;
+}

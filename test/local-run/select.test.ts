@@ -1,0 +1,45 @@
+import { KubeObject, selectTest, testNames } from '../../src/local-run/select';
+import { locustTestYaml, renderedObjects } from './rendered';
+
+function rendered(...names: string[]): KubeObject[] {
+  return renderedObjects(names.map((name) => locustTestYaml(name)).join('---\n'));
+}
+
+describe('selectTest', () => {
+  test('picks the only test: its master Job, worker Job and the Service selecting the master pod', () => {
+    // GIVEN the rendered objects of one test
+    const objects = rendered('shop.checkout');
+
+    // WHEN a test is selected without a name
+    const selected = selectTest(objects);
+
+    // THEN it is that test, found by its label (dots sanitised in the object names)
+    if (!('test' in selected)) throw new Error(JSON.stringify(selected));
+    expect(selected.test.name).toBe('shop.checkout');
+    expect(selected.test.namespace).toBe('load');
+    expect(selected.test.masterJob.metadata.name).toBe('shop-checkout-master');
+    expect(selected.test.workerJob.metadata.name).toBe('shop-checkout-worker');
+    expect(selected.test.service.metadata.name).toBe('shop-checkout-master');
+  });
+
+  test('lists the tests sorted by name', () => {
+    expect(testNames(rendered('b', 'a'))).toEqual(['a', 'b']);
+  });
+
+  test('fails when several tests are given and none is named, listing them', () => {
+    expect(selectTest(rendered('b', 'a'))).toEqual({ problem: expect.objectContaining({ path: '--test', message: 'is required: the input holds several tests (a, b)' }) });
+  });
+
+  test('fails when the named test is not in the input, listing the names found', () => {
+    expect(selectTest(rendered('a'), 'x')).toEqual({ problem: expect.objectContaining({ path: '--test', message: 'names no test of the input (found: a)', value: 'x' }) });
+  });
+
+  test('fails when the input holds no test', () => {
+    expect(selectTest([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } }])).toEqual({ problem: expect.objectContaining({ path: 'input' }) });
+  });
+
+  test('fails when the master Service is missing', () => {
+    const objects = rendered('a').filter((object) => object.kind !== 'Service');
+    expect(selectTest(objects)).toEqual({ problem: expect.objectContaining({ path: 'Job a-master', message: expect.stringContaining('has no Service selecting its pod') }) });
+  });
+});
