@@ -7,8 +7,8 @@ import { formatWarning, strictProblem } from '../checks/warnings';
 import { ObjectIdentity, UniqueObjects } from '../checks/unique-objects';
 import { canonicalObject } from './canonical';
 import { Report } from './report';
+import { inCommandLineTerms, optionsFromAnnotations } from './run-annotations';
 import { YamlDocument } from './yaml-documents';
-import { thresholdsOfResource } from './thresholds-of-resource';
 import { isJsonObject } from '../spec/spec';
 
 const LOCUST_GROUP = 'locust.io/';
@@ -76,26 +76,22 @@ export class DocumentRenderer {
       });
       return [];
     }
-    const thresholds = thresholdsOfResource(metadata);
-    if (thresholds.problems.length > 0) {
-      for (const problem of thresholds.problems) this.report.testProblem(file, label, problem);
-      return [];
-    }
+    const annotated = optionsFromAnnotations(metadata.annotations, this.options);
+    for (const problem of annotated.problems) this.report.testProblem(file, label, problem);
     // The construct validates name, namespace and spec itself, whatever their JSON type.
     const test = LocustTest.fromObject(this.chart, `LocustTest${++this.count}`, {
       name: metadata.name as string,
       namespace: metadata.namespace as string | undefined,
       spec: resource.spec,
       operatorConfig: this.operatorConfig,
-      ...this.options,
-      ...(thresholds.thresholds ? { thresholds: thresholds.thresholds } : {}),
+      ...annotated.options,
     });
-    for (const problem of test.problems) this.report.testProblem(file, label, problem);
+    for (const problem of test.problems) this.report.testProblem(file, label, inCommandLineTerms(problem));
     for (const warning of test.warnings) {
       if (test.strict) this.report.testProblem(file, label, strictProblem(warning));
       else this.report.warning(file, label, formatWarning(warning));
     }
-    if (test.problems.length > 0) return [];
+    if (test.problems.length > 0 || annotated.problems.length > 0) return [];
     // Construct-tree order is creation order: Service, master Job, worker Job. cdk8s already
     // writes each object with sorted keys and apiVersion, kind, metadata first.
     const rendered = test.node.findAll().filter(ApiObject.isApiObject).map((object) => object.toJson());

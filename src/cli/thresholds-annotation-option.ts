@@ -3,11 +3,8 @@ import { Problem } from '../core/problems';
 import { Thresholds, ThresholdsJson } from '../verdict/thresholds';
 import { parseThresholdsAnnotation, THRESHOLDS_ANNOTATION } from '../verdict/thresholds-annotation';
 
-/** The thresholds a LocustTest custom resource carries in its annotation, if any. */
-export function thresholdsOfResource(metadata: Record<string, unknown>): { thresholds?: Thresholds; problems: Problem[] } {
-  const annotations = metadata.annotations;
-  if (annotations === null || typeof annotations !== 'object' || Array.isArray(annotations)) return { problems: [] };
-  const text = (annotations as Record<string, unknown>)[THRESHOLDS_ANNOTATION];
+/** The thresholds of the `cdk8s-locust/thresholds` annotation's value, if there is one. */
+export function thresholdsOfAnnotation(text: unknown): { thresholds?: Thresholds; problems: Problem[] } {
   if (text === undefined) return { problems: [] };
   if (typeof text !== 'string') {
     return { problems: [{ path: `metadata.annotations["${THRESHOLDS_ANNOTATION}"]`, message: 'must be a string', value: text, fix: 'quote it, e.g. "fail-ratio<=0.01, p95<=800ms"' }] };
