@@ -93,6 +93,7 @@ export function createVerdictConfigMap(scope: Construct, testName: string, names
  * (Locust keeps the last occurrence), and the two volumes mounted. Other containers are left as they are.
  */
 export function withVerdict(jobSpec: JsonObject, containerName: string, verdict: ResolvedVerdict, configMapName: string | undefined): JsonObject {
+  if (verdict.thresholds === undefined && verdict.reports === undefined) return jobSpec;
   return editLocustPod(jobSpec, containerName, (container, pod) => {
     let args = container.args as string[];
     const env = [...(container.env as JsonObject[])];
