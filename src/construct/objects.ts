@@ -26,6 +26,8 @@ export interface RenderContext {
   /** ConfigMaps emitted from the repository, annotated for Argo CD with the Service. */
   readonly configMaps: readonly ApiObject[];
   readonly volumeItems: Record<string, JsonObject[]>;
+  /** Labels of the pod templates beyond the operator's (`metadata.labels`). */
+  readonly podLabels?: Record<string, string>;
 }
 
 /** The objects of workload mode: the Service, and the Jobs or (with a schedule) the CronJobs. */
@@ -46,6 +48,7 @@ export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWo
     config: test.operatorConfig,
     observability: ctx.observability,
     expectWorkersMaxWait: ctx.schedule === undefined ? undefined : EXPECT_WORKERS_MAX_WAIT_SECONDS,
+    podLabels: ctx.podLabels,
   });
   const jobSpec = (spec: JsonObject) => {
     let result = withVolumeItems(spec, ctx.volumeItems);
