@@ -53,6 +53,13 @@ describe('run annotations on the LocustTest resource', () => {
     expect(find(objects, 'CronJob', 'shop-worker').spec.schedule).toBe('0 2 * * *');
   });
 
+  test('with --argocd, a scheduled test puts its CronJobs in the later wave, with no sync options', () => {
+    const objects = rendered(['--argocd', testFile('nightly-argo.yaml', '"cdk8s-locust/schedule": "0 2 * * *"')]);
+    for (const name of ['shop-master', 'shop-worker']) {
+      expect(find(objects, 'CronJob', name).metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-wave': '1' });
+    }
+  });
+
   test('fails when the hook annotation is not a phase, naming the annotation', () => {
     const input = testFile('bad-hook.yaml', '"cdk8s-locust/argocd-hook": PreSync');
     const result = run(['validate', input]);
