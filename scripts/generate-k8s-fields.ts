@@ -12,6 +12,8 @@ import { dirname, join } from 'path';
 
 /** The kinds the tests synthesize, by `apiVersion/kind`, and their model class. */
 const ROOTS: Record<string, string> = {
+  'apps/v1/Deployment': 'V1Deployment',
+  'batch/v1/CronJob': 'V1CronJob',
   'batch/v1/Job': 'V1Job',
   'v1/ConfigMap': 'V1ConfigMap',
   'v1/Service': 'V1Service',

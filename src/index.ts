@@ -5,14 +5,14 @@
 export { LocustTest, LocustTestProps, LocustTestObjectProps } from './construct/locust-test';
 export { LocustTestOptions, STRICT_ENV_VAR } from './construct/options';
 export { RenderMode } from './gitops/operator-mode';
-export { ArgoCdOptions } from './gitops/argocd';
+export { ArgoCdOptions, ArgoCdHook } from './gitops/argocd';
 export { RUN_ID_ANNOTATION } from './gitops/run-id';
 export { TestFiles, DirectoryOptions } from './gitops/test-files';
 export { EnvSource, SecretMount } from './construct/references';
 export { MetricsMonitor, MonitorKind, MonitorOptions } from './gitops/monitoring';
 export { Observability, ObservabilityProps } from './construct/observability';
 export { ObservabilityMode, ObservabilityPlan, ServicePortEntry, planObservability } from './pod/observability';
-export { LocustJob } from './pod/job';
+export { LocustJob, LocustCronJob } from './pod/job';
 export { LocustRole, sanitizeName, roleObjectName } from './core/names';
 
 // The operator configuration the objects are built for.

@@ -2,6 +2,8 @@ import * as path from 'path';
 import { App } from 'cdk8s';
 import { ShopLoadTests } from '../examples/composed/main';
 import { OtelLoadTest } from '../examples/otel/main';
+import { Storefront, StorefrontSmokeTest } from '../examples/argocd-hook/main';
+import { NightlySoak } from '../examples/nightly/main';
 import { find, Manifest, synthApp } from './util';
 
 /** Builds an example app from its own folder, where its relative locustfile paths resolve. */
@@ -31,5 +33,33 @@ describe('examples', () => {
   test('the OpenTelemetry example has no warning, in strict mode', () => {
     const objects = synthExample('otel', (app) => new OtelLoadTest(app, 'otel'));
     expect(find(objects, 'Job', 'payments-load-master').spec.template.spec.containers[0].args).toContain('--otel');
+  });
+
+  test('the Argo CD hook example runs its smoke test as PostSync hooks against the storefront Service, after its pods had time to stop', () => {
+    const objects = synthExample('argocd-hook', (app) => {
+      const storefront = new Storefront(app, 'storefront', { namespace: 'storefront' });
+      new StorefrontSmokeTest(app, 'storefront-smoke', { namespace: 'storefront', target: storefront.service });
+    });
+
+    // The service under test is a plain resource; the test's Jobs are hooks of one wave
+    const deployment = find(objects, 'Deployment', 'storefront');
+    expect(deployment.metadata.annotations).toBeUndefined();
+    expect(find(objects, 'Service', 'storefront').spec.ports).toEqual([{ port: 8080 }]);
+    for (const name of ['storefront-smoke-master', 'storefront-smoke-worker']) {
+      const job = find(objects, 'Job', name);
+      expect(job.metadata.annotations['argocd.argoproj.io/hook']).toBe('PostSync');
+      // The start delay is the storefront's termination grace period
+      expect(job.spec.template.spec.initContainers[0].command).toEqual(['sleep', String(deployment.spec.template.spec.terminationGracePeriodSeconds)]);
+      expect(job.spec.template.spec.containers[0].args).toContain('http://storefront:8080');
+    }
+  });
+
+  test('the nightly example runs its soak from two CronJobs at 02:00', () => {
+    const objects = synthExample('nightly', (app) => new NightlySoak(app, 'nightly-soak', { namespace: 'load-testing' }));
+    for (const name of ['catalogue-soak-master', 'catalogue-soak-worker']) {
+      expect(find(objects, 'CronJob', name).spec.schedule).toBe('0 2 * * *');
+    }
+    expect(objects.filter((o) => o.kind === 'Job')).toEqual([]);
+    expect(find(objects, 'CronJob', 'catalogue-soak-master').spec.jobTemplate.spec.template.spec.containers[0].args).toContain('--expect-workers-max-wait=600');
   });
 });

@@ -55,6 +55,6 @@ describe('unknown-field check of synthesized objects', () => {
   });
 
   test('fails when the kind has no field map', () => {
-    expect(() => unknownFields({ apiVersion: 'apps/v1', kind: 'Deployment' })).toThrow(/no field map for apps\/v1 Deployment/);
+    expect(() => unknownFields({ apiVersion: 'apps/v1', kind: 'DaemonSet' })).toThrow(/no field map for apps\/v1 DaemonSet/);
   });
 });

@@ -1,5 +1,7 @@
 import { App, Chart, ChartProps } from 'cdk8s';
 import { Job } from 'kubernetes-models/batch/v1/Job';
+import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { parseAllDocuments } from 'yaml';
@@ -12,6 +14,9 @@ export type Manifest = { apiVersion: string; kind: string; metadata: { name: str
 
 const VALIDATORS: Record<string, (doc: any) => void> = {
   'batch/v1/Job': (doc) => new Job(doc).validate(),
+  'batch/v1/CronJob': (doc) => new CronJob(doc).validate(),
+  // The service under test beside a load test, in the examples.
+  'apps/v1/Deployment': (doc) => new Deployment(doc).validate(),
   'v1/Service': (doc) => new Service(doc).validate(),
   'v1/ConfigMap': (doc) => new ConfigMap(doc).validate(),
   // A LocustTest custom resource the library emits: its spec against our own CRD (unknown fields included).

@@ -24,8 +24,17 @@ export function strictProblem(warning: Warning): Problem {
 export interface WarningOptions {
   /** The decision the Observability construct made: its mode and, with OpenTelemetry, the OTLP protocol. */
   readonly observability: ObservabilityPlan;
-  /** Whether the objects are laid out for Argo CD. */
+  /**
+   * Whether Argo CD tracks the Jobs as resources: Argo CD mode without a hook (hooks are not
+   * tracked) and without a schedule (the CronJobs' Jobs are not in Git).
+   */
   readonly argoCd: boolean;
+  /**
+   * Whether the Jobs run with nobody to stop them: Argo CD hooks, whose sync waits for the master,
+   * or CronJobs, whose next runs are skipped while one is active.
+   * @default false
+   */
+  readonly unattended?: boolean;
 }
 
 /** Values of `OTEL_TRACES_SAMPLER` the OpenTelemetry SDK knows. */
@@ -41,7 +50,7 @@ const IMAGES_WITHOUT_OTEL = ['locustio/locust', 'docker.io/locustio/locust', 'in
 
 /**
  * The traps a valid LocustTest can still fall into. Pure: the same input gives the same list, in
- * a fixed order (OpenTelemetry, command line, Argo CD).
+ * a fixed order (OpenTelemetry, command line, Argo CD, unattended runs).
  */
 export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, options: WarningOptions): Warning[] {
   const { mode, otlpProtocol } = options.observability;
@@ -52,6 +61,7 @@ export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, opti
     ...autoquitWarnings(spec),
     ...libImportWarnings(spec),
     ...(options.argoCd ? ttlWarnings(config) : []),
+    ...(options.unattended ? neverEndingMasterWarnings(spec) : []),
   ];
 }
 
@@ -200,4 +210,17 @@ function ttlWarnings(config: ResolvedOperatorConfig): Warning[] {
     value: config.jobTtlSecondsAfterFinished,
     fix: 'leave the TTL unset under Argo CD and re-run with a new runId',
   }];
+}
+
+/** A master that never exits holds a hook's sync operation, or a CronJob (with Forbid) forever. */
+function neverEndingMasterWarnings(spec: SpecJson): Warning[] {
+  const consequence = 'so the master never exits: a hook holds its sync operation, a schedule skips every later run';
+  const warnings: Warning[] = [];
+  if (spec.master.autostart === false) {
+    warnings.push({ path: 'spec.master.autostart', message: `waits for someone to start the test in the web UI, ${consequence}`, value: false, fix: 'drop autostart: false' });
+  }
+  if (spec.master.autoquit?.enabled === false) {
+    warnings.push({ path: 'spec.master.autoquit.enabled', message: `keeps the master running once the test is over, ${consequence}`, value: false, fix: 'drop enabled: false: by default the master quits 60 s after the run' });
+  }
+  return warnings;
 }

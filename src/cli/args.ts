@@ -41,6 +41,11 @@ run options:
   -h, --help                  print this help
   -V, --version               print the version
 
+annotations on a LocustTest choose how it runs (see docs/cli.md):
+  cdk8s-locust/argocd-hook: PostSync   both Jobs become Argo CD hooks of that phase (or Sync)
+  cdk8s-locust/start-delay: "30"       with a hook: both pods wait that many seconds first
+  cdk8s-locust/schedule: "0 2 * * *"   two CronJobs on that schedule instead of the Jobs
+
 exit status: 0 success, 1 invalid input (one line per problem on stderr, nothing written),
 2 usage error; run: the master's exit code (0 when no request failed), 124 when the time
 bound stopped it

@@ -7,6 +7,7 @@ import { formatWarning, strictProblem } from '../checks/warnings';
 import { ObjectIdentity, UniqueObjects } from '../checks/unique-objects';
 import { canonicalObject } from './canonical';
 import { Report } from './report';
+import { inCommandLineTerms, optionsFromAnnotations } from './run-annotations';
 import { YamlDocument } from './yaml-documents';
 import { isJsonObject } from '../spec/spec';
 
@@ -75,20 +76,22 @@ export class DocumentRenderer {
       });
       return [];
     }
+    const annotated = optionsFromAnnotations(metadata.annotations, this.options);
+    for (const problem of annotated.problems) this.report.testProblem(file, label, problem);
     // The construct validates name, namespace and spec itself, whatever their JSON type.
     const test = LocustTest.fromObject(this.chart, `LocustTest${++this.count}`, {
       name: metadata.name as string,
       namespace: metadata.namespace as string | undefined,
       spec: resource.spec,
       operatorConfig: this.operatorConfig,
-      ...this.options,
+      ...annotated.options,
     });
-    for (const problem of test.problems) this.report.testProblem(file, label, problem);
+    for (const problem of test.problems) this.report.testProblem(file, label, inCommandLineTerms(problem));
     for (const warning of test.warnings) {
       if (test.strict) this.report.testProblem(file, label, strictProblem(warning));
       else this.report.warning(file, label, formatWarning(warning));
     }
-    if (test.problems.length > 0) return [];
+    if (test.problems.length > 0 || annotated.problems.length > 0) return [];
     // Construct-tree order is creation order: Service, master Job, worker Job. cdk8s already
     // writes each object with sorted keys and apiVersion, kind, metadata first.
     const rendered = test.node.findAll().filter(ApiObject.isApiObject).map((object) => object.toJson());

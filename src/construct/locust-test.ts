@@ -2,7 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KubeService } from '../../imports/k8s';
 import { validateArgoCdOptions } from '../gitops/argocd';
-import { LocustJob } from '../pod/job';
+import { LocustCronJob, LocustJob } from '../pod/job';
 import { MonitorKind } from '../gitops/monitoring';
 import { Observability } from './observability';
 import { ObservabilityMode } from '../pod/observability';
@@ -14,6 +14,7 @@ import { formatProblem, LocustTestValidationError, Problem } from '../core/probl
 import { withReferences } from './references';
 import { renderOperatorResource, renderWorkload, RenderedWorkload } from './objects';
 import { validateRunId } from '../gitops/run-id';
+import { validateSchedule } from '../gitops/schedule';
 import { isJsonObject, plainCopy, SpecJson } from '../spec/spec';
 import { LocustTestTypedSpec, specJsonOf } from '../spec/typed-spec';
 import { withTestFiles } from '../gitops/test-files-spec';
@@ -126,12 +127,15 @@ export class LocustTest extends Construct {
       ...validateOperatorConfig(props.operatorConfig),
       ...validateArgoCdOptions(props.argoCd),
       ...validateRunId(props.runId),
+      ...validateSchedule(props.schedule, { name: props.name, hook: props.argoCd?.hook !== undefined, runId: props.runId }),
       ...files.problems,
       ...validateLocustTest(props.name, this.namespace, this.specJson, this.operatorConfig, observability.mode),
     ];
     if (this.mode === RenderMode.OPERATOR) {
       problems.push(...operatorModeProblems({
         runId: props.runId,
+        hook: props.argoCd?.hook,
+        schedule: props.schedule?.expressionString,
         webUi: props.webUi === true,
         serviceMonitor: props.monitor?.kind === MonitorKind.SERVICE_MONITOR,
         nestedConfigMaps: Object.keys(files.volumeItems),
@@ -141,7 +145,11 @@ export class LocustTest extends Construct {
       problems.push({ path: 'monitor', message: `scrapes the metrics exporter sidecar, which a test with ${observability.mode} has not`, value: props.monitor.kind, fix: 'drop the monitor and read the metrics from the OpenTelemetry backend, or turn OpenTelemetry off' });
     }
     this.problems = problems;
-    this.warnings = problems.length > 0 ? [] : warningsFor(this.specJson, this.operatorConfig, { observability: observability.plan, argoCd: props.argoCd !== undefined });
+    this.warnings = problems.length > 0 ? [] : warningsFor(this.specJson, this.operatorConfig, {
+      observability: observability.plan,
+      argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
+      unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
+    });
     this.node.addValidation({ validate: () => this.validate() });
     AppChecks.of(this).register(this, this.strict ? [] : this.warnings);
     if (problems.length > 0) return;
@@ -150,6 +158,7 @@ export class LocustTest extends Construct {
       observability: observability.plan,
       argoCd: props.argoCd,
       runId: props.runId,
+      schedule: props.schedule,
       webUi: props.webUi === true,
       monitor: props.monitor,
       configMaps: files.configMaps,
@@ -188,14 +197,36 @@ export class LocustTest extends Construct {
     return this.workload('master Service').service;
   }
 
-  /** The master Job (`<name>-master`). Throws for an invalid test or in operator mode. */
+  /** The master Job (`<name>-master`). Throws for an invalid test, in operator mode or with a schedule. */
   public get masterJob(): LocustJob {
-    return this.workload('master Job').masterJob;
+    return this.scheduled('master Job', false).masterJob!;
   }
 
-  /** The worker Job (`<name>-worker`). Throws for an invalid test or in operator mode. */
+  /** The worker Job (`<name>-worker`). Throws for an invalid test, in operator mode or with a schedule. */
   public get workerJob(): LocustJob {
-    return this.workload('worker Job').workerJob;
+    return this.scheduled('worker Job', false).workerJob!;
+  }
+
+  /** The master CronJob (`<name>-master`) of a scheduled test. Throws for an invalid test, in operator mode or without a schedule. */
+  public get masterCronJob(): LocustCronJob {
+    return this.scheduled('master CronJob', true).masterCronJob!;
+  }
+
+  /** The worker CronJob (`<name>-worker`) of a scheduled test. Throws for an invalid test, in operator mode or without a schedule. */
+  public get workerCronJob(): LocustCronJob {
+    return this.scheduled('worker CronJob', true).workerCronJob!;
+  }
+
+  /** The workload, checked to have (with a schedule) CronJobs or (without) Jobs. */
+  private scheduled(what: string, withSchedule: boolean): RenderedWorkload {
+    const workload = this.workload(what);
+    const hasSchedule = workload.masterCronJob !== undefined;
+    if (hasSchedule !== withSchedule) {
+      throw new Error(hasSchedule
+        ? `LocustTest ${this.name} runs on a schedule, so it has CronJobs and no ${what}; use masterCronJob and workerCronJob`
+        : `LocustTest ${this.name} has no schedule, so it has Jobs and no ${what}; set schedule, or use masterJob and workerJob`);
+    }
+    return workload;
   }
 
   /** The LocustTest custom resource of operator mode. Throws for an invalid test or in workload mode. */

@@ -1,7 +1,7 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Cron } from 'cdk8s';
 import { KubeService } from '../../imports/k8s';
-import { annotateJob, annotateResource, ArgoCdOptions, SYNC_WAVE_ANNOTATION, syncWaves } from '../gitops/argocd';
-import { createJob, createService, LocustJob } from '../pod/job';
+import { annotateHookJob, annotateJob, annotateResource, ArgoCdOptions, SYNC_WAVE_ANNOTATION, syncWaves, withStartDelay } from '../gitops/argocd';
+import { createCronJob, createJob, createService, LocustCronJob, LocustJob } from '../pod/job';
 import type { LocustTest } from './locust-test';
 import { createMonitor, MetricsMonitor, MonitorKind, SERVICE_MONITOR_LABEL } from '../gitops/monitoring';
 import { LocustRole, roleObjectName } from '../core/names';
@@ -9,6 +9,7 @@ import { ObservabilityPlan } from '../pod/observability';
 import { createLocustTestResource } from '../gitops/operator-mode';
 import { JsonObject } from '../spec/spec';
 import { withRunId } from '../gitops/run-id';
+import { cronJobSpec, EXPECT_WORKERS_MAX_WAIT_SECONDS } from '../gitops/schedule';
 import { withVolumeItems } from '../gitops/test-files';
 import { withWebUiPort } from '../gitops/web-ui';
 import { buildWorkload } from '../pod/workload';
@@ -19,6 +20,7 @@ export interface RenderContext {
   readonly observability: ObservabilityPlan;
   readonly argoCd?: ArgoCdOptions;
   readonly runId?: string;
+  readonly schedule?: Cron;
   readonly webUi: boolean;
   readonly monitor?: MetricsMonitor;
   /** ConfigMaps emitted from the repository, annotated for Argo CD with the Service. */
@@ -26,34 +28,54 @@ export interface RenderContext {
   readonly volumeItems: Record<string, JsonObject[]>;
 }
 
-/** The objects of workload mode. */
+/** The objects of workload mode: the Service, and the Jobs or (with a schedule) the CronJobs. */
 export interface RenderedWorkload {
   readonly service: KubeService;
-  readonly masterJob: LocustJob;
-  readonly workerJob: LocustJob;
+  readonly masterJob?: LocustJob;
+  readonly workerJob?: LocustJob;
+  readonly masterCronJob?: LocustCronJob;
+  readonly workerCronJob?: LocustCronJob;
   readonly monitor?: ApiObject;
 }
 
-/** Writes the Service, both Jobs and the optional monitor, in the operator's order. */
+/** Writes the Service, both Jobs (or CronJobs) and the optional monitor, in the operator's order. */
 export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWorkload {
-  const specs = buildWorkload({ name: test.name, spec: test.specJson, config: test.operatorConfig, observability: ctx.observability });
+  const specs = buildWorkload({
+    name: test.name,
+    spec: test.specJson,
+    config: test.operatorConfig,
+    observability: ctx.observability,
+    expectWorkersMaxWait: ctx.schedule === undefined ? undefined : EXPECT_WORKERS_MAX_WAIT_SECONDS,
+  });
   const jobSpec = (spec: JsonObject) => {
-    const withItems = withVolumeItems(spec, ctx.volumeItems);
-    return ctx.runId === undefined ? withItems : withRunId(withItems, ctx.runId);
+    let result = withVolumeItems(spec, ctx.volumeItems);
+    if (ctx.runId !== undefined) result = withRunId(result, ctx.runId);
+    if (ctx.argoCd?.startDelay !== undefined) result = withStartDelay(result, ctx.argoCd.startDelay);
+    return result;
   };
   const master = roleObjectName(test.name, LocustRole.MASTER);
+  const worker = roleObjectName(test.name, LocustRole.WORKER);
   const serviceSpec = ctx.webUi ? withWebUiPort(specs.serviceSpec) : specs.serviceSpec;
   const service = createService(test, 'MasterService', master, test.namespace, serviceSpec);
-  const masterJob = createJob(test, 'MasterJob', master, test.namespace, jobSpec(specs.masterJobSpec));
-  const workerJob = createJob(test, 'WorkerJob', roleObjectName(test.name, LocustRole.WORKER), test.namespace, jobSpec(specs.workerJobSpec));
   if (ctx.monitor?.kind === MonitorKind.SERVICE_MONITOR) service.metadata.addLabel(SERVICE_MONITOR_LABEL, master);
-  const monitor = monitorOf(test, ctx);
-  if (ctx.argoCd) {
-    const waves = syncWaves(ctx.argoCd);
-    [service, ...ctx.configMaps].forEach((object) => annotateResource(object, waves));
-    [masterJob, workerJob].forEach((job) => annotateJob(job, waves));
+  const waves = ctx.argoCd ? syncWaves(ctx.argoCd) : undefined;
+  if (waves) [service, ...ctx.configMaps].forEach((object) => annotateResource(object, waves));
+
+  if (ctx.schedule !== undefined) {
+    const schedule = ctx.schedule;
+    const masterCronJob = createCronJob(test, 'MasterCronJob', master, test.namespace, cronJobSpec(schedule, jobSpec(specs.masterJobSpec)));
+    const workerCronJob = createCronJob(test, 'WorkerCronJob', worker, test.namespace, cronJobSpec(schedule, jobSpec(specs.workerJobSpec)));
+    // A CronJob's job template can change in place (only later runs see it): no sync options.
+    if (waves) [masterCronJob, workerCronJob].forEach((cronJob) => cronJob.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, waves.jobs));
+    return { service, masterCronJob, workerCronJob, monitor: monitorOf(test, ctx) };
   }
-  return { service, masterJob, workerJob, monitor };
+  const masterJob = createJob(test, 'MasterJob', master, test.namespace, jobSpec(specs.masterJobSpec));
+  const workerJob = createJob(test, 'WorkerJob', worker, test.namespace, jobSpec(specs.workerJobSpec));
+  if (waves) {
+    const hook = ctx.argoCd?.hook;
+    [masterJob, workerJob].forEach((job) => (hook === undefined ? annotateJob(job, waves) : annotateHookJob(job, waves, hook)));
+  }
+  return { service, masterJob, workerJob, monitor: monitorOf(test, ctx) };
 }
 
 /**

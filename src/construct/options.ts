@@ -1,3 +1,4 @@
+import { Cron } from 'cdk8s';
 import { ArgoCdOptions } from '../gitops/argocd';
 import { TestFiles } from '../gitops/test-files';
 import { MetricsMonitor } from '../gitops/monitoring';
@@ -29,6 +30,16 @@ export interface LocustTestOptions {
    * @default - no run id
    */
   readonly runId?: string;
+
+  /**
+   * Run the test on a schedule: the master and the worker become two CronJobs with this schedule
+   * (`concurrencyPolicy: Forbid`, a 300 s starting deadline, 3 successful and 1 failed runs kept),
+   * each creating the Job the test would otherwise be; the master Service stays. The master then
+   * waits at most 600 s for its workers (`--expect-workers-max-wait=600`). Not with `argoCd.hook`
+   * nor `runId`. Times are in the time zone of the cluster's controller manager.
+   * @default - no schedule: the Jobs run once
+   */
+  readonly schedule?: Cron;
 
   /**
    * Where the locustfiles come from; fills `spec.testFiles.configMapRef` and `libConfigMapRef`,

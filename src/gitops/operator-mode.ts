@@ -35,6 +35,9 @@ export function createLocustTestResource(scope: Construct, id: string, name: str
 /** What operator mode is asked to do that only the workload mode can. */
 export interface OperatorModeRequest {
   readonly runId?: string;
+  readonly hook?: string;
+  /** The schedule's cron expression. */
+  readonly schedule?: string;
   readonly webUi: boolean;
   readonly serviceMonitor: boolean;
   /** Names of emitted ConfigMaps that need volume `items` for nested folders. */
@@ -47,6 +50,12 @@ export function operatorModeProblems(request: OperatorModeRequest): Problem[] {
   const fix = 'drop it, or use RenderMode.WORKLOAD';
   if (request.runId !== undefined) {
     problems.push({ path: 'runId', message: 'needs the workload mode: in operator mode the operator owns the Jobs and their pod templates', value: request.runId, fix });
+  }
+  if (request.hook !== undefined) {
+    problems.push({ path: 'argoCd.hook', message: 'needs the workload mode: in operator mode the operator creates the Jobs, which Argo CD never sees', value: request.hook, fix });
+  }
+  if (request.schedule !== undefined) {
+    problems.push({ path: 'schedule', message: 'needs the workload mode: in operator mode the operator creates the Jobs, once per LocustTest', value: request.schedule, fix });
   }
   if (request.webUi) {
     problems.push({ path: 'webUi', message: 'needs the workload mode: the operator writes the master Service without the web UI port', value: true, fix });

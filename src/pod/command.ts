@@ -26,8 +26,12 @@ export function autoquitTimeout(master: MasterSpecJson): number | undefined {
   return timeout >= 0 ? timeout : DEFAULT_AUTOQUIT_TIMEOUT;
 }
 
-/** Master container args, in the operator's order. */
-export function masterArgs(spec: SpecJson, observabilityFlags: readonly string[]): string[] {
+/**
+ * Master container args, in the operator's order. `expectWorkersMaxWait` (seconds) bounds how
+ * long the master waits for its workers, after `--expect-workers`; the operator never sets it, and
+ * a user's extraArgs still come last and win.
+ */
+export function masterArgs(spec: SpecJson, observabilityFlags: readonly string[], expectWorkersMaxWait?: number): string[] {
   const master = spec.master;
   const args = [
     ...commandWords(master.command),
@@ -36,6 +40,7 @@ export function masterArgs(spec: SpecJson, observabilityFlags: readonly string[]
     `--master-port=${MASTER_PORT}`,
     `--expect-workers=${spec.worker.replicas}`,
   ];
+  if (expectWorkersMaxWait !== undefined) args.push(`--expect-workers-max-wait=${expectWorkersMaxWait}`);
   if (master.autostart !== false) args.push('--autostart');
   const timeout = autoquitTimeout(master);
   if (timeout !== undefined) args.push('--autoquit', String(timeout));

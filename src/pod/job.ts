@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { JobSpec, KubeJob, KubeService, ServiceSpec } from '../../imports/k8s';
+import { CronJobSpec, JobSpec, KubeCronJob, KubeJob, KubeService, ServiceSpec } from '../../imports/k8s';
 import { JsonObject } from '../spec/spec';
 import { objectMetadata } from '../core/kubernetes';
 
@@ -19,6 +19,13 @@ export class LocustJob extends KubeJob {
   }
 }
 
+/** The imported `KubeCronJob`, written exactly as built, for the same reason as `LocustJob`. */
+export class LocustCronJob extends KubeCronJob {
+  public toJson(): any {
+    return ApiObject.prototype.toJson.call(this);
+  }
+}
+
 export function createJob(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): LocustJob {
   // The spec is already plain JSON (quantities as strings), which the typed props describe as classes.
   return new LocustJob(scope, id, { metadata: objectMetadata(name, namespace), spec: spec as unknown as JobSpec });
@@ -26,4 +33,8 @@ export function createJob(scope: Construct, id: string, name: string, namespace:
 
 export function createService(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): KubeService {
   return new KubeService(scope, id, { metadata: objectMetadata(name, namespace), spec: spec as unknown as ServiceSpec });
+}
+
+export function createCronJob(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): LocustCronJob {
+  return new LocustCronJob(scope, id, { metadata: objectMetadata(name, namespace), spec: spec as unknown as CronJobSpec });
 }

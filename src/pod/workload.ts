@@ -15,6 +15,8 @@ export interface WorkloadContext {
   readonly config: ResolvedOperatorConfig;
   /** The observability decision, with what it adds to the pods and the Service. */
   readonly observability: ObservabilityPlan;
+  /** Seconds the master waits for its workers before giving up. @default - as long as it takes (the operator's) */
+  readonly expectWorkersMaxWait?: number;
 }
 
 /** The three objects the operator creates, as plain manifests without apiVersion/kind/metadata. */
@@ -48,7 +50,7 @@ function locustContainer(ctx: WorkloadContext, role: LocustRole): JsonObject {
   const container: JsonObject = {
     name: roleObjectName(name, role),
     image: spec.image,
-    args: isMaster ? masterArgs(spec, flags) : workerArgs(name, spec, flags),
+    args: isMaster ? masterArgs(spec, flags, ctx.expectWorkersMaxWait) : workerArgs(name, spec, flags),
     ports: (isMaster ? [MASTER_PORT, MASTER_BIND_PORT_PLUS_ONE, WEB_UI_PORT] : [WORKER_PORT]).map((port) => ({ containerPort: port })),
   };
   setIfPresent(container, 'envFrom', locustEnvFrom(spec));

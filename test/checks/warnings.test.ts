@@ -3,8 +3,8 @@ import { DEFAULT_OPERATOR_CONFIG, LocustTest, planObservability, resolveOperator
 import { minimalSpec, minimalSpecJson } from '../fixtures';
 
 /** The warnings of a spec, with the observability decision the construct would make for it. */
-function warningsOf(spec: SpecJson, config: ResolvedOperatorConfig = DEFAULT_OPERATOR_CONFIG, argoCd = false) {
-  return warningsFor(spec, config, { observability: planObservability(spec.observability?.openTelemetry, config.metricsExporter), argoCd });
+function warningsOf(spec: SpecJson, config: ResolvedOperatorConfig = DEFAULT_OPERATOR_CONFIG, argoCd = false, unattended = false) {
+  return warningsFor(spec, config, { observability: planObservability(spec.observability?.openTelemetry, config.metricsExporter), argoCd, unattended });
 }
 
 function otelSpec(openTelemetry: Record<string, unknown>, overrides: Record<string, unknown> = {}): SpecJson {
@@ -213,5 +213,22 @@ describe('warnings of the construct', () => {
     const test = new LocustTest(new Chart(app, 'c'), 't', { name: 'checkout', spec: plainImageWithOtel, strict: false });
     expect(test.strict).toBe(false);
     expect(() => app.synthYaml()).not.toThrow();
+  });
+
+  describe('unattended runs (hooks and schedules)', () => {
+    test('warns when the master waits for the web UI or never quits', () => {
+      // GIVEN a master with autostart and autoquit off, run unattended
+      const spec = minimalSpecJson({ master: { command: '-f a.py', autostart: false, autoquit: { enabled: false } } }) as SpecJson;
+      const warnings = warningsOf(spec, DEFAULT_OPERATOR_CONFIG, false, true);
+
+      // THEN both are named, with what they hold
+      expect(warnings.map((w) => w.path)).toEqual(['spec.master.autostart', 'spec.master.autoquit.enabled']);
+      expect(warnings[1].message).toMatch(/a hook holds its sync operation, a schedule skips every later run/);
+    });
+
+    test('does not warn about them for a test run once', () => {
+      const spec = minimalSpecJson({ master: { command: '-f a.py', autostart: false, autoquit: { enabled: false } } }) as SpecJson;
+      expect(warningsOf(spec)).toEqual([]);
+    });
   });
 });

@@ -1,0 +1,68 @@
+import { Cron, Duration } from 'cdk8s';
+import { LocustTestOptions } from '../construct/options';
+import { ArgoCdHook } from '../gitops/argocd';
+import { Problem } from '../core/problems';
+
+/**
+ * Annotations on a LocustTest resource that choose how the command line runs it: the construct's
+ * `argoCd.hook`, `argoCd.startDelay` and `schedule`. The prefix is the run id's: no DNS domain, so
+ * no collision with annotations of anyone who owns one.
+ */
+export const HOOK_ANNOTATION = 'cdk8s-locust/argocd-hook';
+export const START_DELAY_ANNOTATION = 'cdk8s-locust/start-delay';
+export const SCHEDULE_ANNOTATION = 'cdk8s-locust/schedule';
+
+const annotationPath = (key: string) => `metadata.annotations[${JSON.stringify(key)}]`;
+
+/** Where the construct option each annotation sets is named in problems, for the command line. */
+const OPTION_PATHS: Record<string, string> = {
+  'argoCd.hook': annotationPath(HOOK_ANNOTATION),
+  'argoCd.startDelay': annotationPath(START_DELAY_ANNOTATION),
+  'schedule': annotationPath(SCHEDULE_ANNOTATION),
+  'runId': '--run-id',
+};
+
+/** The options the annotations ask for, on top of the command line's, or the problems with them. */
+export function optionsFromAnnotations(annotations: unknown, base: LocustTestOptions): { options: LocustTestOptions; problems: Problem[] } {
+  const given = typeof annotations === 'object' && annotations !== null && !Array.isArray(annotations) ? annotations as Record<string, unknown> : {};
+  const problems: Problem[] = [];
+  let options = base;
+
+  const hook = given[HOOK_ANNOTATION];
+  const hooks = Object.values(ArgoCdHook) as string[];
+  if (hook !== undefined) {
+    if (typeof hook === 'string' && hooks.includes(hook)) {
+      // A hook is an Argo CD layout: it turns Argo CD mode on for this test, --argocd or not.
+      options = { ...options, argoCd: { ...options.argoCd, hook: hook as ArgoCdHook } };
+    } else {
+      problems.push({ path: annotationPath(HOOK_ANNOTATION), message: `must be one of ${hooks.join(', ')}`, value: hook, fix: 'use PostSync to run the test after each sync, or Sync' });
+    }
+  }
+
+  const delay = given[START_DELAY_ANNOTATION];
+  if (delay !== undefined) {
+    if (typeof delay === 'string' && /^[1-9][0-9]*$/.test(delay)) {
+      options = { ...options, argoCd: { ...options.argoCd, startDelay: Duration.seconds(Number(delay)) } };
+    } else {
+      problems.push({ path: annotationPath(START_DELAY_ANNOTATION), message: 'must be a whole number of seconds, at least 1, as a string', value: delay, fix: 'use e.g. "30", the default terminationGracePeriodSeconds of the pods to wait for' });
+    }
+  }
+
+  const schedule = given[SCHEDULE_ANNOTATION];
+  if (schedule !== undefined) {
+    const fields = typeof schedule === 'string' ? schedule.trim().split(/\s+/) : [];
+    if (fields.length === 5) {
+      const [minute, hour, day, month, weekDay] = fields;
+      options = { ...options, schedule: Cron.schedule({ minute, hour, day, month, weekDay }) };
+    } else {
+      problems.push({ path: annotationPath(SCHEDULE_ANNOTATION), message: 'must be a cron expression of five fields (minute hour day-of-month month day-of-week)', value: schedule, fix: 'use e.g. "0 2 * * *" for every night at 02:00' });
+    }
+  }
+  return { options, problems };
+}
+
+/** A construct problem with the option it names replaced by the annotation or flag that set it. */
+export function inCommandLineTerms(problem: Problem): Problem {
+  const path = OPTION_PATHS[problem.path];
+  return path === undefined ? problem : { ...problem, path };
+}

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { run } from '../../src/cli/dispatch';
+import { find, Manifest } from '../util';
+
+let work: string;
+beforeAll(() => { work = mkdtempSync(join(tmpdir(), 'cdk8s-locust-annotations-')); });
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A LocustTest file with the given annotations (YAML flow map entries). */
+function testFile(name: string, annotations: string): string {
+  const path = join(work, name);
+  writeFileSync(path, `apiVersion: locust.io/v2
+kind: LocustTest
+metadata: {name: shop, namespace: load, annotations: {${annotations}}}
+spec:
+  image: locustio/locust:2.43.1
+  master: {command: "-f /lotest/src/a.py --run-time 5m"}
+  worker: {command: "-f /lotest/src/a.py", replicas: 2}
+`);
+  return path;
+}
+
+function rendered(args: string[]): Manifest[] {
+  const result = run(['render', ...args]);
+  expect(result.stderr).toBe('');
+  return parseAllDocuments(result.stdout).map((d) => d.toJS() as Manifest);
+}
+
+describe('run annotations on the LocustTest resource', () => {
+  test('cdk8s-locust/argocd-hook makes both Jobs hooks of that phase, without --argocd', () => {
+    // GIVEN a LocustTest annotated as a PostSync hook with a 30 s start delay
+    const input = testFile('hook.yaml', '"cdk8s-locust/argocd-hook": PostSync, "cdk8s-locust/start-delay": "30"');
+
+    // WHEN it is rendered
+    const objects = rendered([input]);
+
+    // THEN both Jobs are hooks, held back 30 s, and the Service sits in the earlier wave
+    for (const name of ['shop-master', 'shop-worker']) {
+      const job = find(objects, 'Job', name);
+      expect(job.metadata.annotations['argocd.argoproj.io/hook']).toBe('PostSync');
+      expect(job.metadata.annotations['argocd.argoproj.io/sync-options']).toBeUndefined();
+      expect(job.spec.template.spec.initContainers[0].command).toEqual(['sleep', '30']);
+    }
+    expect(find(objects, 'Service', 'shop-master').metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('0');
+  });
+
+  test('cdk8s-locust/schedule turns the Jobs into two CronJobs on that schedule', () => {
+    const objects = rendered([testFile('nightly.yaml', '"cdk8s-locust/schedule": "0 2 * * *"')]);
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Service/shop-master', 'CronJob/shop-master', 'CronJob/shop-worker']);
+    expect(find(objects, 'CronJob', 'shop-worker').spec.schedule).toBe('0 2 * * *');
+  });
+
+  test('fails when the hook annotation is not a phase, naming the annotation', () => {
+    const input = testFile('bad-hook.yaml', '"cdk8s-locust/argocd-hook": PreSync');
+    const result = run(['validate', input]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`${input}: LocustTest shop: metadata.annotations["cdk8s-locust/argocd-hook"] must be one of Sync, PostSync (got "PreSync"); use PostSync to run the test after each sync, or Sync\n`);
+  });
+
+  test('fails when the start delay is not a whole number of seconds', () => {
+    const input = testFile('bad-delay.yaml', '"cdk8s-locust/argocd-hook": PostSync, "cdk8s-locust/start-delay": 30s');
+    expect(run(['validate', input]).stderr).toContain('metadata.annotations["cdk8s-locust/start-delay"] must be a whole number of seconds, at least 1, as a string (got "30s")');
+  });
+
+  test('fails when the start delay is given without a hook, naming the annotation', () => {
+    const input = testFile('lone-delay.yaml', '"cdk8s-locust/start-delay": "30"');
+    expect(run(['validate', input]).stderr).toContain('metadata.annotations["cdk8s-locust/start-delay"] only applies to hook Jobs');
+  });
+
+  test('fails when the schedule does not have five fields', () => {
+    const input = testFile('bad-schedule.yaml', '"cdk8s-locust/schedule": "@daily"');
+    expect(run(['validate', input]).stderr).toContain('metadata.annotations["cdk8s-locust/schedule"] must be a cron expression of five fields');
+  });
+
+  test('fails when a schedule and a hook are both asked for, naming the schedule annotation', () => {
+    const input = testFile('both.yaml', '"cdk8s-locust/schedule": "0 2 * * *", "cdk8s-locust/argocd-hook": PostSync');
+    const result = run(['validate', input]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('metadata.annotations["cdk8s-locust/schedule"] cannot be combined with an Argo CD hook');
+  });
+
+  test('fails when a schedule is given with --run-id, naming the flag', () => {
+    const input = testFile('run-id.yaml', '"cdk8s-locust/schedule": "0 2 * * *"');
+    expect(run(['validate', '--run-id', 'r1', input]).stderr).toContain('LocustTest shop: --run-id means nothing with a schedule');
+  });
+});
