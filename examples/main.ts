@@ -56,7 +56,7 @@ export class LoadTestsChart extends Chart {
       name: 'catalogue-load',
       spec: {
         image: 'locustio/locust:2.43.1',
-        master: { command: '--locustfile /lotest/src/catalogue.py --host http://catalogue.shop.svc:8080 --users 50 --spawn-rate 5 --run-time 5m' },
+        master: { command: '--locustfile /lotest/src/catalogue.py --host http://catalogue.shop.svc:8080 --users 50 --spawn-rate 10 --run-time 5m' },
         worker: { command: '--locustfile /lotest/src/catalogue.py --host http://catalogue.shop.svc:8080', replicas: 2 },
         env: { variables: [{ name: 'CATALOGUE_PAGE_SIZE', value: '50' }] },
         scheduling: { nodeSelector: { 'workload-type': 'load-testing' } },

@@ -32,7 +32,7 @@ export class ShopLoadTests extends Chart {
       name: 'checkout-load',
       spec: {
         image: 'locustio/locust:2.43.1',
-        master: { command: `--locustfile /lotest/src/checkout.py ${host} --users 100 --spawn-rate 10 --run-time 10m` },
+        master: { command: `--locustfile /lotest/src/checkout.py ${host} --users 100 --spawn-rate 20 --run-time 10m` },
         worker: { command: `--locustfile /lotest/src/checkout.py ${host}`, replicas: 3 },
       },
       testFiles,
