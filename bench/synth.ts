@@ -3,11 +3,14 @@
  * same manifests built straight from `KubeService`/`KubeJob` (bench/floor.ts, the floor cdk8s
  * itself sets). Each measurement runs in a fresh Node process, so peak memory is that run's alone.
  * Prints wall time, peak RSS, the ratio to the floor, and how time per test grows with size.
+ * Then one test as a whole process (bench/one-test.ts), timed from outside: what a user's first
+ * `cdk8s synth` costs, Node's start-up and module loading included.
  * It prints figures and never fails on them; it fails only if the two paths write different YAML.
  */
 import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
 import { cpus } from 'os';
+import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { App, Chart } from 'cdk8s';
 import { LocustTest } from '../src';
@@ -47,6 +50,15 @@ function measure(mode: Mode, count: number): Sample {
   return JSON.parse(out) as Sample;
 }
 
+/** One test as a whole process: wall time from spawn to exit, and the child's own peak RSS. */
+function measureWholeProcess(mode: Mode): Sample {
+  const start = performance.now();
+  const out = execFileSync(process.execPath, [join(__dirname, 'one-test.js'), mode], { encoding: 'utf8' });
+  const ms = performance.now() - start;
+  const { rssMb, sha256 } = JSON.parse(out) as { rssMb: number; sha256: string };
+  return { ms, rssMb, sha256 };
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -79,6 +91,20 @@ function main(): void {
     const growth = perTest[mode][1000] / perTest[mode][100];
     console.log(`${mode}: ${perTest[mode][100].toFixed(2)} ms per test at 100, ${perTest[mode][1000].toFixed(2)} ms at 1000 (x${growth.toFixed(2)}; ${growth <= 1.25 ? 'linear' : 'super-linear'})`);
   }
+  // Alternated, so that a burst of load on a shared machine hits both sides alike.
+  const whole: Record<Mode, Sample[]> = { floor: [], locusttest: [] };
+  for (let i = 0; i < REPEATS; i++) for (const mode of ['floor', 'locusttest'] as Mode[]) whole[mode].push(measureWholeProcess(mode));
+  const cell = (mode: Mode) => ({ ms: median(whole[mode].map((s) => s.ms)), rssMb: median(whole[mode].map((s) => s.rssMb)) });
+  const [floor, locust] = [cell('floor'), cell('locusttest')];
+  const sameWhole = whole.floor[0].sha256 === whole.locusttest[0].sha256;
+  identical &&= sameWhole;
+  console.log('');
+  printTable(['whole process', 'floor ms', 'LocustTest ms', 'time ratio', 'floor peak RSS MB', 'LocustTest peak RSS MB', 'RSS ratio', 'same YAML'], [[
+    '1 test',
+    floor.ms.toFixed(0), locust.ms.toFixed(0), (locust.ms / floor.ms).toFixed(2),
+    floor.rssMb.toFixed(0), locust.rssMb.toFixed(0), (locust.rssMb / floor.rssMb).toFixed(2),
+    sameWhole ? 'yes' : 'NO',
+  ]]);
   if (!identical) {
     console.error('error: LocustTest and the floor wrote different YAML; bench/floor.ts no longer matches what LocustTest renders for bench/spec.ts');
     process.exitCode = 1;

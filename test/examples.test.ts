@@ -1,11 +1,36 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { ShopLoadTests } from '../examples/composed/main';
 import { OtelLoadTest } from '../examples/otel/main';
+import { CheckoutVerdict } from '../examples/verdict/main';
 import { Storefront, StorefrontSmokeTest } from '../examples/argocd-hook/main';
 import { NightlySoak } from '../examples/nightly/main';
 import { synthExample } from './example-apps';
 import { find } from './util';
 
+/** Every TypeScript file under examples/, recursively. */
+function exampleSources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return exampleSources(file);
+    return entry.name.endsWith('.ts') ? [file] : [];
+  });
+}
+
 describe('examples', () => {
+  test('import the library by its package name only, as a user\'s app does', () => {
+    // GIVEN every example source
+    const sources = exampleSources(path.join(__dirname, '..', 'examples'));
+    expect(sources.length).toBeGreaterThanOrEqual(5);
+
+    // THEN none reaches into the repository's folders; each imports 'cdk8s-locust'
+    for (const source of sources) {
+      const text = fs.readFileSync(source, 'utf8');
+      expect([path.relative(path.join(__dirname, '..'), source), [...text.matchAll(/from '(\.[^']*)'/g)].map((m) => m[1])]).toEqual([expect.any(String), []]);
+      expect(text).toMatch(/from 'cdk8s-locust';/);
+    }
+  });
+
   test('the composed example mounts its nested lib package and is laid out for Argo CD', () => {
     const objects = synthExample('examples/composed', (app) => new ShopLoadTests(app, 'shop', { namespace: 'load-testing', runId: 'r1' }));
 
@@ -19,6 +44,17 @@ describe('examples', () => {
   test('the OpenTelemetry example has no warning, in strict mode', () => {
     const objects = synthExample('examples/otel', (app) => new OtelLoadTest(app, 'otel'));
     expect(find(objects, 'Job', 'payments-load-master').spec.template.spec.containers[0].args).toContain('--otel');
+  });
+
+  test('the verdict example judges thresholds, keeps its reports per run and installs its requirements', () => {
+    const objects = synthExample('examples/verdict', (app) => new CheckoutVerdict(app, 'verdict', { namespace: 'load-testing', runId: 'r7' }));
+
+    const master = find(objects, 'Job', 'checkout-load-master').spec.template.spec;
+    const locust = master.containers[0];
+    expect(locust.env).toContainEqual(expect.objectContaining({ name: 'CDK8S_LOCUST_THRESHOLDS' }));
+    expect(locust.args).toContain('--html=/opt/cdk8s-locust/reports/checkout-load-r7.html');
+    expect(master.volumes).toContainEqual({ name: 'pvc-load-test-reports', persistentVolumeClaim: { claimName: 'load-test-reports', readOnly: false } });
+    expect(find(objects, 'Job', 'checkout-load-worker').spec.template.spec.initContainers.map((c: any) => c.name)).toEqual(['install-requirements']);
   });
 
   test('the Argo CD hook example runs its smoke test as PostSync hooks against the storefront Service, after its pods had time to stop', () => {

@@ -3,7 +3,8 @@ import { LIB_VOLUME_NAME, LocustRole, SECRET_VOLUME_PREFIX, roleObjectName } fro
 import { ResolvedOperatorConfig } from '../operator/operator-config';
 import { ObservabilityMode } from '../pod/observability';
 import { Problem } from '../core/problems';
-import { isDns1035Label, isDns1123Label, isDns1123Subdomain } from '../core/kubernetes';
+import { byteOrder } from '../core/text';
+import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelValue, qualifiedNameProblem } from '../core/kubernetes';
 import { quantityValue } from '../core/quantity';
 import { JsonObject, SpecJson } from '../spec/spec';
 import { containerVolumeMounts, libMountPath, mountTargets, podVolumes, srcMountPath } from '../pod/volumes';
@@ -29,8 +30,7 @@ export function validateLocustTest(name: unknown, namespace: unknown, spec: unkn
   return [...webhookRules(name as string, json, observability), ...apiServerRules(name as string, json, config, observability)];
 }
 
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const NOT_A_LABEL_VALUE = 'is not a valid label value: 63 characters or fewer, letters, digits, -, _ and ., starting and ending with a letter or digit';
 // Kubernetes' classic rule for environment variable names; clusters before 1.32 accept no more.
 const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 /** Longest CR name whose `-master` / `-worker` names still fit a 63-character DNS-1035 label. */
@@ -129,15 +129,6 @@ function imageReference(spec: SpecJson): Problem[] {
   return [];
 }
 
-function qualifiedNameProblem(key: string): string | undefined {
-  const parts = key.split('/');
-  if (parts.length > 2) return 'must have at most one /';
-  const [prefix, local] = parts.length === 2 ? parts : [undefined, parts[0]];
-  if (prefix !== undefined && !isDns1123Subdomain(prefix)) return 'has a prefix that is not a DNS-1123 subdomain';
-  if (local.length > 63 || !QUALIFIED_NAME_PART.test(local)) return 'must be 63 characters or fewer, start and end with a letter or digit, and contain only letters, digits, -, _ and .';
-  return undefined;
-}
-
 function labelsAndAnnotations(spec: SpecJson): Problem[] {
   const problems: Problem[] = [];
   const checkKeys = (map: Record<string, string> | undefined, path: string, what: string) => {
@@ -147,8 +138,8 @@ function labelsAndAnnotations(spec: SpecJson): Problem[] {
     }
   };
   const checkValues = (map: Record<string, string> | undefined, path: string) => {
-    for (const [key, value] of Object.entries(map ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (value.length > 63 || !LABEL_VALUE.test(value)) problems.push({ path: `${path}[${JSON.stringify(key)}]`, message: 'is not a valid label value: 63 characters or fewer, letters, digits, -, _ and ., starting and ending with a letter or digit', value, fix: 'shorten or simplify the value' });
+    for (const [key, value] of Object.entries(map ?? {}).sort(([a], [b]) => byteOrder(a, b))) {
+      if (!isLabelValue(value)) problems.push({ path: `${path}[${JSON.stringify(key)}]`, message: NOT_A_LABEL_VALUE, value, fix: 'shorten or simplify the value' });
     }
   };
   for (const role of [LocustRole.MASTER, LocustRole.WORKER]) {
@@ -294,7 +285,7 @@ function tolerations(spec: SpecJson, config: ResolvedOperatorConfig): Problem[] 
     const keyProblem = key ? qualifiedNameProblem(key) : undefined;
     if (keyProblem) problems.push({ path: `${path}.key`, message: `is not a valid label key: it ${keyProblem}`, value: key, fix: 'use the key of the taint, e.g. dedicated' });
     const value = t.value as string | undefined;
-    if (operator !== 'Exists' && value && (value.length > 63 || !LABEL_VALUE.test(value))) problems.push({ path: `${path}.value`, message: 'is not a valid label value: 63 characters or fewer, letters, digits, -, _ and ., starting and ending with a letter or digit', value, fix: 'use the value of the taint, e.g. load-tests' });
+    if (operator !== 'Exists' && value && !isLabelValue(value)) problems.push({ path: `${path}.value`, message: NOT_A_LABEL_VALUE, value, fix: 'use the value of the taint, e.g. load-tests' });
     if (!t.key && operator !== 'Exists') problems.push({ path: `${path}.operator`, message: 'must be Exists when key is empty', value: operator, fix: 'set a key or use operator Exists' });
     const effect = t.effect as string | undefined;
     if (effect && !TAINT_EFFECTS.includes(effect)) problems.push({ path: `${path}.effect`, message: `must be one of ${TAINT_EFFECTS.join(', ')}`, value: effect, fix: 'use NoSchedule, PreferNoSchedule or NoExecute' });

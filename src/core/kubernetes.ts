@@ -27,6 +27,27 @@ export function isDns1035Label(value: string): boolean {
   return value.length <= 63 && DNS1035_LABEL.test(value);
 }
 
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+/** A label value (also a node selector's or a toleration's): empty, or at most 63 letters, digits, `-`, `_` and `.` between letters or digits. */
+export function isLabelValue(value: string): boolean {
+  return value.length <= 63 && LABEL_VALUE.test(value);
+}
+
+/**
+ * What is wrong with a label or annotation key (an optional DNS-1123 subdomain prefix and `/`,
+ * then a name), as the end of a sentence starting with "it"; undefined for a valid key.
+ */
+export function qualifiedNameProblem(key: string): string | undefined {
+  const parts = key.split('/');
+  if (parts.length > 2) return 'must have at most one /';
+  const [prefix, local] = parts.length === 2 ? parts : [undefined, parts[0]];
+  if (prefix !== undefined && !isDns1123Subdomain(prefix)) return 'has a prefix that is not a DNS-1123 subdomain';
+  if (local.length > 63 || !QUALIFIED_NAME_PART.test(local)) return 'must be 63 characters or fewer, start and end with a letter or digit, and contain only letters, digits, -, _ and .';
+  return undefined;
+}
+
 /** Object metadata as the operator writes it: the name, and the namespace when there is one. */
 export function objectMetadata(name: string, namespace: string | undefined): { name: string; namespace?: string } {
   return namespace === undefined ? { name } : { name, namespace };

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { TestFiles } from './test-files';
+import { withPythonPathFolder } from './requirements';
 import { LocustRole } from '../core/names';
 import { Problem } from '../core/problems';
 import { commandWords } from '../pod/command';
@@ -12,6 +13,8 @@ export interface ComposedTestFiles {
   readonly spec: unknown;
   readonly volumeItems: Record<string, JsonObject[]>;
   readonly configMaps: ApiObject[];
+  /** Path of the requirements file inside the locustfile directory, when one is installed. */
+  readonly requirementsFile?: string;
   readonly problems: Problem[];
 }
 
@@ -38,7 +41,7 @@ export function withTestFiles(scope: Construct, testName: string, testFiles: Tes
   let composed: JsonObject = { ...spec, testFiles: { ...current, ...refs } };
   if (bound.locustfiles !== undefined) problems.push(...locustfileProblems(composed, bound.locustfiles));
   if (bound.libOnPythonPath) composed = withLibOnPythonPath(composed);
-  return { spec: composed, volumeItems: bound.volumeItems, configMaps: bound.configMaps, problems };
+  return { spec: composed, volumeItems: bound.volumeItems, configMaps: bound.configMaps, requirementsFile: bound.requirementsFile, problems };
 }
 
 /**
@@ -53,13 +56,10 @@ export function withLibOnPythonPath(spec: JsonObject): JsonObject {
   const env = spec.env ?? {};
   if (!isJsonObject(env)) return spec;
   const variables = env.variables ?? [];
-  if (!Array.isArray(variables)) return spec;
-  const index = variables.findIndex((variable) => isJsonObject(variable) && variable.name === PYTHONPATH);
-  if (index < 0) return { ...spec, env: { ...env, variables: [...variables, { name: PYTHONPATH, value: libPath }] } };
-  const own = variables[index] as JsonObject;
-  if (typeof own.value !== 'string' || own.valueFrom !== undefined || pythonPathHolds(own.value, libPath)) return spec;
-  const merged = own.value === '' ? libPath : `${own.value}:${libPath}`;
-  return { ...spec, env: { ...env, variables: variables.map((variable, i) => (i === index ? { ...own, value: merged } : variable)) } };
+  if (!Array.isArray(variables) || !variables.every(isJsonObject)) return spec;
+  const own = variables.find((variable) => variable.name === PYTHONPATH);
+  if (own !== undefined && (typeof own.value !== 'string' || own.valueFrom !== undefined || pythonPathHolds(own.value, libPath))) return spec;
+  return { ...spec, env: { ...env, variables: withPythonPathFolder(variables, libPath) } };
 }
 
 /** Where the locustfile flags of one role's arguments point, with the field each came from. */

@@ -1,9 +1,10 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import crd from './generated/locusttest-crd.json';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Problem } from '../core/problems';
 import { plainCopy } from './spec';
 import { byteOrder } from '../core/text';
 import { EMPTY_OR_DNS1123_SUBDOMAIN_SOURCE } from '../core/kubernetes';
+import { INTEGER_FORMATS } from './integer-formats';
+import { validate as generatedValidator } from './generated/spec-validator';
 
 /**
  * Validates a LocustTest spec against the `spec` schema of the project's CRD (locust.io/v2), the
@@ -13,25 +14,25 @@ import { EMPTY_OR_DNS1123_SUBDOMAIN_SOURCE } from '../core/kubernetes';
  * Stricter than the API server in two ways, both on purpose: an unknown field is a problem
  * (the server silently drops it; kubectl's strict field validation reports it), and so is a
  * `null` (the server drops it, or defaults the field, which hides a half-written YAML key).
+ *
+ * The validator is generated ahead of time from the CRD (scripts/generate-spec-validator.ts), so
+ * that no schema is compiled when an app starts.
  */
 export function validateSpecAgainstCrd(spec: unknown): Problem[] {
-  const validate = specValidator();
   // The API server fills in the schema's defaults before it validates, so a required field that
-  // has a default (autoquit.enabled) is never missing. ajv fills them into a copy.
+  // has a default (autoquit.enabled) is never missing. The validator fills them into a copy.
   const defaulted = plainCopy(spec);
-  if (validate(defaulted)) return [];
+  if (validateSpec(defaulted)) return [];
   // ajv sets `errors` whenever validation fails.
-  return translateErrors(validate.errors as ErrorObject[], defaulted).sort(compareProblems);
+  return translateErrors(validateSpec.errors as ErrorObject[], defaulted).sort(compareProblems);
 }
+
+/** The generated module is plain ajv standalone code, typed here with ajv's own interface. */
+const validateSpec = generatedValidator as unknown as ValidateFunction;
 
 type Schema = { readonly [keyword: string]: unknown };
 
 const QUANTITY_MESSAGE = 'is not a valid quantity (e.g. 500m, 1Gi)';
-/** Integer formats; int64 bounds are compared as doubles, so the upper one is exclusive. */
-const INTEGER_FORMATS: Record<string, { bits: number; valid: (n: number) => boolean; range: string }> = {
-  int32: { bits: 32, valid: (n) => n >= -(2 ** 31) && n <= 2 ** 31 - 1, range: '-2147483648 and 2147483647' },
-  int64: { bits: 64, valid: (n) => n >= -(2 ** 63) && n < 2 ** 63, range: '-9223372036854775808 and 9223372036854775807' },
-};
 
 /** Patterns of the schema, in words. A pattern missing here is reported with its expression. */
 const PATTERN_MESSAGES: Record<string, { message: string; fix: (path: string) => string }> = {
@@ -40,68 +41,6 @@ const PATTERN_MESSAGES: Record<string, { message: string; fix: (path: string) =>
     fix: (path) => `set ${path} to lowercase letters, digits, '-' and '.', starting and ending with a letter or digit (e.g. gvisor)`,
   },
 };
-
-let compiled: ValidateFunction | undefined;
-
-/** Compiled once, on first use: compiling the schema costs far more than validating with it. */
-function specValidator(): ValidateFunction {
-  if (!compiled) {
-    // ajv's code optimizer takes about half of the compile time, which every synthesis pays once,
-    // and measurably speeds up nothing here (validating a spec stays near 35 µs either way).
-    const ajv = new Ajv({ allErrors: true, verbose: true, useDefaults: true, strictTypes: false, code: { optimize: false } });
-    // Kubernetes' extensions steer pruning, defaulting and server-side apply, not validation.
-    ajv.addVocabulary([
-      'x-kubernetes-int-or-string',
-      'x-kubernetes-list-map-keys',
-      'x-kubernetes-list-type',
-      'x-kubernetes-map-type',
-      'x-kubernetes-preserve-unknown-fields',
-      'x-kubernetes-embedded-resource',
-    ]);
-    for (const [name, format] of Object.entries(INTEGER_FORMATS)) {
-      ajv.addFormat(name, { type: 'number', validate: format.valid });
-    }
-    compiled = ajv.compile(closeObjects(specSchema()));
-  }
-  return compiled;
-}
-
-/** The `spec` schema of the CRD's v2 version, as generated. */
-export function specSchema(): Schema {
-  const version = crd.spec.versions.find((v) => v.name === 'v2');
-  if (!version) throw new Error('the generated CRD has no v2 version; run npm run generate:crd');
-  return version.schema.openAPIV3Schema.properties.spec as Schema;
-}
-
-/**
- * A copy of the schema in which every object with declared properties rejects other fields, the
- * way kubectl's strict field validation reports the fields that the API server would prune.
- */
-function closeObjects(schema: Schema): Schema {
-  const copy: Record<string, unknown> = {};
-  for (const [keyword, value] of Object.entries(schema)) {
-    copy[keyword] = closeChildren(keyword, value);
-  }
-  const open = 'additionalProperties' in schema || schema['x-kubernetes-preserve-unknown-fields'] === true;
-  if (schema.properties && !open) copy.additionalProperties = false;
-  return copy;
-}
-
-/**
- * Structural schemas declare every field outside anyOf/allOf/oneOf, so the schemas under
- * properties, items and additionalProperties are the only ones to close.
- */
-function closeChildren(keyword: string, value: unknown): unknown {
-  switch (keyword) {
-    case 'properties':
-      return Object.fromEntries(Object.entries(value as Record<string, Schema>).map(([k, s]) => [k, closeObjects(s)]));
-    case 'items':
-    case 'additionalProperties':
-      return closeObjects(value as Schema);
-    default:
-      return value;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // From ajv errors to problems.

@@ -9,7 +9,6 @@
  * ones reach the schema check under their own name and fail there exactly as in `fromObject`.
  */
 import * as locust from '../../imports/locust.io';
-import { specSchema } from './crd-validation';
 import { JsonObject, plainCopy } from './spec';
 
 /** Every quantity class generated for the CRD's int-or-string fields. */
@@ -46,6 +45,23 @@ export type WithQuantityStrings<T> = T extends QuantityClass
 export type LocustTestTypedSpec = WithQuantityStrings<locust.LocustTestSpec>;
 
 type Schema = { readonly [keyword: string]: any };
+
+let schema: Schema | undefined;
+
+/**
+ * The `spec` schema of the CRD's v2 version, as generated, read on the first typed spec: an app
+ * of specs in plain JSON (`fromObject`, the command line) never loads it.
+ */
+function specSchema(): Schema {
+  if (!schema) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const crd = require('./generated/locusttest-crd.json') as { spec: { versions: Array<{ name: string; schema: { openAPIV3Schema: { properties: { spec: Schema } } } }> } };
+    const version = crd.spec.versions.find((v) => v.name === 'v2');
+    if (!version) throw new Error('the generated CRD has no v2 version; run npm run generate:crd');
+    schema = version.schema.openAPIV3Schema.properties.spec;
+  }
+  return schema;
+}
 
 /**
  * The JSON form of a typed spec: TypeScript property names back to the Kubernetes ones
