@@ -110,6 +110,19 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
     expect(result.seconds).toBeLessThan(6 + 5 + 5);
   }, E2E_TIMEOUT_MS);
 
+  test('fails when a mounted ConfigMap is not in the input, before any process starts', async () => {
+    // GIVEN only the LocustTest, without the ConfigMap holding its locustfile
+    const input = file('alone.yaml', locustTestYaml('alone').split('---\n')[1]);
+
+    // WHEN it runs
+    const result = await runInProcess(['run', input, '--host', target.url]);
+
+    // THEN both Jobs' volumes name the missing ConfigMap, and nothing ran
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('run: Job alone-master: spec.template.spec.volumes[0].configMap.name names a ConfigMap that is not in the input (got "alone-files")');
+    expect(result.stdout).toBe('');
+  }, E2E_TIMEOUT_MS);
+
   // Debian's 2.12 has no --otel; a Locust that has it would run the test instead.
   const localLocustHasOtel = LOCUST !== undefined && spawnSync(LOCUST, ['--help'], { encoding: 'utf8' }).stdout.includes('--otel');
   (localLocustHasOtel ? test.skip : test)('fails when the test needs --otel and the local locust lacks it, naming the flag and the version', async () => {
