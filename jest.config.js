@@ -4,6 +4,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // The examples import the library by its package name (tsconfig.json `paths`): the sources here.
+  moduleNameMapper: { '^cdk8s-locust$': '<rootDir>/src' },
   collectCoverageFrom: ['src/**/*.ts', '!src/spec/generated/**'],
   // Generated code (the cdk8s import, the CRD's JSON copy) is not the library's own source.
   coveragePathIgnorePatterns: ['/node_modules/', '/imports/', '/src/spec/generated/'],

@@ -5,7 +5,7 @@
  */
 import { App, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { LocustTest, synthOrReport } from '../src';
+import { LocustTest, synthOrReport } from 'cdk8s-locust';
 
 export class LoadTestsChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {

@@ -14,9 +14,13 @@ function newestSource(dir: string): number {
   }));
 }
 
-/** Builds the package when the compiled command is older than any source file (give the hook 180 s). */
+/** The package's ESM entry, which the build writes after compiling (scripts/write-esm-entry.mjs). */
+export const ESM_ENTRY = join(ROOT, 'lib', 'esm', 'index.mjs');
+
+/** Builds the package when a compiled entry is missing or older than any source file (give the hook 180 s). */
 export function ensureBuilt(): void {
-  if (existsSync(CLI_BIN) && statSync(CLI_BIN).mtimeMs >= newestSource(join(ROOT, 'src'))) return;
+  const sources = newestSource(join(ROOT, 'src'));
+  if ([CLI_BIN, ESM_ENTRY].every((file) => existsSync(file) && statSync(file).mtimeMs >= sources)) return;
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
 }

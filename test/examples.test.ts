@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { ShopLoadTests } from '../examples/composed/main';
@@ -19,7 +20,29 @@ function synthExample(folder: string, build: (app: App) => void): Manifest[] {
   }
 }
 
+/** Every TypeScript file under examples/, recursively. */
+function exampleSources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return exampleSources(file);
+    return entry.name.endsWith('.ts') ? [file] : [];
+  });
+}
+
 describe('examples', () => {
+  test('import the library by its package name only, as a user\'s app does', () => {
+    // GIVEN every example source
+    const sources = exampleSources(path.join(__dirname, '..', 'examples'));
+    expect(sources.length).toBeGreaterThanOrEqual(5);
+
+    // THEN none reaches into the repository's folders; each imports 'cdk8s-locust'
+    for (const source of sources) {
+      const text = fs.readFileSync(source, 'utf8');
+      expect([path.relative(path.join(__dirname, '..'), source), [...text.matchAll(/from '(\.[^']*)'/g)].map((m) => m[1])]).toEqual([expect.any(String), []]);
+      expect(text).toMatch(/from 'cdk8s-locust';/);
+    }
+  });
+
   test('the composed example mounts its nested lib package and is laid out for Argo CD', () => {
     const objects = synthExample('composed', (app) => new ShopLoadTests(app, 'shop', { namespace: 'load-testing', runId: 'r1' }));
 

@@ -28,6 +28,14 @@ describe('README', () => {
     expect(contains(trimmedLines(source), trimmedLines(quote.block))).toBe(true);
   });
 
+  test('opens with Install and use, whose consumer example is the whole of examples/consumer/main.ts', () => {
+    // The consumer check (scripts/check-consumer.sh) compiles this block in a fresh project: it must be complete.
+    expect(README.split('\n## ')[1]).toMatch(/^Install and use\n/);
+    const quote = quotes.find((q) => q.file === 'examples/consumer/main.ts');
+    expect(quote?.block).toBe(readFileSync(resolve(ROOT, 'examples/consumer/main.ts'), 'utf8').trimEnd());
+    expect(quote?.block).toMatch(/from 'cdk8s-locust';/);
+  });
+
   test('has a Quick start with exactly two commands: install and synthesize, then the tests', () => {
     const section = README.split('## Quick start')[1].split('\n## ')[0];
     const blocks = [...section.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1].trim().split('\n'));

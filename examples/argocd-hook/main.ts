@@ -10,7 +10,7 @@
 import { App, Chart, ChartProps, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ArgoCdHook, LocustTest, TestFiles, synthOrReport } from '../../src';
+import { ArgoCdHook, LocustTest, TestFiles, synthOrReport } from 'cdk8s-locust';
 
 /** How long a replaced storefront pod may take to stop; the load test waits that long first. */
 const TERMINATION_GRACE = Duration.seconds(30);

@@ -8,7 +8,7 @@
 import { App, Chart, ChartProps } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { EnvSource, LocustTest, MetricsMonitor, TestFiles, synthOrReport } from '../../src';
+import { EnvSource, LocustTest, MetricsMonitor, TestFiles, synthOrReport } from 'cdk8s-locust';
 
 export interface ShopLoadTestsProps extends ChartProps {
   /** Bump to run both tests again from Git: only the Jobs' pod templates change. */

@@ -6,7 +6,7 @@
  */
 import { App, Chart, ChartProps, Cron } from 'cdk8s';
 import { Construct } from 'constructs';
-import { LocustTest, TestFiles, synthOrReport } from '../../src';
+import { LocustTest, TestFiles, synthOrReport } from 'cdk8s-locust';
 
 export class NightlySoak extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {

@@ -7,8 +7,7 @@
  */
 import { App, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { LocustTest, synthOrReport } from '../../src';
-import { LocustTestSpecObservabilityOpenTelemetryProtocol as OtlpProtocol } from '../../imports/locust.io';
+import { locust, LocustTest, synthOrReport } from 'cdk8s-locust';
 
 export class OtelLoadTest extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
@@ -28,7 +27,7 @@ export class OtelLoadTest extends Chart {
             enabled: true,
             // OTLP/gRPC is Locust's default protocol; 4317 is its port. Plaintext inside the cluster.
             endpoint: 'http://otel-collector.monitoring.svc:4317',
-            protocol: OtlpProtocol.GRPC,
+            protocol: locust.LocustTestSpecObservabilityOpenTelemetryProtocol.GRPC,
             insecure: true,
             extraEnvVars: {
               // Locust overrides service.name from OTEL_RESOURCE_ATTRIBUTES; this is the way to name it.

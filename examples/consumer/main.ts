@@ -1,0 +1,39 @@
+import { App, Chart, ChartProps } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { LocustTest, TestFiles, synthOrReport } from 'cdk8s-locust';
+
+export class ShopLoadTest extends Chart {
+  constructor(scope: Construct, id: string, props: ChartProps = {}) {
+    super(scope, id, props);
+
+    // The service under test, defined with cdk8s-plus-28 in the same chart.
+    const shop = new kplus.Deployment(this, 'shop', {
+      metadata: { name: 'shop' },
+      containers: [{ image: 'nginx:1.27', portNumber: 8080, securityContext: { user: 101 } }],
+    });
+    const service = shop.exposeViaService({ name: 'shop' });
+
+    new LocustTest(this, 'checkout', {
+      name: 'checkout-load',
+      // locustfiles/ next to cdk8s.yaml becomes a ConfigMap mounted at /lotest/src.
+      testFiles: TestFiles.fromDirectory('locustfiles'),
+      spec: {
+        image: 'locustio/locust:2.43.1',
+        master: {
+          command: `--locustfile /lotest/src/checkout.py --host http://${service.name}:8080 --users 50 --spawn-rate 5 --run-time 5m`,
+          resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+        },
+        worker: {
+          command: '--locustfile /lotest/src/checkout.py',
+          replicas: 2,
+          resources: { requests: { cpu: '500m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+        },
+      },
+    });
+  }
+}
+
+const app = new App();
+new ShopLoadTest(app, 'shop-load', { namespace: 'load-testing' });
+synthOrReport(app);
