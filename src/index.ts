@@ -15,6 +15,14 @@ export { ObservabilityMode, ObservabilityPlan, ServicePortEntry, planObservabili
 export { LocustJob, LocustCronJob } from './pod/job';
 export { LocustRole, sanitizeName, roleObjectName } from './core/names';
 
+// The verdict: thresholds the master judges, reports it keeps, requirements it installs.
+export { Thresholds, PercentileThreshold, ThresholdsJson } from './verdict/thresholds';
+export { THRESHOLDS_ANNOTATION, parseThresholdsAnnotation } from './verdict/thresholds-annotation';
+export { THRESHOLDS_ENV_VAR, BREACH_EXIT_CODE, verdictModuleFileName, verdictModuleSource } from './verdict/verdict-module';
+export { VERDICT_MOUNT_PATH } from './verdict/verdict';
+export { ReportOptions, REPORTS_MOUNT_PATH, reportFileBase } from './verdict/reports';
+export { REQUIREMENTS_MOUNT_PATH } from './gitops/requirements';
+
 // The operator configuration the objects are built for.
 export {
   OperatorConfig,

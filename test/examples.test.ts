@@ -3,6 +3,7 @@ import * as path from 'path';
 import { App } from 'cdk8s';
 import { ShopLoadTests } from '../examples/composed/main';
 import { OtelLoadTest } from '../examples/otel/main';
+import { CheckoutVerdict } from '../examples/verdict/main';
 import { Storefront, StorefrontSmokeTest } from '../examples/argocd-hook/main';
 import { NightlySoak } from '../examples/nightly/main';
 import { find, Manifest, synthApp } from './util';
@@ -56,6 +57,17 @@ describe('examples', () => {
   test('the OpenTelemetry example has no warning, in strict mode', () => {
     const objects = synthExample('otel', (app) => new OtelLoadTest(app, 'otel'));
     expect(find(objects, 'Job', 'payments-load-master').spec.template.spec.containers[0].args).toContain('--otel');
+  });
+
+  test('the verdict example judges thresholds, keeps its reports per run and installs its requirements', () => {
+    const objects = synthExample('verdict', (app) => new CheckoutVerdict(app, 'verdict', { namespace: 'load-testing', runId: 'r7' }));
+
+    const master = find(objects, 'Job', 'checkout-load-master').spec.template.spec;
+    const locust = master.containers[0];
+    expect(locust.env).toContainEqual(expect.objectContaining({ name: 'CDK8S_LOCUST_THRESHOLDS' }));
+    expect(locust.args).toContain('--html=/opt/cdk8s-locust/reports/checkout-load-r7.html');
+    expect(master.volumes).toContainEqual({ name: 'pvc-load-test-reports', persistentVolumeClaim: { claimName: 'load-test-reports', readOnly: false } });
+    expect(find(objects, 'Job', 'checkout-load-worker').spec.template.spec.initContainers.map((c: any) => c.name)).toEqual(['install-requirements']);
   });
 
   test('the Argo CD hook example runs its smoke test as PostSync hooks against the storefront Service, after its pods had time to stop', () => {

@@ -4,6 +4,7 @@ import { ObservabilityMode, ObservabilityPlan } from '../pod/observability';
 import { ResolvedOperatorConfig } from '../operator/operator-config';
 import { formatProblem, Problem } from '../core/problems';
 import { JsonObject, SpecJson } from '../spec/spec';
+import { verdictWarnings } from '../verdict/verdict-warnings';
 
 /**
  * Something that synthesizes but almost certainly does not do what was meant. Same shape as a
@@ -34,6 +35,10 @@ export interface WarningOptions {
    * @default false
    */
   readonly unattended?: boolean;
+  /** Whether the master judges thresholds. @default false */
+  readonly thresholds?: boolean;
+  /** Whether the master writes reports to a volume. @default false */
+  readonly reports?: boolean;
 }
 
 /** Values of `OTEL_TRACES_SAMPLER` the OpenTelemetry SDK knows. */
@@ -49,7 +54,7 @@ const IMAGES_WITHOUT_OTEL = ['locustio/locust', 'docker.io/locustio/locust', 'in
 
 /**
  * The traps a valid LocustTest can still fall into. Pure: the same input gives the same list, in
- * a fixed order (OpenTelemetry, command line, Argo CD, unattended runs).
+ * a fixed order (OpenTelemetry, command line, Argo CD, unattended runs, thresholds and reports).
  */
 export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, options: WarningOptions): Warning[] {
   const { mode, otlpProtocol } = options.observability;
@@ -59,6 +64,7 @@ export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, opti
     ...managedFlagWarnings(spec),
     ...(options.argoCd ? ttlWarnings(config) : []),
     ...(options.unattended ? neverEndingMasterWarnings(spec) : []),
+    ...verdictWarnings(spec, { thresholds: options.thresholds === true, reports: options.reports === true }),
   ];
 }
 

@@ -8,7 +8,7 @@ import { loadOperatorConfig } from './operator-config-file';
 import { describeSystemError, readInputs, STDIN_NAME } from './read-input';
 import { DocumentRenderer } from './render-command';
 import { Report } from './report';
-import { packageVersion } from './version';
+import { packageVersion } from '../core/version';
 import { parseDocuments } from './yaml-documents';
 
 /** What a run printed and its exit status; the caller writes it, so tests need no process. */

@@ -2,6 +2,8 @@ import { Cron, Duration } from 'cdk8s';
 import { LocustTestOptions } from '../construct/options';
 import { ArgoCdHook } from '../gitops/argocd';
 import { Problem } from '../core/problems';
+import { thresholdsOfAnnotation } from './thresholds-annotation-option';
+import { THRESHOLDS_ANNOTATION } from '../verdict/thresholds-annotation';
 
 /**
  * Annotations on a LocustTest resource that choose how the command line runs it: the construct's
@@ -58,6 +60,11 @@ export function optionsFromAnnotations(annotations: unknown, base: LocustTestOpt
       problems.push({ path: annotationPath(SCHEDULE_ANNOTATION), message: 'must be a cron expression of five fields (minute hour day-of-month month day-of-week)', value: schedule, fix: 'use e.g. "0 2 * * *" for every night at 02:00' });
     }
   }
+
+  // The verdict's annotation: the construct's thresholds, in a syntax of its own (docs/cli.md).
+  const thresholds = thresholdsOfAnnotation(given[THRESHOLDS_ANNOTATION]);
+  problems.push(...thresholds.problems);
+  if (thresholds.thresholds !== undefined) options = { ...options, thresholds: thresholds.thresholds };
   return { options, problems };
 }
 

@@ -20,6 +20,8 @@ import { LocustTestTypedSpec, specJsonOf } from '../spec/typed-spec';
 import { withTestFiles } from '../gitops/test-files-spec';
 import { validateLocustTest } from '../checks/validation';
 import { strictProblem, Warning, warningsFor } from '../checks/warnings';
+import { resolveVerdict, ResolvedVerdict } from '../verdict/verdict';
+import { pythonPathProblems } from '../gitops/requirements';
 
 /** Props of a LocustTest written in TypeScript: the spec typed as the classes generated from the CRD. */
 export interface LocustTestProps extends LocustTestOptions {
@@ -139,7 +141,18 @@ export class LocustTest extends Construct {
         webUi: props.webUi === true,
         serviceMonitor: props.monitor?.kind === MonitorKind.SERVICE_MONITOR,
         nestedConfigMaps: Object.keys(files.volumeItems),
+        thresholds: props.thresholds !== undefined,
+        reports: props.reports !== undefined,
+        requirements: files.requirementsFile !== undefined,
       }));
+    }
+    // Thresholds and reports read the master's command and volumes: only a valid spec has them.
+    let verdict: ResolvedVerdict = {};
+    if (problems.length === 0) {
+      const resolved = resolveVerdict({ testName: props.name, spec: this.specJson, runId: props.runId, thresholds: props.thresholds, reports: props.reports });
+      if (files.requirementsFile !== undefined) problems.push(...pythonPathProblems(this.specJson));
+      problems.push(...resolved.problems);
+      verdict = resolved.verdict;
     }
     if (props.monitor && observability.mode !== ObservabilityMode.METRICS_EXPORTER) {
       problems.push({ path: 'monitor', message: `scrapes the metrics exporter sidecar, which a test with ${observability.mode} has not`, value: props.monitor.kind, fix: 'drop the monitor and read the metrics from the OpenTelemetry backend, or turn OpenTelemetry off' });
@@ -149,6 +162,8 @@ export class LocustTest extends Construct {
       observability: observability.plan,
       argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
       unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
+      thresholds: props.thresholds !== undefined,
+      reports: props.reports !== undefined,
     });
     this.node.addValidation({ validate: () => this.validate() });
     AppChecks.of(this).register(this, this.strict ? [] : this.warnings);
@@ -163,6 +178,8 @@ export class LocustTest extends Construct {
       monitor: props.monitor,
       configMaps: files.configMaps,
       volumeItems: files.volumeItems,
+      verdict,
+      requirementsFile: files.requirementsFile,
     };
     if (this.mode === RenderMode.OPERATOR) {
       this.rendered = { observability, ...renderOperatorResource(this, ctx) };

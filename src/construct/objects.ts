@@ -13,6 +13,8 @@ import { cronJobSpec, EXPECT_WORKERS_MAX_WAIT_SECONDS } from '../gitops/schedule
 import { withVolumeItems } from '../gitops/test-files';
 import { withWebUiPort } from '../gitops/web-ui';
 import { buildWorkload } from '../pod/workload';
+import { createVerdictConfigMap, ResolvedVerdict, withVerdict } from '../verdict/verdict';
+import { withRequirements } from '../gitops/requirements';
 
 /** What the construct renders beyond the spec, resolved and validated. */
 export interface RenderContext {
@@ -26,6 +28,10 @@ export interface RenderContext {
   /** ConfigMaps emitted from the repository, annotated for Argo CD with the Service. */
   readonly configMaps: readonly ApiObject[];
   readonly volumeItems: Record<string, JsonObject[]>;
+  /** Thresholds and reports of the master, checked. */
+  readonly verdict: ResolvedVerdict;
+  /** Path of the requirements file inside the locustfile directory, when one is installed. */
+  readonly requirementsFile?: string;
 }
 
 /** The objects of workload mode: the Service, and the Jobs or (with a schedule) the CronJobs. */
@@ -47,30 +53,33 @@ export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWo
     observability: ctx.observability,
     expectWorkersMaxWait: ctx.schedule === undefined ? undefined : EXPECT_WORKERS_MAX_WAIT_SECONDS,
   });
-  const jobSpec = (spec: JsonObject) => {
+  const master = roleObjectName(test.name, LocustRole.MASTER);
+  const worker = roleObjectName(test.name, LocustRole.WORKER);
+  const verdictConfigMap = ctx.verdict.thresholds === undefined ? undefined : createVerdictConfigMap(test, test.name, test.namespace);
+  const jobSpec = (spec: JsonObject, role: LocustRole) => {
     let result = withVolumeItems(spec, ctx.volumeItems);
+    if (ctx.requirementsFile !== undefined) result = withRequirements(result, test.name, test.specJson, role, ctx.requirementsFile);
+    if (role === LocustRole.MASTER) result = withVerdict(result, master, ctx.verdict, verdictConfigMap?.name);
     if (ctx.runId !== undefined) result = withRunId(result, ctx.runId);
     if (ctx.argoCd?.startDelay !== undefined) result = withStartDelay(result, ctx.argoCd.startDelay);
     return result;
   };
-  const master = roleObjectName(test.name, LocustRole.MASTER);
-  const worker = roleObjectName(test.name, LocustRole.WORKER);
   const serviceSpec = ctx.webUi ? withWebUiPort(specs.serviceSpec) : specs.serviceSpec;
   const service = createService(test, 'MasterService', master, test.namespace, serviceSpec);
   if (ctx.monitor?.kind === MonitorKind.SERVICE_MONITOR) service.metadata.addLabel(SERVICE_MONITOR_LABEL, master);
   const waves = ctx.argoCd ? syncWaves(ctx.argoCd) : undefined;
-  if (waves) [service, ...ctx.configMaps].forEach((object) => annotateResource(object, waves));
+  if (waves) [service, ...ctx.configMaps, ...(verdictConfigMap ? [verdictConfigMap] : [])].forEach((object) => annotateResource(object, waves));
 
   if (ctx.schedule !== undefined) {
     const schedule = ctx.schedule;
-    const masterCronJob = createCronJob(test, 'MasterCronJob', master, test.namespace, cronJobSpec(schedule, jobSpec(specs.masterJobSpec)));
-    const workerCronJob = createCronJob(test, 'WorkerCronJob', worker, test.namespace, cronJobSpec(schedule, jobSpec(specs.workerJobSpec)));
+    const masterCronJob = createCronJob(test, 'MasterCronJob', master, test.namespace, cronJobSpec(schedule, jobSpec(specs.masterJobSpec, LocustRole.MASTER)));
+    const workerCronJob = createCronJob(test, 'WorkerCronJob', worker, test.namespace, cronJobSpec(schedule, jobSpec(specs.workerJobSpec, LocustRole.WORKER)));
     // A CronJob's job template can change in place (only later runs see it): no sync options.
     if (waves) [masterCronJob, workerCronJob].forEach((cronJob) => cronJob.metadata.addAnnotation(SYNC_WAVE_ANNOTATION, waves.jobs));
     return { service, masterCronJob, workerCronJob, monitor: monitorOf(test, ctx) };
   }
-  const masterJob = createJob(test, 'MasterJob', master, test.namespace, jobSpec(specs.masterJobSpec));
-  const workerJob = createJob(test, 'WorkerJob', worker, test.namespace, jobSpec(specs.workerJobSpec));
+  const masterJob = createJob(test, 'MasterJob', master, test.namespace, jobSpec(specs.masterJobSpec, LocustRole.MASTER));
+  const workerJob = createJob(test, 'WorkerJob', worker, test.namespace, jobSpec(specs.workerJobSpec, LocustRole.WORKER));
   if (waves) {
     const hook = ctx.argoCd?.hook;
     [masterJob, workerJob].forEach((job) => (hook === undefined ? annotateJob(job, waves) : annotateHookJob(job, waves, hook)));

@@ -4,6 +4,8 @@ import { TestFiles } from '../gitops/test-files';
 import { MetricsMonitor } from '../gitops/monitoring';
 import { RenderMode } from '../gitops/operator-mode';
 import { EnvSource, SecretMount } from './references';
+import { ReportOptions } from '../verdict/reports';
+import { Thresholds } from '../verdict/thresholds';
 
 /** Environment variable that turns on strict mode for every LocustTest of an app (`1`). */
 export const STRICT_ENV_VAR = 'CDK8S_LOCUST_STRICT';
@@ -70,6 +72,23 @@ export interface LocustTestOptions {
    * @default - no monitor object
    */
   readonly monitor?: MetricsMonitor;
+
+  /**
+   * Pass/fail limits the master judges over the whole run when the test ends: on a breach it logs
+   * `threshold breached: ...` and exits 1, so the master Job fails (Argo CD: Degraded); when all
+   * hold it exits 0 (Healthy), even if some requests failed within `maxFailRatio`. A generated
+   * module, in a ConfigMap of its own, is loaded before the master's locustfile.
+   * @default - Locust's own verdict: the master exits 1 when any request failed
+   */
+  readonly thresholds?: Thresholds;
+
+  /**
+   * Keep Locust's HTML report and CSV stats on a volume: the master writes
+   * `<name>[-<runId>].html` and `<name>[-<runId>]_stats.csv` (and the other CSV files) to the
+   * volume, mounted at `/opt/cdk8s-locust/reports`.
+   * @default - no report is written
+   */
+  readonly reports?: ReportOptions;
 
   /**
    * Turn every warning into a validation error, for CI. Warnings are otherwise printed at synth.

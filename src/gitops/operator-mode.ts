@@ -42,6 +42,12 @@ export interface OperatorModeRequest {
   readonly serviceMonitor: boolean;
   /** Names of emitted ConfigMaps that need volume `items` for nested folders. */
   readonly nestedConfigMaps: readonly string[];
+  /** Whether thresholds are set. @default false */
+  readonly thresholds?: boolean;
+  /** Whether reports are set. @default false */
+  readonly reports?: boolean;
+  /** Whether a requirements file is installed. @default false */
+  readonly requirements?: boolean;
 }
 
 /** Options that change the operator's objects, which operator mode does not write. */
@@ -66,5 +72,9 @@ export function operatorModeProblems(request: OperatorModeRequest): Problem[] {
   if (request.nestedConfigMaps.length > 0) {
     problems.push({ path: 'testFiles', message: 'has nested folders, which the operator cannot mount (it never writes volume items)', value: request.nestedConfigMaps, fix: 'keep the files in one flat folder, or use RenderMode.WORKLOAD' });
   }
+  const inJobs = 'needs the workload mode: it changes the pods of the Jobs, which the operator writes in operator mode';
+  if (request.thresholds) problems.push({ path: 'thresholds', message: inJobs, fix });
+  if (request.reports) problems.push({ path: 'reports', message: inJobs, fix });
+  if (request.requirements) problems.push({ path: 'testFiles.requirementsFile', message: inJobs, fix });
   return problems;
 }

@@ -9,6 +9,8 @@ export interface ComposedTestFiles {
   readonly spec: unknown;
   readonly volumeItems: Record<string, JsonObject[]>;
   readonly configMaps: ApiObject[];
+  /** Path of the requirements file inside the locustfile directory, when one is installed. */
+  readonly requirementsFile?: string;
   readonly problems: Problem[];
 }
 
@@ -32,5 +34,5 @@ export function withTestFiles(scope: Construct, testName: string, testFiles: Tes
   const refs: JsonObject = { configMapRef: bound.configMapRef };
   if (bound.libConfigMapRef !== undefined) refs.libConfigMapRef = bound.libConfigMapRef;
   if (refs.configMapRef === undefined) delete refs.configMapRef;
-  return { spec: { ...spec, testFiles: { ...current, ...refs } }, volumeItems: bound.volumeItems, configMaps: bound.configMaps, problems };
+  return { spec: { ...spec, testFiles: { ...current, ...refs } }, volumeItems: bound.volumeItems, configMaps: bound.configMaps, requirementsFile: bound.requirementsFile, problems };
 }

@@ -25,6 +25,16 @@ export interface DirectoryOptions {
    * @default - no lib ConfigMap
    */
   readonly libDirectory?: string;
+
+  /**
+   * A pip requirements file of the directory, by its path inside it (e.g. `requirements.txt`).
+   * An init container of the test's image installs it before Locust starts, into an emptyDir that
+   * is on `PYTHONPATH` in the master and the workers. The pods then need a package index: PyPI,
+   * or a mirror named by `PIP_INDEX_URL` in `spec.env.variables` (every `PIP_*` variable of the
+   * spec reaches pip).
+   * @default - nothing is installed
+   */
+  readonly requirementsFile?: string;
 }
 
 /** The locustfile and lib ConfigMaps a test mounts, as `spec.testFiles` references them. */
@@ -35,6 +45,8 @@ export interface ResolvedTestFiles {
   readonly volumeItems: Record<string, JsonObject[]>;
   /** The ConfigMaps emitted from the repository, if any. */
   readonly configMaps: ApiObject[];
+  /** Path of the requirements file inside the locustfile directory, when one is installed. */
+  readonly requirementsFile?: string;
   readonly problems: Problem[];
 }
 
@@ -59,7 +71,7 @@ export abstract class TestFiles {
    * directory, or files over the 1 MiB ConfigMap limit, are reported as problems.
    */
   public static fromDirectory(directory: string, options: DirectoryOptions = {}): TestFiles {
-    return new DirectoryTestFiles(directory, options.libDirectory);
+    return new DirectoryTestFiles(directory, options.libDirectory, options.requirementsFile);
   }
 
   /** ConfigMaps the app already defines with cdk8s-plus-28, e.g. `new kplus.ConfigMap(...)`. */
@@ -93,7 +105,7 @@ class DirectoryTestFiles extends TestFiles {
    */
   private readonly emitted = new WeakMap<IConstruct, Map<string, ResolvedTestFiles>>();
 
-  constructor(private readonly directory: string, private readonly libDirectory?: string) {
+  constructor(private readonly directory: string, private readonly libDirectory?: string, private readonly requirementsFile?: string) {
     super();
   }
 
@@ -122,10 +134,29 @@ class DirectoryTestFiles extends TestFiles {
       if (read.files.some((file) => file.relativePath.includes('/'))) volumeItems[name] = volumeItemsOf(read.files);
       return name;
     };
+    const requirementsFile = this.requirementsFile === undefined ? undefined : requirementsPath(this.directory, this.requirementsFile, problems);
     const configMapRef = emit('Locustfiles', this.directory, 'testFiles.directory', 'locustfiles');
     const libConfigMapRef = this.libDirectory === undefined ? undefined : emit('LocustLib', this.libDirectory, 'testFiles.libDirectory', 'lib');
-    return { configMapRef, libConfigMapRef, volumeItems, configMaps, problems };
+    return { configMapRef, libConfigMapRef, volumeItems, configMaps, requirementsFile, problems };
   }
+}
+
+/**
+ * The requirements file as a POSIX path inside the directory: it reaches the pods in the
+ * locustfile ConfigMap, so it must be one of the directory's files.
+ */
+function requirementsPath(directory: string, file: string, problems: Problem[]): string | undefined {
+  const field = 'testFiles.requirementsFile';
+  const relative = path.relative(directory, path.resolve(directory, file)).split(path.sep).join('/');
+  if (relative === '' || relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) {
+    problems.push({ path: field, message: 'must be a file inside the locustfile directory, which carries it to the pods', value: file, fix: `move it into ${directory} and give its path there, e.g. requirements.txt` });
+    return undefined;
+  }
+  if (!fs.statSync(path.join(directory, relative), { throwIfNoEntry: false })?.isFile()) {
+    problems.push({ path: field, message: `is not a file of ${directory}`, value: file, fix: 'give the path of the requirements file inside the locustfile directory, e.g. requirements.txt' });
+    return undefined;
+  }
+  return relative;
 }
 
 /** Every file under `dir`, sorted by path, or the problems that stop it from being a ConfigMap. */

@@ -1,0 +1,70 @@
+import { Volume } from 'cdk8s-plus-28';
+import { toJson_Volume } from '../../imports/k8s';
+import { sanitizeName } from '../core/names';
+import { Problem } from '../core/problems';
+import { JsonObject } from '../spec/spec';
+
+/** Where the master sees the report volume. */
+export const REPORTS_MOUNT_PATH = '/opt/cdk8s-locust/reports';
+
+/** Options of `LocustTestOptions.reports`: Locust's HTML report and CSV stats, kept on a volume. */
+export interface ReportOptions {
+  /**
+   * The volume the master writes the reports into, mounted at `/opt/cdk8s-locust/reports`, e.g.
+   * `Volume.fromPersistentVolumeClaim(...)`. Locust's image runs as uid 1000, which must be able
+   * to write there (for most PersistentVolumes, `fsGroup: 1000` in
+   * `spec.security.podSecurityContext`).
+   */
+  readonly volume: Volume;
+
+  /**
+   * Also write the stats of every request name every few seconds into
+   * `<base>_stats_history.csv` (`--csv-full-history`), not only the aggregated row.
+   * @default false
+   */
+  readonly fullHistory?: boolean;
+}
+
+/** The report in the forms the pod patch needs: the volume as JSON and the master's flags. */
+export interface ResolvedReports {
+  readonly volume: JsonObject;
+  readonly args: string[];
+}
+
+/** Flags the reports set themselves, which the spec must then leave alone. */
+const REPORT_FLAGS = ['--html', '--csv', '--csv-full-history'];
+
+/**
+ * `<test name>` or `<test name>-<run id>`: the start of every report file. Characters outside
+ * letters, digits, `.`, `_` and `-` become `-`, so a run id cannot leave the folder, and no
+ * `{u}`-style placeholder that Locust 2.33+ substitutes in `--html` names can appear.
+ */
+export function reportFileBase(testName: string, runId: string | undefined): string {
+  const safe = (text: string) => text.replace(/[^A-Za-z0-9._-]/g, '-');
+  return runId === undefined ? safe(sanitizeName(testName)) : `${safe(sanitizeName(testName))}-${safe(runId)}`;
+}
+
+/** The master's report flags: `--html` and `--csv` into the mount path, plus the history if asked. */
+export function reportArgs(base: string, fullHistory: boolean): string[] {
+  const args = [`--html=${REPORTS_MOUNT_PATH}/${base}.html`, `--csv=${REPORTS_MOUNT_PATH}/${base}`];
+  if (fullHistory) args.push('--csv-full-history');
+  return args;
+}
+
+/** The reports option resolved against the test, or the problems that stop it. */
+export function resolveReports(reports: ReportOptions, testName: string, runId: string | undefined, masterArgs: readonly string[], volumeNames: readonly string[]): { reports?: ResolvedReports; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (!(reports.volume instanceof Volume)) {
+    return { problems: [{ path: 'reports.volume', message: 'must be a cdk8s-plus-28 Volume', value: typeof reports.volume, fix: 'pass e.g. Volume.fromPersistentVolumeClaim(this, "Reports", claim)' }] };
+  }
+  const volume = toJson_Volume(reports.volume._toKube()) as JsonObject;
+  if (volumeNames.includes(reports.volume.name)) {
+    problems.push({ path: 'reports.volume', message: 'has the name of another volume of the master pod', value: reports.volume.name, fix: 'give the report volume its own name (the name option of the Volume factory)' });
+  }
+  for (const arg of masterArgs) {
+    const flag = REPORT_FLAGS.find((candidate) => arg === candidate || arg.startsWith(`${candidate}=`));
+    if (flag) problems.push({ path: 'spec.master', message: `passes ${flag}, which reports sets itself`, value: arg, fix: `remove ${flag} from spec.master.command and extraArgs, and let reports name the files` });
+  }
+  if (problems.length > 0) return { problems };
+  return { reports: { volume, args: reportArgs(reportFileBase(testName, runId), reports.fullHistory === true) }, problems };
+}

@@ -1,0 +1,44 @@
+import { Problem } from '../core/problems';
+import { SpecJson } from '../spec/spec';
+import { locustfileArg, locustfilesOf } from './locustfile-arg';
+import { specMasterArgs } from './verdict';
+
+/** A Locust version read from an image tag, e.g. `2.12.1` from `locustio/locust:2.12.1`. */
+interface LocustVersion {
+  readonly minor: number;
+  readonly patch: number;
+}
+
+/** The 2.x version an image tag names, or undefined for `latest`, a digest or another scheme. */
+export function imageLocustVersion(image: string): LocustVersion | undefined {
+  const withoutDigest = image.split('@')[0];
+  const colon = withoutDigest.lastIndexOf(':');
+  if (colon <= withoutDigest.lastIndexOf('/')) return undefined;
+  const match = /^v?2\.(\d+)(?:\.(\d+))?(?:$|[-+])/.exec(withoutDigest.slice(colon + 1));
+  return match ? { minor: Number(match[1]), patch: Number(match[2] ?? 0) } : undefined;
+}
+
+/**
+ * Locust versions known to defeat thresholds or reports, from their source: a list of
+ * locustfiles is read from 2.11 on; until 2.22 a list refuses files ending in `locust.py`; 2.33.0
+ * crashes writing the HTML report when `--run-time` is not given (fixed in 2.33.1), before the
+ * `quitting` event, so neither the report nor the verdict is written.
+ */
+export function verdictWarnings(spec: SpecJson, options: { thresholds: boolean; reports: boolean }): Problem[] {
+  const version = imageLocustVersion(spec.image);
+  if (version === undefined) return [];
+  const warnings: Problem[] = [];
+  const args = specMasterArgs(spec);
+  if (options.thresholds && version.minor < 11) {
+    warnings.push({ path: 'spec.image', message: 'runs a Locust older than 2.11, which cannot load a list of locustfiles, so the thresholds module stops the master at start', value: spec.image, fix: 'use locustio/locust 2.11 or later' });
+  }
+  const arg = locustfileArg(args);
+  const refused = arg === undefined ? [] : locustfilesOf(arg).filter((file) => file.endsWith('locust.py'));
+  if (options.thresholds && version.minor >= 11 && version.minor < 23 && refused.length > 0) {
+    warnings.push({ path: 'spec.master.command', message: 'names a locustfile ending in locust.py, which Locust before 2.23 refuses in a list of locustfiles such as the one thresholds make', value: refused, fix: 'rename the locustfile (e.g. load_test.py), or use locustio/locust 2.23 or later' });
+  }
+  if (options.reports && version.minor === 33 && version.patch === 0 && !args.some((word) => word === '-t' || word.startsWith('--run-time') || /^-t\d/.test(word))) {
+    warnings.push({ path: 'spec.image', message: 'runs Locust 2.33.0, which crashes writing the HTML report of a run without --run-time, so neither the report nor a verdict is written', value: spec.image, fix: 'use locustio/locust 2.33.1 or later, or give --run-time in spec.master.command' });
+  }
+  return warnings;
+}

@@ -1,0 +1,188 @@
+import { App, Chart, Duration } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { DEFAULT_OPERATOR_CONFIG, LocustTest, LocustTestProps, planObservability, RenderMode, warningsFor, SpecJson, verdictModuleFileName, verdictModuleSource } from '../../src';
+import { packageVersion } from '../../src/core/version';
+import { minimalSpec, minimalSpecJson } from '../fixtures';
+import { find, locustContainer, synthChart } from '../util';
+
+const MODULE = verdictModuleFileName(packageVersion());
+const THRESHOLDS = { maxFailRatio: 0.01, maxResponseTimePercentiles: [{ percentile: 0.95, max: Duration.millis(800) }] };
+
+function synth(props: Partial<LocustTestProps> & { reportsClaim?: string } = {}) {
+  return synthChart((chart) => {
+    const { reportsClaim, ...rest } = props;
+    const reports = reportsClaim === undefined ? rest.reports : {
+      volume: kplus.Volume.fromPersistentVolumeClaim(chart, 'Reports', kplus.PersistentVolumeClaim.fromClaimName(chart, 'Claim', reportsClaim)),
+      ...rest.reports,
+    };
+    new LocustTest(chart, 'checkout', { name: 'checkout', spec: minimalSpec(), ...rest, ...(reports ? { reports } : {}) });
+  });
+}
+
+function synthError(props: Partial<LocustTestProps>): () => string {
+  const app = new App({ outdir: '/nonexistent-never-written' });
+  new LocustTest(new Chart(app, 'c'), 't', { name: 'checkout', spec: minimalSpec(), ...props });
+  return () => app.synthYaml();
+}
+
+describe('thresholds', () => {
+  test('load the generated module before the locustfile of the master', () => {
+    // WHEN a test has thresholds
+    const objects = synth({ thresholds: THRESHOLDS });
+
+    // THEN the master's -f names the module first, then the locustfile
+    const args: string[] = locustContainer(find(objects, 'Job', 'checkout-master')).args;
+    expect(args.slice(0, 2)).toEqual(['--locustfile', `/opt/cdk8s-locust/verdict/${MODULE},/lotest/src/locustfile.py`]);
+  });
+
+  test('give the master the thresholds in milliseconds, as JSON in its environment', () => {
+    const objects = synth({ thresholds: { ...THRESHOLDS, maxAverageResponseTime: Duration.seconds(1.5), minRequestsPerSecond: 50 } });
+    const env = locustContainer(find(objects, 'Job', 'checkout-master')).env;
+    expect(env.find((variable: any) => variable.name === 'CDK8S_LOCUST_THRESHOLDS')).toEqual({
+      name: 'CDK8S_LOCUST_THRESHOLDS',
+      value: '{"maxFailRatio":0.01,"maxAverageResponseTimeMs":1500,"maxResponseTimePercentiles":[{"percentile":0.95,"maxMs":800}],"minRequestsPerSecond":50}',
+    });
+  });
+
+  test('write the module, named after the library version, in a ConfigMap mounted read-only into the master', () => {
+    // WHEN a test has thresholds
+    const objects = synth({ thresholds: THRESHOLDS });
+
+    // THEN a ConfigMap holds the module under its versioned name
+    const configMap = objects.find((object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith('checkout-verdict-'))!;
+    expect(configMap.data).toEqual({ [MODULE]: verdictModuleSource(packageVersion()) });
+    expect(MODULE).toBe(`cdk8s_locust_verdict_v${packageVersion().replace(/\./g, '_')}.py`);
+
+    // AND the master mounts it where -f looks for it
+    const master = find(objects, 'Job', 'checkout-master');
+    expect(master.spec.template.spec.volumes).toContainEqual({ name: 'cdk8s-locust-verdict', configMap: { name: configMap.metadata.name } });
+    expect(locustContainer(master).volumeMounts).toContainEqual({ name: 'cdk8s-locust-verdict', mountPath: '/opt/cdk8s-locust/verdict', readOnly: true });
+  });
+
+  test('leave the worker Job exactly as without them', () => {
+    const plain = find(synth(), 'Job', 'checkout-worker');
+    const judged = find(synth({ thresholds: THRESHOLDS }), 'Job', 'checkout-worker');
+    expect(judged).toEqual(plain);
+  });
+
+  test('extend the last locustfile flag, in any of its forms, also from extraArgs', () => {
+    const argsOf = (command: string, extraArgs?: string[]) => locustContainer(find(synth({
+      thresholds: THRESHOLDS,
+      spec: minimalSpec({ master: { command, extraArgs } }),
+    }), 'Job', 'checkout-master')).args as string[];
+    expect(argsOf('--locustfile=/lotest/src/a.py')[0]).toBe(`--locustfile=/opt/cdk8s-locust/verdict/${MODULE},/lotest/src/a.py`);
+    expect(argsOf('-f/lotest/src/a.py,/lotest/src/b.py')[0]).toBe(`-f/opt/cdk8s-locust/verdict/${MODULE},/lotest/src/a.py,/lotest/src/b.py`);
+    const overridden = argsOf('-f /lotest/src/a.py', ['-f', '/lotest/src/b.py']);
+    expect(overridden.slice(0, 2)).toEqual(['-f', '/lotest/src/a.py']);
+    expect(overridden.slice(-2)).toEqual(['-f', `/opt/cdk8s-locust/verdict/${MODULE},/lotest/src/b.py`]);
+  });
+
+  test('put the module ConfigMap in the Service\'s sync wave under Argo CD', () => {
+    const objects = synth({ thresholds: THRESHOLDS, argoCd: { syncWave: 3 } });
+    const configMap = objects.find((object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith('checkout-verdict-'))!;
+    const service = find(objects, 'Service', 'checkout-master');
+    expect(configMap.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe(service.metadata.annotations['argocd.argoproj.io/sync-wave']);
+  });
+
+  test('give the same bytes twice', () => {
+    expect(JSON.stringify(synth({ thresholds: THRESHOLDS, reportsClaim: 'reports' }))).toBe(JSON.stringify(synth({ thresholds: THRESHOLDS, reportsClaim: 'reports' })));
+  });
+
+  test('fails when the thresholds object is empty', () => {
+    expect(synthError({ thresholds: {} })).toThrow(/thresholds sets no threshold/);
+  });
+
+  test('fails when a ratio is outside 0..1, naming the field', () => {
+    expect(synthError({ thresholds: { maxFailRatio: 2 } })).toThrow(/thresholds\.maxFailRatio must be a ratio between 0 and 1 \(got 2\)/);
+  });
+
+  test('fails when a percentile is outside (0, 1), naming the field', () => {
+    expect(synthError({ thresholds: { maxResponseTimePercentiles: [{ percentile: 1, max: Duration.millis(1) }] } }))
+      .toThrow(/thresholds\.maxResponseTimePercentiles\[0\]\.percentile must be a fraction strictly between 0 and 1 \(got 1\)/);
+  });
+
+  test('fails when the master command names no locustfile', () => {
+    const spec = minimalSpec({ master: { command: '--host https://shop.example.com' } });
+    expect(synthError({ thresholds: THRESHOLDS, spec })).toThrow(/spec\.master\.command names no locustfile \(-f or --locustfile\)/);
+  });
+
+  test('fails when the locustfile is a directory or has no .py extension', () => {
+    const spec = minimalSpec({ master: { command: '-f /lotest/src' } });
+    expect(synthError({ thresholds: THRESHOLDS, spec })).toThrow(/spec\.master\.command names a locustfile that is not a \.py file.*\(got \["\/lotest\/src"\]\)/);
+  });
+
+  test('fails in operator mode, which does not write the Jobs', () => {
+    expect(synthError({ thresholds: THRESHOLDS, mode: RenderMode.OPERATOR })).toThrow(/thresholds needs the workload mode/);
+  });
+});
+
+describe('reports', () => {
+  test('make the master write the HTML report and CSV stats into the mounted volume, named after the test', () => {
+    // WHEN a test keeps its reports on a claim
+    const master = find(synth({ reportsClaim: 'load-reports' }), 'Job', 'checkout-master');
+
+    // THEN the report flags come after every other argument
+    const container = locustContainer(master);
+    expect(container.args.slice(-2)).toEqual(['--html=/opt/cdk8s-locust/reports/checkout.html', '--csv=/opt/cdk8s-locust/reports/checkout']);
+
+    // AND the claim is mounted there
+    expect(master.spec.template.spec.volumes).toContainEqual({ name: 'pvc-load-reports', persistentVolumeClaim: { claimName: 'load-reports', readOnly: false } });
+    expect(container.volumeMounts).toContainEqual({ name: 'pvc-load-reports', mountPath: '/opt/cdk8s-locust/reports' });
+  });
+
+  test('carry the run id in the file names, made safe for a path', () => {
+    const args = locustContainer(find(synth({ reportsClaim: 'r', runId: '2026-12-01/nightly {u}' }), 'Job', 'checkout-master')).args;
+    expect(args.slice(-2)).toEqual(['--html=/opt/cdk8s-locust/reports/checkout-2026-12-01-nightly--u-.html', '--csv=/opt/cdk8s-locust/reports/checkout-2026-12-01-nightly--u-']);
+  });
+
+  test('add the full history when asked', () => {
+    const args = locustContainer(find(synth({ reportsClaim: 'r', reports: { fullHistory: true } as any }), 'Job', 'checkout-master')).args;
+    expect(args.slice(-1)).toEqual(['--csv-full-history']);
+  });
+
+  test('leave the worker Job exactly as without them', () => {
+    expect(find(synth({ reportsClaim: 'r' }), 'Job', 'checkout-worker')).toEqual(find(synth(), 'Job', 'checkout-worker'));
+  });
+
+  test('fails when the master already passes --html', () => {
+    const app = new App({ outdir: '/nonexistent-never-written' });
+    const chart = new Chart(app, 'c');
+    const volume = kplus.Volume.fromEmptyDir(chart, 'Reports', 'reports');
+    new LocustTest(chart, 't', { name: 'checkout', spec: minimalSpec({ master: { command: '-f /lotest/src/l.py', extraArgs: ['--html=mine.html'] } }), reports: { volume } });
+    expect(() => app.synthYaml()).toThrow(/spec\.master passes --html, which reports sets itself \(got "--html=mine.html"\)/);
+  });
+
+  test('fails when the report volume has the name of a volume of the spec', () => {
+    const app = new App({ outdir: '/nonexistent-never-written' });
+    const chart = new Chart(app, 'c');
+    const volume = kplus.Volume.fromEmptyDir(chart, 'Reports', 'data');
+    const spec = minimalSpec({ volumes: [{ name: 'data', emptyDir: {} }], volumeMounts: [{ name: 'data', mountPath: '/data', target: 'both' } as any] });
+    new LocustTest(chart, 't', { name: 'checkout', spec, reports: { volume } });
+    expect(() => app.synthYaml()).toThrow(/reports\.volume has the name of another volume of the master pod \(got "data"\)/);
+  });
+});
+
+describe('verdict warnings', () => {
+  const warn = (image: string, command: string, options: { thresholds?: boolean; reports?: boolean }) =>
+    warningsFor(minimalSpecJson({ image, master: { command } }) as SpecJson, DEFAULT_OPERATOR_CONFIG, { observability: planObservability(undefined, DEFAULT_OPERATOR_CONFIG.metricsExporter), argoCd: false, ...options });
+
+  test('warn that Locust before 2.11 cannot load the module', () => {
+    expect(warn('locustio/locust:2.10.2', '-f /lotest/src/l.py', { thresholds: true })).toEqual([expect.objectContaining({ path: 'spec.image', message: expect.stringMatching(/older than 2\.11/) })]);
+  });
+
+  test('warn that Locust before 2.23 refuses a locustfile ending in locust.py in a list', () => {
+    expect(warn('locustio/locust:2.20.0', '-f /lotest/src/shop_locust.py', { thresholds: true })).toEqual([expect.objectContaining({ path: 'spec.master.command', value: ['/lotest/src/shop_locust.py'] })]);
+    expect(warn('locustio/locust:2.23.0', '-f /lotest/src/shop_locust.py', { thresholds: true })).toEqual([]);
+  });
+
+  test('warn that Locust 2.33.0 writes no report of a run without --run-time', () => {
+    expect(warn('locustio/locust:2.33.0', '-f /lotest/src/l.py', { reports: true })).toEqual([expect.objectContaining({ path: 'spec.image', message: expect.stringMatching(/2\.33\.0, which crashes writing the HTML report/) })]);
+    expect(warn('locustio/locust:2.33.0', '-f /lotest/src/l.py --run-time 1m', { reports: true })).toEqual([]);
+    expect(warn('locustio/locust:2.33.1', '-f /lotest/src/l.py', { reports: true })).toEqual([]);
+  });
+
+  test('say nothing for an image whose tag is not a version, or without the options', () => {
+    expect(warn('locustio/locust:latest', '-f /lotest/src/shop_locust.py', { thresholds: true, reports: true })).toEqual([]);
+    expect(warn('locustio/locust:2.10.0', '-f /lotest/src/l.py', {})).toEqual([]);
+  });
+});
