@@ -8,7 +8,7 @@
 import { App, Chart, ChartProps, Duration } from 'cdk8s';
 import { PersistentVolumeClaim, Volume } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { LocustTest, synthOrReport, TestFiles } from '../../src';
+import { LocustTest, synthOrReport, TestFiles } from 'cdk8s-locust';
 
 export interface CheckoutVerdictProps extends ChartProps {
   /** Changes per run: a new id makes Argo CD replace the Jobs, and names the run's report files. */

@@ -26,6 +26,20 @@ function isJob(object: KubeObject): boolean {
   return object.kind === 'Job' && object.apiVersion === 'batch/v1';
 }
 
+/**
+ * The Jobs of the input. A CronJob counts as the Job it creates on each run (its job template,
+ * under the CronJob's name), so that one run of a scheduled test runs locally like any test.
+ */
+function jobsOf(objects: readonly KubeObject[]): KubeObject[] {
+  return objects.flatMap((object) => {
+    if (isJob(object)) return [object];
+    if (object.kind === 'CronJob' && object.apiVersion === 'batch/v1') {
+      return [{ apiVersion: 'batch/v1', kind: 'Job', metadata: object.metadata, spec: object.spec?.jobTemplate?.spec }];
+    }
+    return [];
+  });
+}
+
 /** The labels of a Job's pod template. */
 function podLabels(job: KubeObject): Record<string, string> {
   return job.spec?.template?.metadata?.labels ?? {};
@@ -50,7 +64,7 @@ function role(job: KubeObject): 'master' | 'worker' | undefined {
 /** Names of the tests in the objects, sorted: a master Job and a worker Job carrying the same test label. */
 export function testNames(objects: readonly KubeObject[]): string[] {
   const roles = new Map<string, Set<string>>();
-  for (const job of objects.filter(isJob)) {
+  for (const job of jobsOf(objects)) {
     const name = podLabels(job)[LABEL_TEST_NAME];
     const jobRole = role(job);
     if (name === undefined || jobRole === undefined) continue;
@@ -76,7 +90,7 @@ export function selectTest(objects: readonly KubeObject[], wanted?: string): { t
   if (!names.includes(name)) {
     return { problem: { path: '--test', message: `names no test of the input (found: ${found})`, value: name, fix: 'use one of the names found' } };
   }
-  const jobs = objects.filter((object) => isJob(object) && podLabels(object)[LABEL_TEST_NAME] === name);
+  const jobs = jobsOf(objects).filter((job) => podLabels(job)[LABEL_TEST_NAME] === name);
   const masterJob = jobs.find((job) => role(job) === 'master')!;
   const workerJob = jobs.find((job) => role(job) === 'worker')!;
   const namespace: string | undefined = masterJob.metadata?.namespace;

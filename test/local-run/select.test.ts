@@ -22,6 +22,21 @@ describe('selectTest', () => {
     expect(selected.test.service.metadata.name).toBe('shop-checkout-master');
   });
 
+  test('runs a scheduled test as one run: the job templates of its two CronJobs', () => {
+    // GIVEN a LocustTest rendered on a schedule
+    const yaml = locustTestYaml('soak').replace('metadata: {name: soak, namespace: load}', 'metadata: {name: soak, namespace: load, annotations: {"cdk8s-locust/schedule": "0 2 * * *"}}');
+    const objects = renderedObjects(yaml);
+    const cronJob = objects.find((o) => o.kind === 'CronJob' && o.metadata.name === 'soak-master')!;
+
+    // WHEN the test is selected
+    const selected = selectTest(objects);
+
+    // THEN its Jobs are the CronJobs' job templates, under the CronJobs' names
+    if (!('test' in selected)) throw new Error(JSON.stringify(selected));
+    expect(selected.test.masterJob).toEqual({ apiVersion: 'batch/v1', kind: 'Job', metadata: cronJob.metadata, spec: cronJob.spec.jobTemplate.spec });
+    expect(selected.test.workerJob.metadata.name).toBe('soak-worker');
+  });
+
   test('lists the tests sorted by name', () => {
     expect(testNames(rendered('b', 'a'))).toEqual(['a', 'b']);
   });
