@@ -63,6 +63,8 @@ const master = job('checkout-load-master').spec.template.spec.containers[0];
 expect('master requests are not cpu 500m, memory 512Mi', JSON.stringify(master.resources.requests) === '{"cpu":"500m","memory":"512Mi"}');
 expect('master is not pointed at the shop Service', master.args.includes('http://shop:8080'));
 expect('worker parallelism is not 2', job('checkout-load-worker').spec.parallelism === 2);
+const cost = (labels) => labels?.['example.com/cost-center'] === 'shop-qa';
+expect('the cost-center label is missing on the Job or its pods', cost(job('checkout-load-worker').metadata.labels) && cost(job('checkout-load-worker').spec.template.metadata.labels));
 expect('objects are not in load-testing', objects.every((o) => o.metadata.namespace === 'load-testing'));
 console.log(`consumer example: ${names.join(', ')}`);
 EOF

@@ -4,6 +4,7 @@
 // The construct and how it is configured.
 export { LocustTest, LocustTestProps, LocustTestObjectProps } from './construct/locust-test';
 export { LocustTestOptions, STRICT_ENV_VAR } from './construct/options';
+export { LocustTestMetadata } from './construct/metadata';
 export { RenderMode } from './gitops/operator-mode';
 export { ArgoCdOptions, ArgoCdHook } from './gitops/argocd';
 export { RUN_ID_ANNOTATION } from './gitops/run-id';

@@ -16,6 +16,8 @@ export class ShopLoadTest extends Chart {
 
     new LocustTest(this, 'checkout', {
       name: 'checkout-load',
+      // On every object the test writes and on its pods, for cost allocation.
+      metadata: { labels: { 'example.com/cost-center': 'shop-qa' } },
       // locustfiles/ next to cdk8s.yaml becomes a ConfigMap mounted at /lotest/src.
       testFiles: TestFiles.fromDirectory('locustfiles'),
       spec: {

@@ -122,25 +122,28 @@ function apiServerRules(name: string, spec: SpecJson, config: ResolvedOperatorCo
 
 function labelsAndAnnotations(spec: SpecJson): Problem[] {
   const problems: Problem[] = [];
-  const checkKeys = (map: Record<string, string> | undefined, path: string, what: string) => {
-    for (const key of Object.keys(map ?? {}).sort()) {
-      const wrong = qualifiedNameProblem(key);
-      if (wrong) problems.push({ path: `${path}[${JSON.stringify(key)}]`, message: `is not a valid ${what} key: it ${wrong}`, value: key, fix: `use a key such as team or example.com/${what}` });
-    }
-  };
-  const checkValues = (map: Record<string, string> | undefined, path: string) => {
-    for (const [key, value] of Object.entries(map ?? {}).sort(([a], [b]) => byteOrder(a, b))) {
-      if (!isLabelValue(value)) problems.push({ path: `${path}[${JSON.stringify(key)}]`, message: NOT_A_LABEL_VALUE, value, fix: 'shorten or simplify the value' });
-    }
-  };
   for (const role of [LocustRole.MASTER, LocustRole.WORKER]) {
-    checkKeys(spec[role].labels, `spec.${role}.labels`, 'label');
-    checkValues(spec[role].labels, `spec.${role}.labels`);
-    checkKeys(spec[role].annotations, `spec.${role}.annotations`, 'annotation');
+    problems.push(...metadataKeyProblems(spec[role].labels, `spec.${role}.labels`, 'label'));
+    problems.push(...labelValueProblems(spec[role].labels, `spec.${role}.labels`));
+    problems.push(...metadataKeyProblems(spec[role].annotations, `spec.${role}.annotations`, 'annotation'));
   }
-  checkKeys(spec.scheduling?.nodeSelector, 'spec.scheduling.nodeSelector', 'label');
-  checkValues(spec.scheduling?.nodeSelector, 'spec.scheduling.nodeSelector');
+  problems.push(...metadataKeyProblems(spec.scheduling?.nodeSelector, 'spec.scheduling.nodeSelector', 'label'));
+  problems.push(...labelValueProblems(spec.scheduling?.nodeSelector, 'spec.scheduling.nodeSelector'));
   return problems;
+}
+
+/** Label or annotation keys of `map` (at `path`) that the API server refuses, in key order. */
+export function metadataKeyProblems(map: Record<string, string> | undefined, path: string, what: 'label' | 'annotation'): Problem[] {
+  return Object.keys(map ?? {}).sort().flatMap((key) => {
+    const wrong = qualifiedNameProblem(key);
+    return wrong ? [{ path: `${path}[${JSON.stringify(key)}]`, message: `is not a valid ${what} key: it ${wrong}`, value: key, fix: `use a key such as team or example.com/${what}` }] : [];
+  });
+}
+
+/** Label values of `map` (at `path`) that the API server refuses, in key order. */
+export function labelValueProblems(map: Record<string, string> | undefined, path: string): Problem[] {
+  return Object.entries(map ?? {}).sort(([a], [b]) => byteOrder(a, b)).flatMap(([key, value]) =>
+    isLabelValue(value) ? [] : [{ path: `${path}[${JSON.stringify(key)}]`, message: NOT_A_LABEL_VALUE, value, fix: 'shorten or simplify the value' }]);
 }
 
 function environment(spec: SpecJson, observability: ObservabilityMode): Problem[] {

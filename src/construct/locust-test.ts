@@ -7,6 +7,7 @@ import { MonitorKind } from '../gitops/monitoring';
 import { Observability } from './observability';
 import { ObservabilityMode } from '../pod/observability';
 import { AppChecks } from './app-checks';
+import { applyMetadata, validateMetadata } from './metadata';
 import { OperatorConfig, ResolvedOperatorConfig, resolveOperatorConfig, validateOperatorConfig } from '../operator/operator-config';
 import { operatorModeProblems, RenderMode } from '../gitops/operator-mode';
 import { LocustTestOptions, STRICT_ENV_VAR } from './options';
@@ -129,6 +130,7 @@ export class LocustTest extends Construct {
       ...validateOperatorConfig(props.operatorConfig),
       ...validateArgoCdOptions(props.argoCd),
       ...validateRunId(props.runId),
+      ...validateMetadata(props.metadata),
       ...validateSchedule(props.schedule, { name: props.name, hook: props.argoCd?.hook !== undefined, runId: props.runId }),
       ...files.problems,
       ...validateLocustTest(props.name, this.namespace, this.specJson, this.operatorConfig, observability.mode),
@@ -178,6 +180,7 @@ export class LocustTest extends Construct {
       monitor: props.monitor,
       configMaps: files.configMaps,
       volumeItems: files.volumeItems,
+      podLabels: props.metadata?.labels,
       verdict,
       requirementsFile: files.requirementsFile,
     };
@@ -187,6 +190,7 @@ export class LocustTest extends Construct {
       const workload = renderWorkload(this, ctx);
       this.rendered = { observability, workload, monitor: workload.monitor };
     }
+    problems.push(...applyMetadata(this.node.findAll().filter(ApiObject.isApiObject), props.metadata));
   }
 
   /**

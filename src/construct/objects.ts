@@ -28,6 +28,8 @@ export interface RenderContext {
   /** ConfigMaps emitted from the repository, annotated for Argo CD with the Service. */
   readonly configMaps: readonly ApiObject[];
   readonly volumeItems: Record<string, JsonObject[]>;
+  /** Labels of the pod templates beyond the operator's (`metadata.labels`). */
+  readonly podLabels?: Record<string, string>;
   /** Thresholds and reports of the master, checked. */
   readonly verdict: ResolvedVerdict;
   /** Path of the requirements file inside the locustfile directory, when one is installed. */
@@ -52,6 +54,7 @@ export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWo
     config: test.operatorConfig,
     observability: ctx.observability,
     expectWorkersMaxWait: ctx.schedule === undefined ? undefined : EXPECT_WORKERS_MAX_WAIT_SECONDS,
+    podLabels: ctx.podLabels,
   });
   const master = roleObjectName(test.name, LocustRole.MASTER);
   const worker = roleObjectName(test.name, LocustRole.WORKER);

@@ -4,6 +4,7 @@ import { TestFiles } from '../gitops/test-files';
 import { MetricsMonitor } from '../gitops/monitoring';
 import { RenderMode } from '../gitops/operator-mode';
 import { EnvSource, SecretMount } from './references';
+import { LocustTestMetadata } from './metadata';
 import { ReportOptions } from '../verdict/reports';
 import { Thresholds } from '../verdict/thresholds';
 
@@ -12,6 +13,13 @@ export const STRICT_ENV_VAR = 'CDK8S_LOCUST_STRICT';
 
 /** How a LocustTest is rendered and composed; shared by the typed props and `fromObject`. */
 export interface LocustTestOptions {
+  /**
+   * Labels and annotations for every object the test writes, e.g. cost-allocation labels; the
+   * labels also go on the pod templates.
+   * @default - only what the library and the operator write
+   */
+  readonly metadata?: LocustTestMetadata;
+
   /**
    * Write the workload (Service and Jobs), or the LocustTest custom resource for the operator.
    * @default RenderMode.WORKLOAD

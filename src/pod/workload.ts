@@ -17,6 +17,8 @@ export interface WorkloadContext {
   readonly observability: ObservabilityPlan;
   /** Seconds the master waits for its workers before giving up. @default - as long as it takes (the operator's) */
   readonly expectWorkersMaxWait?: number;
+  /** Labels of both pods beyond the operator's (the construct's `metadata.labels`); the role's own labels win. */
+  readonly podLabels?: Record<string, string>;
 }
 
 /** The three objects the operator creates, as plain manifests without apiVersion/kind/metadata. */
@@ -67,7 +69,7 @@ function podTemplate(ctx: WorkloadContext, role: LocustRole): JsonObject {
   const isMaster = role === LocustRole.MASTER;
   const scheduling = spec.scheduling ?? {};
 
-  const metadata: JsonObject = { labels: podLabels(name, role, spec[role].labels) };
+  const metadata: JsonObject = { labels: podLabels(name, role, { ...ctx.podLabels, ...spec[role].labels }) };
   setIfPresent(metadata, 'annotations', podAnnotations(isMaster ? observability.masterAnnotations : {}, spec[role].annotations));
 
   const podSpec: JsonObject = {};
