@@ -87,6 +87,9 @@ describe('examples', () => {
       expect(job.spec.template.spec.initContainers[0].command).toEqual(['sleep', String(deployment.spec.template.spec.terminationGracePeriodSeconds)]);
       expect(job.spec.template.spec.containers[0].args).toContain('http://storefront:8080');
     }
+    // The verdict's ConfigMap is a resource of the earlier wave, like the locustfiles
+    const verdict = objects.filter((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('storefront-smoke-verdict-'));
+    expect(verdict.map((o) => o.metadata.annotations)).toEqual([{ 'argocd.argoproj.io/sync-wave': '0' }]);
   });
 
   test('the nightly example runs its soak from two CronJobs at 02:00', () => {

@@ -3,7 +3,7 @@
  * charts: the storefront (a cdk8s-plus-28 Deployment and its Service) and its smoke load test,
  * whose Jobs are PostSync hooks. `npm run synth:examples` writes both to dist/argocd-hook/, which
  * examples/argocd-hook/application.yaml deploys as one Application: each sync rolls the
- * storefront out, then runs the test against it, and fails when the master fails.
+ * storefront out, then runs the test against it, and fails when the master's thresholds are breached.
  *
  * Paths are relative to examples/argocd-hook/, where `cdk8s synth` runs (see its cdk8s.yaml).
  */
@@ -55,6 +55,8 @@ export class StorefrontSmokeTest extends Chart {
         worker: { command: `--locustfile /lotest/src/smoke.py ${host}`, replicas: 2 },
       },
       testFiles: TestFiles.fromDirectory('locustfiles'),
+      // The master's verdict is the sync's: a breach makes it exit 1, and the sync operation fails.
+      thresholds: { maxFailRatio: 0.01, maxResponseTimePercentiles: [{ percentile: 0.95, max: Duration.millis(500) }] },
       // A PostSync hook may start while the replaced storefront pods are still stopping
       // (argo-cd #17408): wait out their grace period before loading the new ones.
       argoCd: { hook: ArgoCdHook.POST_SYNC, startDelay: TERMINATION_GRACE },
