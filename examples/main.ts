@@ -1,15 +1,19 @@
 /**
  * The example app of this repository (`npm run synth` writes it to dist/): a checkout-service
  * load test exported over OpenTelemetry, and a catalogue test scraped by Prometheus through the
- * exporter sidecar.
+ * exporter sidecar. Their locustfiles are in examples/locustfiles/ (the path is relative to the
+ * repository root, where `cdk8s synth` runs); `cdk8s-locust run` runs either test on this machine.
  */
 import { App, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { LocustTest, synthOrReport } from 'cdk8s-locust';
+import { LocustTest, TestFiles, synthOrReport } from 'cdk8s-locust';
 
 export class LoadTestsChart extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
+
+    // One ConfigMap of both locustfiles, written once and mounted by both tests.
+    const testFiles = TestFiles.fromDirectory('examples/locustfiles');
 
     // Traces and metrics go to the cluster's OpenTelemetry collector over OTLP/gRPC.
     new LocustTest(this, 'checkout', {
@@ -31,7 +35,6 @@ export class LoadTestsChart extends Chart {
             limits: { cpu: '1', memory: '512Mi' },
           },
         },
-        testFiles: { configMapRef: 'checkout-locustfiles' },
         observability: {
           openTelemetry: {
             enabled: true,
@@ -45,6 +48,7 @@ export class LoadTestsChart extends Chart {
           },
         },
       },
+      testFiles,
     });
 
     // The Prometheus exporter sidecar serves locust_* metrics on port 9646 of the master.
@@ -52,12 +56,12 @@ export class LoadTestsChart extends Chart {
       name: 'catalogue-load',
       spec: {
         image: 'locustio/locust:2.43.1',
-        master: { command: '--locustfile /lotest/src/catalogue.py --host http://catalogue.shop.svc:8080 --users 50 --spawn-rate 5 --run-time 5m' },
+        master: { command: '--locustfile /lotest/src/catalogue.py --host http://catalogue.shop.svc:8080 --users 50 --spawn-rate 10 --run-time 5m' },
         worker: { command: '--locustfile /lotest/src/catalogue.py --host http://catalogue.shop.svc:8080', replicas: 2 },
-        testFiles: { configMapRef: 'catalogue-locustfiles' },
         env: { variables: [{ name: 'CATALOGUE_PAGE_SIZE', value: '50' }] },
         scheduling: { nodeSelector: { 'workload-type': 'load-testing' } },
       },
+      testFiles,
     });
   }
 }

@@ -1191,7 +1191,7 @@ export interface LocustTestSpecObservabilityOpenTelemetry {
   readonly enabled: boolean;
 
   /**
-   * Address of the OTLP receiver, such as collector.monitoring:4317.
+   * URL of the OTLP receiver with its scheme, such as http://otel-collector.monitoring:4317 (https:// for TLS).
    *
    * @schema LocustTestSpecObservabilityOpenTelemetry#endpoint
    */

@@ -419,7 +419,7 @@ function observabilitySchema(): Schema {
       'Native OpenTelemetry export from Locust, replacing the Prometheus exporter sidecar.',
       {
         enabled: boolean('Turn on OpenTelemetry export (--otel).', false),
-        endpoint: string('Address of the OTLP receiver, such as collector.monitoring:4317.'),
+        endpoint: string('URL of the OTLP receiver with its scheme, such as http://otel-collector.monitoring:4317 (https:// for TLS).'),
         protocol: string('OTLP protocol.', { enum: ['grpc', 'http/protobuf'], default: 'grpc' }),
         insecure: boolean('Connect to the endpoint without TLS.', false),
         extraEnvVars: stringMap('Further OTEL_* variables for the OpenTelemetry SDK.'),

@@ -1,25 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'cdk8s';
 import { ShopLoadTests } from '../examples/composed/main';
 import { OtelLoadTest } from '../examples/otel/main';
 import { CheckoutVerdict } from '../examples/verdict/main';
 import { Storefront, StorefrontSmokeTest } from '../examples/argocd-hook/main';
 import { NightlySoak } from '../examples/nightly/main';
-import { find, Manifest, synthApp } from './util';
-
-/** Builds an example app from its own folder, where its relative locustfile paths resolve. */
-function synthExample(folder: string, build: (app: App) => void): Manifest[] {
-  const previous = process.cwd();
-  process.chdir(path.join(__dirname, '..', 'examples', folder));
-  try {
-    const app = new App({ outdir: '/nonexistent-never-written' });
-    build(app);
-    return synthApp(app);
-  } finally {
-    process.chdir(previous);
-  }
-}
+import { synthExample } from './example-apps';
+import { find } from './util';
 
 /** Every TypeScript file under examples/, recursively. */
 function exampleSources(dir: string): string[] {
@@ -45,7 +32,7 @@ describe('examples', () => {
   });
 
   test('the composed example mounts its nested lib package and is laid out for Argo CD', () => {
-    const objects = synthExample('composed', (app) => new ShopLoadTests(app, 'shop', { namespace: 'load-testing', runId: 'r1' }));
+    const objects = synthExample('examples/composed', (app) => new ShopLoadTests(app, 'shop', { namespace: 'load-testing', runId: 'r1' }));
 
     const lib = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('checkout-load-lib-'))!;
     expect(Object.keys(lib.data)).toContain('shop__catalogue__queries.py');
@@ -55,12 +42,12 @@ describe('examples', () => {
   });
 
   test('the OpenTelemetry example has no warning, in strict mode', () => {
-    const objects = synthExample('otel', (app) => new OtelLoadTest(app, 'otel'));
+    const objects = synthExample('examples/otel', (app) => new OtelLoadTest(app, 'otel'));
     expect(find(objects, 'Job', 'payments-load-master').spec.template.spec.containers[0].args).toContain('--otel');
   });
 
   test('the verdict example judges thresholds, keeps its reports per run and installs its requirements', () => {
-    const objects = synthExample('verdict', (app) => new CheckoutVerdict(app, 'verdict', { namespace: 'load-testing', runId: 'r7' }));
+    const objects = synthExample('examples/verdict', (app) => new CheckoutVerdict(app, 'verdict', { namespace: 'load-testing', runId: 'r7' }));
 
     const master = find(objects, 'Job', 'checkout-load-master').spec.template.spec;
     const locust = master.containers[0];
@@ -71,7 +58,7 @@ describe('examples', () => {
   });
 
   test('the Argo CD hook example runs its smoke test as PostSync hooks against the storefront Service, after its pods had time to stop', () => {
-    const objects = synthExample('argocd-hook', (app) => {
+    const objects = synthExample('examples/argocd-hook', (app) => {
       const storefront = new Storefront(app, 'storefront', { namespace: 'storefront' });
       new StorefrontSmokeTest(app, 'storefront-smoke', { namespace: 'storefront', target: storefront.service });
     });
@@ -93,7 +80,7 @@ describe('examples', () => {
   });
 
   test('the nightly example runs its soak from two CronJobs at 02:00', () => {
-    const objects = synthExample('nightly', (app) => new NightlySoak(app, 'nightly-soak', { namespace: 'load-testing' }));
+    const objects = synthExample('examples/nightly', (app) => new NightlySoak(app, 'nightly-soak', { namespace: 'load-testing' }));
     for (const name of ['catalogue-soak-master', 'catalogue-soak-worker']) {
       expect(find(objects, 'CronJob', name).spec.schedule).toBe('0 2 * * *');
     }

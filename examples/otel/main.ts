@@ -2,12 +2,13 @@
  * A load test exporting traces and metrics with Locust's native OpenTelemetry, set up so that
  * none of the library's warnings applies: an image with the OTel SDK, the gRPC protocol on the
  * gRPC port, the service named through OTEL_SERVICE_NAME, a valid ratio sampler and a short
- * metric interval. `strict: true` makes any warning fail the synthesis.
+ * metric interval. `strict: true` makes any warning fail the synthesis. The locustfile is read
+ * from locustfiles/ beside this file.
  * Synthesized by `npm run synth:examples` into dist/otel/.
  */
 import { App, Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { locust, LocustTest, synthOrReport } from 'cdk8s-locust';
+import { locust, LocustTest, TestFiles, synthOrReport } from 'cdk8s-locust';
 
 export class OtelLoadTest extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
@@ -21,7 +22,6 @@ export class OtelLoadTest extends Chart {
         image: 'locustio/locust-otel:2.43.4',
         master: { command: '--locustfile /lotest/src/payments.py --host http://payments.shop.svc:8080 --users 60 --spawn-rate 6 --run-time 5m' },
         worker: { command: '--locustfile /lotest/src/payments.py --host http://payments.shop.svc:8080', replicas: 2 },
-        testFiles: { configMapRef: 'payments-locustfiles' },
         observability: {
           openTelemetry: {
             enabled: true,
@@ -41,6 +41,7 @@ export class OtelLoadTest extends Chart {
           },
         },
       },
+      testFiles: TestFiles.fromDirectory('locustfiles'),
     });
   }
 }

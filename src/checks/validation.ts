@@ -112,12 +112,21 @@ function webhookRules(name: string, spec: SpecJson, observability: Observability
 /** What the API server would refuse in the generated objects, checked per pod. */
 function apiServerRules(name: string, spec: SpecJson, config: ResolvedOperatorConfig, observability: ObservabilityMode): Problem[] {
   return [
+    ...imageReference(spec),
     ...labelsAndAnnotations(spec),
     ...environment(spec, observability),
     ...podStorage(name, spec),
     ...resourceBounds(spec),
     ...tolerations(spec, config),
   ];
+}
+
+/** The API server refuses a pod without an image, and no registry holds a name with whitespace in it. */
+function imageReference(spec: SpecJson): Problem[] {
+  const fix = 'set it to a Locust image reference, e.g. locustio/locust:2.43.1';
+  if (spec.image.trim() === '') return [{ path: 'spec.image', message: 'must not be empty', value: spec.image, fix }];
+  if (/\s/.test(spec.image)) return [{ path: 'spec.image', message: 'must not contain whitespace', value: spec.image, fix }];
+  return [];
 }
 
 function labelsAndAnnotations(spec: SpecJson): Problem[] {

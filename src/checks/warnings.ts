@@ -1,4 +1,5 @@
-import { commandWords, managedFlagOf } from '../pod/command';
+import { autoquitTimeout, commandWords, managedFlagOf } from '../pod/command';
+import { libMountPath, PYTHONPATH, pythonPathHolds } from '../pod/volumes';
 import { LocustRole } from '../core/names';
 import { ObservabilityMode, ObservabilityPlan } from '../pod/observability';
 import { ResolvedOperatorConfig } from '../operator/operator-config';
@@ -62,6 +63,8 @@ export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, opti
     ...(mode === ObservabilityMode.OPEN_TELEMETRY ? openTelemetryWarnings(spec, otlpProtocol) : []),
     ...(mode === ObservabilityMode.METRICS_EXPORTER ? headlessWarnings(spec) : []),
     ...managedFlagWarnings(spec),
+    ...autoquitWarnings(spec),
+    ...libImportWarnings(spec),
     ...(options.argoCd ? ttlWarnings(config) : []),
     ...(options.unattended ? neverEndingMasterWarnings(spec) : []),
     ...verdictWarnings(spec, { thresholds: options.thresholds === true, reports: options.reports === true }),
@@ -103,6 +106,9 @@ function openTelemetryWarnings(spec: SpecJson, protocol: string | undefined): Wa
     warnings.push({ path: 'spec.image', message: 'has no OpenTelemetry SDK, so Locust only logs that it is missing and exports nothing', value: spec.image, fix: 'use locustio/locust-otel (2.43.4 or later) or an image with pip install locust[otel]' });
   }
   const endpoint = otel.endpoint ?? '';
+  if (endpoint !== '' && !/^https?:\/\//i.test(endpoint)) {
+    warnings.push({ path: 'spec.observability.openTelemetry.endpoint', message: 'has no http:// or https:// scheme, which the OpenTelemetry exporters need to reach the collector', value: endpoint, fix: `write the scheme, e.g. http://${endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')} for plaintext or https:// for TLS` });
+  }
   const port = endpointPort(endpoint);
   if (protocol === 'grpc' && port === OTLP_HTTP_PORT) {
     warnings.push({ path: 'spec.observability.openTelemetry.endpoint', message: `uses the OTLP/HTTP port ${OTLP_HTTP_PORT} with the grpc protocol`, value: endpoint, fix: `use port ${OTLP_GRPC_PORT}, or set protocol to http/protobuf` });
@@ -164,6 +170,42 @@ function managedFlagWarnings(spec: SpecJson): Warning[] {
     });
   }
   return warnings;
+}
+
+/** `autostart: false` with autoquit left on renders `--autoquit` without `--autostart`, which Locust refuses. */
+function autoquitWarnings(spec: SpecJson): Warning[] {
+  if (spec.master.autostart !== false || autoquitTimeout(spec.master) === undefined) return [];
+  return [{
+    path: 'spec.master.autoquit',
+    message: 'is on (the default) while spec.master.autostart is false: Locust refuses --autoquit without --autostart and the master exits 1 at once, so the worker Job never succeeds',
+    value: spec.master.autoquit,
+    fix: 'set spec.master.autoquit.enabled to false to start the test from the web UI, or drop spec.master.autostart: false',
+  }];
+}
+
+/**
+ * A lib ConfigMap is importable only from PYTHONPATH: Locust puts its working directory and the
+ * locustfile's folder on sys.path, nothing else. TestFiles.fromDirectory sets it; a lib mounted
+ * otherwise needs it in the spec.
+ */
+function libImportWarnings(spec: SpecJson): Warning[] {
+  if (!spec.testFiles?.libConfigMapRef) return [];
+  const path = libMountPath(spec);
+  const variables = spec.env?.variables ?? [];
+  const index = variables.findIndex((variable) => variable.name === PYTHONPATH);
+  const own = variables[index];
+  // A value read through valueFrom or envFrom is not known here; only a literal one can be judged.
+  if (own?.valueFrom !== undefined) return [];
+  if (typeof own?.value === 'string' && pythonPathHolds(own.value, path)) return [];
+  const why = `so the locustfiles cannot import the modules of ConfigMap ${spec.testFiles.libConfigMapRef} (Locust puts only its working directory and the locustfile's folder on sys.path)`;
+  if (index < 0) {
+    return [{
+      path: 'spec.env.variables',
+      message: `has no PYTHONPATH with the lib mount path ${path}, ${why}`,
+      fix: `add { name: PYTHONPATH, value: ${path} } to spec.env.variables, or read the lib with TestFiles.fromDirectory(dir, { libDirectory }), which adds it`,
+    }];
+  }
+  return [{ path: `spec.env.variables[${index}].value`, message: `is a PYTHONPATH without the lib mount path ${path}, ${why}`, value: own.value, fix: `append :${path} to it` }];
 }
 
 function ttlWarnings(config: ResolvedOperatorConfig): Warning[] {

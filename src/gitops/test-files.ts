@@ -48,6 +48,17 @@ export interface ResolvedTestFiles {
   /** Path of the requirements file inside the locustfile directory, when one is installed. */
   readonly requirementsFile?: string;
   readonly problems: Problem[];
+  /**
+   * The files of the locustfile directory, relative to it and sorted, when the library read it:
+   * the `--locustfile` paths of the commands must name one of them.
+   * @default - the files are not known (ConfigMaps given by name or object)
+   */
+  readonly locustfiles?: readonly string[];
+  /**
+   * Whether the lib ConfigMap was read from a directory, so that the library puts its mount path
+   * on PYTHONPATH: Locust puts only its working directory and the locustfile's folder on sys.path.
+   */
+  readonly libOnPythonPath: boolean;
 }
 
 /** One file read from a directory: its path relative to the directory, in POSIX form. */
@@ -94,7 +105,7 @@ class NamedTestFiles extends TestFiles {
   }
 
   public _bind(): ResolvedTestFiles {
-    return { configMapRef: this.locustfiles, libConfigMapRef: this.lib, volumeItems: {}, configMaps: [], problems: [] };
+    return { configMapRef: this.locustfiles, libConfigMapRef: this.lib, volumeItems: {}, configMaps: [], problems: [], libOnPythonPath: false };
   }
 }
 
@@ -124,7 +135,7 @@ class DirectoryTestFiles extends TestFiles {
     const problems: Problem[] = [];
     const volumeItems: Record<string, JsonObject[]> = {};
     const configMaps: ApiObject[] = [];
-    const emit = (id: string, dir: string, field: string, suffix: string): string | undefined => {
+    const emit = (id: string, dir: string, field: string, suffix: string): { name: string; files: string[] } | undefined => {
       const read = readDirectory(dir, field);
       problems.push(...read.problems);
       if (read.problems.length > 0) return undefined;
@@ -132,12 +143,21 @@ class DirectoryTestFiles extends TestFiles {
       const data = configMapData(read.files);
       configMaps.push(new KubeConfigMap(scope, id, { metadata: objectMetadata(name, namespace), ...data }));
       if (read.files.some((file) => file.relativePath.includes('/'))) volumeItems[name] = volumeItemsOf(read.files);
-      return name;
+      return { name, files: read.files.map((file) => file.relativePath) };
     };
     const requirementsFile = this.requirementsFile === undefined ? undefined : requirementsPath(this.directory, this.requirementsFile, problems);
-    const configMapRef = emit('Locustfiles', this.directory, 'testFiles.directory', 'locustfiles');
-    const libConfigMapRef = this.libDirectory === undefined ? undefined : emit('LocustLib', this.libDirectory, 'testFiles.libDirectory', 'lib');
-    return { configMapRef, libConfigMapRef, volumeItems, configMaps, requirementsFile, problems };
+    const locustfileMap = emit('Locustfiles', this.directory, 'testFiles.directory', 'locustfiles');
+    const lib = this.libDirectory === undefined ? undefined : emit('LocustLib', this.libDirectory, 'testFiles.libDirectory', 'lib');
+    return {
+      configMapRef: locustfileMap?.name,
+      libConfigMapRef: lib?.name,
+      volumeItems,
+      configMaps,
+      requirementsFile,
+      problems,
+      locustfiles: locustfileMap?.files,
+      libOnPythonPath: lib !== undefined,
+    };
   }
 }
 

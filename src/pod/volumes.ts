@@ -7,12 +7,20 @@ export function mountTargets(mount: VolumeMountJson, role: LocustRole): boolean 
   return target === 'both' || target === role;
 }
 
-export function srcMountPath(spec: SpecJson): string {
+export function srcMountPath(spec: Pick<SpecJson, 'testFiles'>): string {
   return spec.testFiles?.srcMountPath || DEFAULT_SRC_MOUNT_PATH;
 }
 
-export function libMountPath(spec: SpecJson): string {
+export function libMountPath(spec: Pick<SpecJson, 'testFiles'>): string {
   return spec.testFiles?.libMountPath || DEFAULT_LIB_MOUNT_PATH;
+}
+
+/** Python's module search path: a lib mounted outside the locustfile's folder must be on it. */
+export const PYTHONPATH = 'PYTHONPATH';
+
+/** `a:b` holds `b`: PYTHONPATH entries are separated by colons. */
+export function pythonPathHolds(value: string, path: string): boolean {
+  return value.split(':').includes(path);
 }
 
 /**

@@ -58,6 +58,16 @@ describe('validation: metadata', () => {
   });
 });
 
+describe('validation: image', () => {
+  test.each(['', '   '])('fails when the image is empty (%j)', (image) => {
+    expect(problemsOf({ image })).toEqual(only('spec.image', 'must not be empty', image));
+  });
+
+  test.each(['locustio/locust 2.43.1', 'locustio/locust:2.43.1\n', '\tlocustio/locust'])('fails when the image %j contains whitespace', (image) => {
+    expect(problemsOf({ image })).toEqual(only('spec.image', 'must not contain whitespace', image));
+  });
+});
+
 describe('validation: webhook rules', () => {
   test('fails when a secret mount is under a reserved path, both paths being reserved without test files', () => {
     const spec = { env: { secretMounts: [{ name: 'a', mountPath: '/lotest/src/secrets' }, { name: 'b', mountPath: '/opt/locust/lib' }] } };

@@ -41,8 +41,14 @@ describe('warningsFor', () => {
   });
 
   test('warns about an http/protobuf endpoint on the OTLP/gRPC port', () => {
-    const [warning] = warningsOf(otelSpec({ protocol: 'http/protobuf', endpoint: 'collector.monitoring:4317' }));
+    const [warning] = warningsOf(otelSpec({ protocol: 'http/protobuf', endpoint: 'http://collector.monitoring:4317' }));
     expect(warning.message).toBe('uses the OTLP/gRPC port 4317 with the http/protobuf protocol');
+  });
+
+  test.each(['collector.monitoring:4317', 'grpc://collector:4317'])('warns about an endpoint without an http:// or https:// scheme (%s)', (endpoint) => {
+    const [warning] = warningsOf(otelSpec({ endpoint }));
+    expect(warning).toEqual(expect.objectContaining({ path: 'spec.observability.openTelemetry.endpoint', message: expect.stringContaining('has no http:// or https:// scheme'), value: endpoint }));
+    expect(warning.fix).toContain('http://collector');
   });
 
   test('accepts each protocol on its own port', () => {
@@ -139,6 +145,53 @@ describe('warnings of the construct', () => {
     // THEN each warning was printed once, in the order the tests were created
     const printed = stderr.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith('warning:'));
     expect(printed.map((line) => line.split(':')[1].trim())).toEqual(['a/t', 'b/t']);
+  });
+
+  test('warns when autostart is off and autoquit is left on, naming both fields', () => {
+    // GIVEN a master started from the web UI, with autoquit at its default
+    const spec = minimalSpecJson({ master: { command: '--locustfile /lotest/src/locustfile.py', autostart: false } }) as SpecJson;
+
+    // THEN the warning names autoquit, autostart and the fix
+    expect(warningsOf(spec)).toEqual([expect.objectContaining({
+      path: 'spec.master.autoquit',
+      message: expect.stringContaining('while spec.master.autostart is false: Locust refuses --autoquit without --autostart'),
+      fix: expect.stringContaining('set spec.master.autoquit.enabled to false'),
+    })]);
+  });
+
+  test('does not warn when autostart and autoquit are both off', () => {
+    expect(warningsOf(minimalSpecJson({ master: { command: '-f /lotest/src/a.py', autostart: false, autoquit: { enabled: false } } }) as SpecJson)).toEqual([]);
+  });
+
+  test('fails when strict mode is on and autostart is off with autoquit on', () => {
+    const app = new App();
+    new LocustTest(new Chart(app, 'c'), 't', { name: 'checkout', spec: minimalSpec({ master: { command: '-f /lotest/src/a.py', autostart: false } }), strict: true });
+    expect(() => app.synthYaml()).toThrow(/spec.master.autoquit is on \(the default\) while spec.master.autostart is false.*\(strict mode: a warning is an error\)/);
+  });
+
+  test('warns when a lib ConfigMap is mounted without its path on PYTHONPATH', () => {
+    const spec = minimalSpecJson({ testFiles: { configMapRef: 'files', libConfigMapRef: 'shop-lib' } }) as SpecJson;
+    expect(warningsOf(spec)).toEqual([expect.objectContaining({
+      path: 'spec.env.variables',
+      message: expect.stringContaining('has no PYTHONPATH with the lib mount path /opt/locust/lib, so the locustfiles cannot import the modules of ConfigMap shop-lib'),
+      fix: expect.stringContaining('add { name: PYTHONPATH, value: /opt/locust/lib } to spec.env.variables'),
+    })]);
+  });
+
+  test('warns when PYTHONPATH misses the lib\'s own mount path', () => {
+    const spec = minimalSpecJson({
+      testFiles: { configMapRef: 'files', libConfigMapRef: 'shop-lib', libMountPath: '/shop/lib' },
+      env: { variables: [{ name: 'PYTHONPATH', value: '/opt/locust/lib' }] },
+    }) as SpecJson;
+    expect(warningsOf(spec)).toEqual([expect.objectContaining({ path: 'spec.env.variables[0].value', value: '/opt/locust/lib', fix: 'append :/shop/lib to it' })]);
+  });
+
+  test.each([
+    [{ name: 'PYTHONPATH', value: '/x:/opt/locust/lib' }],
+    [{ name: 'PYTHONPATH', valueFrom: { configMapKeyRef: { name: 'paths', key: 'PYTHONPATH' } } }],
+  ])('does not warn about a lib whose path PYTHONPATH may hold (%j)', (variable) => {
+    const spec = minimalSpecJson({ testFiles: { configMapRef: 'files', libConfigMapRef: 'shop-lib' }, env: { variables: [variable] } }) as SpecJson;
+    expect(warningsOf(spec)).toEqual([]);
   });
 
   test('fails when strict mode is on and a warning applies', () => {

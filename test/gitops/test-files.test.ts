@@ -76,9 +76,78 @@ describe('locustfiles from the repository', () => {
     expect(changed).not.toBe(first);
   });
 
+  test('puts a lib read from a directory on PYTHONPATH in every Locust container', () => {
+    // GIVEN a locustfile directory and a lib directory
+    const objects = render(TestFiles.fromDirectory(tempTree({ 'locustfile.py': LOCUSTFILE }), { libDirectory: tempTree({ 'helpers.py': 'X = 1\n' }) }));
+
+    // THEN master and worker can import from the lib mount path, set last after the operator's variables
+    for (const name of ['checkout-master', 'checkout-worker']) {
+      const env = locustContainer(find(objects, 'Job', name)).env;
+      expect(env.filter((v: any) => v.name === 'PYTHONPATH')).toEqual([{ name: 'PYTHONPATH', value: '/opt/locust/lib' }]);
+      expect(env[env.length - 1].name).toBe('PYTHONPATH');
+    }
+  });
+
+  test('appends the lib mount path to the user\'s own PYTHONPATH, once', () => {
+    // GIVEN a spec with its own PYTHONPATH and a lib mounted elsewhere
+    const spec = minimalSpec({ testFiles: { libMountPath: '/shop/lib' }, env: { variables: [{ name: 'PYTHONPATH', value: '/extra' }, { name: 'MODE', value: 'soak' }] } });
+    const objects = render(TestFiles.fromDirectory(tempTree({ 'locustfile.py': LOCUSTFILE }), { libDirectory: tempTree({ 'helpers.py': 'X = 1\n' }) }), { spec });
+
+    // THEN its value keeps its entries first and gains the lib path, in its place
+    const env = locustContainer(find(objects, 'Job', 'checkout-worker')).env;
+    expect(env.filter((v: any) => ['PYTHONPATH', 'MODE'].includes(v.name))).toEqual([{ name: 'PYTHONPATH', value: '/extra:/shop/lib' }, { name: 'MODE', value: 'soak' }]);
+  });
+
+  test('leaves a PYTHONPATH that already holds the lib path as it is', () => {
+    const spec = minimalSpec({ env: { variables: [{ name: 'PYTHONPATH', value: '/opt/locust/lib:/extra' }] } });
+    const objects = render(TestFiles.fromDirectory(tempTree({ 'locustfile.py': LOCUSTFILE }), { libDirectory: tempTree({ 'helpers.py': 'X = 1\n' }) }), { spec });
+    expect(locustContainer(find(objects, 'Job', 'checkout-master')).env.filter((v: any) => v.name === 'PYTHONPATH')).toEqual([{ name: 'PYTHONPATH', value: '/opt/locust/lib:/extra' }]);
+  });
+
+  test('sets no PYTHONPATH without a lib directory', () => {
+    const objects = render(TestFiles.fromDirectory(tempTree({ 'locustfile.py': LOCUSTFILE })));
+    expect(locustContainer(find(objects, 'Job', 'checkout-master')).env.map((v: any) => v.name)).not.toContain('PYTHONPATH');
+  });
+
+  test('fails when a --locustfile path is not a file of the directory, listing the files present', () => {
+    // GIVEN commands naming a file the directory lacks, in both flag forms
+    const dir = tempTree({ 'checkout.py': LOCUSTFILE, 'catalogue.py': LOCUSTFILE });
+    const spec = minimalSpec({
+      master: { command: '--locustfile /lotest/src/chekout.py --host https://shop.example.com' },
+      worker: { command: '-f /lotest/src/checkout.py,/lotest/src/gone.py', replicas: 2 },
+    });
+
+    // THEN each missing path is a problem naming it and the files that exist
+    expect(problemsOf(TestFiles.fromDirectory(dir), { spec })).toEqual([
+      {
+        path: 'spec.master.command',
+        message: 'names the locustfile /lotest/src/chekout.py, which is not in the directory given to TestFiles.fromDirectory (mounted at /lotest/src)',
+        value: '/lotest/src/chekout.py',
+        fix: 'use one of /lotest/src/catalogue.py, /lotest/src/checkout.py, or add the file to the directory',
+      },
+      expect.objectContaining({ path: 'spec.worker.command', value: '/lotest/src/gone.py' }),
+    ]);
+  });
+
+  test('fails when a --locustfile in extraArgs points outside the mounted directory', () => {
+    const spec = minimalSpec({ master: { command: '--host https://shop.example.com', extraArgs: ['--locustfile=locustfile.py'] } });
+    expect(problemsOf(TestFiles.fromDirectory(tempTree({ 'locustfile.py': LOCUSTFILE })), { spec })).toEqual([
+      expect.objectContaining({ path: 'spec.master.extraArgs', value: 'locustfile.py', fix: 'use one of /lotest/src/locustfile.py, or add the file to the directory' }),
+    ]);
+  });
+
+  test.each([
+    ['a module name without .py', '-f /lotest/src/locustfile'],
+    ['a package folder', '-f /lotest/src/shop'],
+    ['the mounted folder itself', '-f /lotest/src'],
+  ])('accepts %s as the locustfile', (_what, command) => {
+    const dir = tempTree({ 'locustfile.py': LOCUSTFILE, 'shop/__init__.py': '' });
+    expect(problemsOf(TestFiles.fromDirectory(dir), { spec: minimalSpec({ master: { command }, worker: { command, replicas: 1 } }) })).toEqual([]);
+  });
+
   test('a renamed file changes the hash even with the same content', () => {
-    const a = configMaps(render(TestFiles.fromDirectory(tempTree({ 'a.py': 'x' }))))[0].metadata.name;
-    const b = configMaps(render(TestFiles.fromDirectory(tempTree({ 'b.py': 'x' }))))[0].metadata.name;
+    const a = configMaps(render(TestFiles.fromDirectory(tempTree({ 'locustfile.py': LOCUSTFILE, 'a.py': 'x' }))))[0].metadata.name;
+    const b = configMaps(render(TestFiles.fromDirectory(tempTree({ 'locustfile.py': LOCUSTFILE, 'b.py': 'x' }))))[0].metadata.name;
     expect(a).not.toBe(b);
   });
 
@@ -111,7 +180,10 @@ describe('locustfiles from the repository', () => {
 
   test('keeps the spec\'s mount paths', () => {
     const dir = tempTree({ 'locustfile.py': LOCUSTFILE });
-    const objects = render(TestFiles.fromDirectory(dir), { spec: minimalSpec({ testFiles: { srcMountPath: '/scripts' } }) });
+    const spec = minimalSpec({ testFiles: { srcMountPath: '/scripts' } });
+    const objects = render(TestFiles.fromDirectory(dir), {
+      spec: { ...spec, master: { command: '--locustfile /scripts/locustfile.py' }, worker: { ...spec.worker, command: '--locustfile /scripts/locustfile.py' } },
+    });
     expect(locustContainer(find(objects, 'Job', 'checkout-worker')).volumeMounts).toEqual([{ name: 'checkout-worker', mountPath: '/scripts' }]);
   });
 

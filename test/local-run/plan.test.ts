@@ -83,6 +83,16 @@ describe('planLocalRun', () => {
     expect(plan.runTimeSeconds).toBe(120);
   });
 
+  test('says that init containers, such as the start delay of an Argo CD hook, are not run', () => {
+    const selected = selectTest(renderedObjects(FILES + locustTestYaml('shop')));
+    if (!('test' in selected)) throw new Error('no test');
+    const pod = selected.test.masterJob.spec.template.spec;
+    pod.initContainers = [{ name: 'start-delay', image: 'busybox:1.36', command: ['sleep', '30'] }, ...pod.initContainers];
+    const planned = planLocalRun(selected.test, {}, SITE);
+    if (!('plan' in planned)) throw new Error('no plan');
+    expect(planned.plan.notRun[0]).toBe('init container start-delay of Job shop-master (busybox:1.36): only Locust runs locally');
+  });
+
   test('the run\'s options come last, so that Locust keeps them', () => {
     // GIVEN a test and every option of run
     const plan = planOf(FILES + locustTestYaml('shop', '', '-f /lotest/src/a.py --host http://shop.example.com --run-time 2m'), { host: 'http://127.0.0.1:9', runTime: '5s', workers: 1 });
