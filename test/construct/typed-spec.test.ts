@@ -24,6 +24,16 @@ describe('the typed spec', () => {
     expect(typed).toEqual(plain);
   });
 
+  test('fails synthesis when a spec held in a variable misspells a field, naming it', () => {
+    // GIVEN the typo of the report: imagePulPolicy, in a variable, in an app
+    const spec = { ...minimalSpec(), imagePulPolicy: 'Always' };
+    const app = new App({ outdir: '/nonexistent-never-written' });
+    new LocustTest(new Chart(app, 'load'), 'checkout', { name: 'checkout', spec });
+
+    // THEN synthesis stops with the field's path
+    expect(() => app.synth()).toThrow(/\[load\/checkout\] spec\.imagePulPolicy is not a known field/);
+  });
+
   test('fails when a spec held in a variable misspells nested fields, as fromObject does', () => {
     // GIVEN a misspelt field under master and one inside an embedded Kubernetes volume
     const master = { command: 'x', autoQuit: { enabled: false } };
