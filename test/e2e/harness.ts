@@ -90,14 +90,14 @@ function collector(): { stream: Writable; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-/** `cdk8s-locust ARGS` in this process, the way main.ts runs it: what coverage measures. */
-export async function runInProcess(args: string[]): Promise<RunOutput> {
+/** `cdk8s-locust ARGS` in this process, the way main.ts runs it (which aborts on SIGINT): what coverage measures. */
+export async function runInProcess(args: string[], signal?: AbortSignal): Promise<RunOutput> {
   const started = Date.now();
   const result = run(args);
   if (result.localRun === undefined) return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - started) / 1000 };
   const stdout = collector();
   const stderr = collector();
-  const status = await executeLocalRun(result.localRun.test, result.localRun.options, { stdout: stdout.stream, stderr: stderr.stream });
+  const status = await executeLocalRun(result.localRun.test, { ...result.localRun.options, signal }, { stdout: stdout.stream, stderr: stderr.stream });
   return { status, stdout: result.stdout + stdout.text(), stderr: result.stderr + stderr.text(), seconds: (Date.now() - started) / 1000 };
 }
 

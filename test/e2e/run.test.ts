@@ -20,8 +20,8 @@ class Pinger(HttpUser):
 
 const SHORT_RUN = '--users 2 --spawn-rate 2 --run-time 3s';
 
-function locustTestYaml(name: string, spec: Record<string, unknown> = {}): string {
-  const files = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-files`, namespace: 'load' }, data: { 'locustfile.py': LOCUSTFILE } };
+function locustTestYaml(name: string, spec: Record<string, unknown> = {}, locustfile = LOCUSTFILE): string {
+  const files = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-files`, namespace: 'load' }, data: { 'locustfile.py': locustfile } };
   const test = {
     apiVersion: 'locust.io/v2',
     kind: 'LocustTest',
@@ -108,6 +108,52 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
     expect(result.status).toBe(124);
     expect(result.stdout).toMatch(/run: master (exited with code \d+|was stopped by SIGTERM|was stopped by SIGKILL) \(the 6 s time bound was reached\)/);
     expect(result.seconds).toBeLessThan(6 + 5 + 5);
+  }, E2E_TIMEOUT_MS);
+
+  test('stops every process when the run is interrupted, and exits 130', async () => {
+    // GIVEN a run that would last until its bound
+    const input = file('interrupted.yaml', locustTestYaml('interrupted', {
+      master: { command: `--locustfile /lotest/src/locustfile.py ${SHORT_RUN}`, autoquit: { enabled: false } },
+    }));
+    const interrupt = new AbortController();
+    setTimeout(() => interrupt.abort(), 4000);
+
+    // WHEN it is interrupted after 4 s, as Ctrl-C does
+    const result = await runInProcess(['run', input, '--host', target.url, '--workers', '1'], interrupt.signal);
+
+    // THEN master and worker were stopped for that reason
+    expect(result.status).toBe(130);
+    expect(result.stdout).toMatch(/run: master (exited with code \d+|was stopped by SIG\w+) \(the run was interrupted\)/);
+    expect(result.stdout).toMatch(/run: worker 1 (exited with code \d+|was stopped by SIG\w+) \(the run was interrupted\)/);
+  }, E2E_TIMEOUT_MS);
+
+  test('fails when a lib ConfigMap is mounted without PYTHONPATH: the warning said so, the workers\' logs show why', async () => {
+    // GIVEN a locustfile importing a module of a lib ConfigMap mounted by name, and no PYTHONPATH
+    const lib = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'helpers', namespace: 'load' }, data: { 'helpers.py': 'PATH = "/ping"\n' } };
+    const importing = LOCUSTFILE.replace('from locust import', 'from helpers import PATH\nfrom locust import').replace('"/ping"', 'PATH');
+    const input = file('lib.yaml', `${stringify(lib)}---\n${locustTestYaml('lib', { testFiles: { configMapRef: 'lib-files', libConfigMapRef: 'helpers' } }, importing)}`);
+
+    // WHEN it runs
+    const result = await runInProcess(['run', input, '--host', target.url, '--workers', '1']);
+
+    // THEN the render warned, the master failed at the import, and the worker's log tail shows it
+    expect(result.stderr).toContain('warning: spec.env.variables has no PYTHONPATH with the lib mount path /opt/locust/lib');
+    expect(result.stderr).toContain("ModuleNotFoundError: No module named 'helpers'");
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/run:   worker 1 \| .*ModuleNotFoundError: No module named 'helpers'/);
+  }, E2E_TIMEOUT_MS);
+
+  test('fails when a mounted ConfigMap is not in the input, before any process starts', async () => {
+    // GIVEN only the LocustTest, without the ConfigMap holding its locustfile
+    const input = file('alone.yaml', locustTestYaml('alone').split('---\n')[1]);
+
+    // WHEN it runs
+    const result = await runInProcess(['run', input, '--host', target.url]);
+
+    // THEN both Jobs' volumes name the missing ConfigMap, and nothing ran
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('run: Job alone-master: spec.template.spec.volumes[0].configMap.name names a ConfigMap that is not in the input (got "alone-files")');
+    expect(result.stdout).toBe('');
   }, E2E_TIMEOUT_MS);
 
   // Debian's 2.12 has no --otel; a Locust that has it would run the test instead.
