@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -76,6 +76,10 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
     expect(result.stdout).toContain('run: worker 2 exited with code 0');
     expect(result.stdout).toContain('run: not run: sidecar locust-metrics-exporter of Job smoke-master');
     expect(target.count('/ping') - before).toBeGreaterThan(10);
+    // AND the temporary folder the locustfile was written to is gone
+    const folder = /^run: master: locust --locustfile (\S+)\/master\/lotest\/src\/locustfile\.py /m.exec(result.stdout)?.[1];
+    expect(folder).toMatch(/cdk8s-locust-run-smoke-/);
+    expect(existsSync(folder!)).toBe(false);
   }, E2E_TIMEOUT_MS);
 
   test('fails with the master\'s exit code 1 when the target answers with errors', async () => {
@@ -118,11 +122,15 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
     const interrupt = new AbortController();
     setTimeout(() => interrupt.abort(), 4000);
 
-    // WHEN it is interrupted after 4 s, as Ctrl-C does
-    const result = await runInProcess(['run', input, '--host', target.url, '--workers', '1'], interrupt.signal);
+    // WHEN it is interrupted after 4 s, as Ctrl-C does, keeping its files
+    const result = await runInProcess(['run', input, '--host', target.url, '--workers', '1', '--keep'], interrupt.signal);
 
-    // THEN master and worker were stopped for that reason
+    // THEN master and worker were stopped for that reason, and the folder with the worker's log stays
     expect(result.status).toBe(130);
+    const kept = /^run: files kept in (\S+)$/m.exec(result.stdout)?.[1];
+    expect(existsSync(join(kept!, 'logs', 'worker-1.log'))).toBe(true);
+    expect(existsSync(join(kept!, 'master', 'lotest', 'src', 'locustfile.py'))).toBe(true);
+    rmSync(kept!, { recursive: true, force: true });
     expect(result.stdout).toMatch(/run: master (exited with code \d+|was stopped by SIG\w+) \(the run was interrupted\)/);
     expect(result.stdout).toMatch(/run: worker 1 (exited with code \d+|was stopped by SIG\w+) \(the run was interrupted\)/);
   }, E2E_TIMEOUT_MS);
