@@ -148,7 +148,7 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
     expect(result.stderr).toContain('warning: spec.env.variables has no PYTHONPATH with the lib mount path /opt/locust/lib');
     expect(result.stderr).toContain("ModuleNotFoundError: No module named 'helpers'");
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/run:   worker 1 \| .*ModuleNotFoundError: No module named 'helpers'/);
+    expect(result.stdout).toMatch(/run: {3}worker 1 \| .*ModuleNotFoundError: No module named 'helpers'/);
   }, E2E_TIMEOUT_MS);
 
   test('fails when a mounted ConfigMap is not in the input, before any process starts', async () => {
