@@ -52,6 +52,8 @@ export interface LocalRunPlan {
   readonly notRun: readonly string[];
   /** The args appended to the containers' own, each with the reason. */
   readonly overrides: readonly string[];
+  /** Volumes of the cluster (a claim) that an empty folder of the run stands in for, each with that folder. */
+  readonly standIns: readonly string[];
   /** The master's run time in seconds, when it has one. */
   readonly runTimeSeconds?: number;
 }
@@ -113,6 +115,7 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
   const serviceName = String(test.service.metadata.name);
   const notRun: string[] = [];
   const overrides: string[] = [];
+  const standIns: string[] = [];
 
   const processFor = (job: KubeObject, label: string, folder: string, extraArgs: string[]): ProcessPlan | undefined => {
     const pod: KubeObject = job.spec?.template?.spec ?? {};
@@ -132,6 +135,7 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
     const resolved = resolveEnv(container, where, identity, sources);
     const mounted = mountedEntries(job, container, where, sources);
     problems.push(...resolved.problems, ...mounted.problems);
+    for (const standIn of mounted.standIns) standIns.push(`${standIn.volume} of the ${label} (${standIn.mountPath}): the folder ${posix.join(root, standIn.mountPath)}`);
     const workingDir = posix.normalize(String(container.workingDir ?? IMAGE_WORKING_DIR));
     const containerPaths = [...mounted.mountPaths, workingDir];
     const local = (value: string) => mapServiceHost(mapContainerPaths(value, containerPaths, root), serviceName, test.namespace);
@@ -211,6 +215,7 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
       target,
       notRun,
       overrides,
+      standIns,
       runTimeSeconds: runTime === undefined ? undefined : parseLocustDuration(runTime),
     },
   };

@@ -50,7 +50,8 @@ interface Outcome {
   readonly error?: string;
 }
 
-function freePort(): Promise<number> {
+/** A port of 127.0.0.1 that nothing listens on now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -93,13 +94,14 @@ export function exitStatusOf(outcome: Outcome, stoppedBy: 'time bound' | 'interr
 }
 
 /** The run's header: what runs, where the load goes, what is left out. */
-function describePlan(plan: LocalRunPlan, test: LocalTest, locust: string, version: string, timeoutSeconds: number, webPort: number): string[] {
+function describePlan(plan: LocalRunPlan, test: LocalTest, locust: string, version: string, timeoutSeconds: number, webPort: number, keep: boolean): string[] {
   return [
     `test ${test.name}${test.namespace ? ` (namespace ${test.namespace})` : ''}: 1 master, ${plan.workers.length} worker${plan.workers.length === 1 ? '' : 's'}`,
     `target: ${plan.target}`,
     `locust: ${locust} (version ${version || 'unknown'}) instead of the image ${plan.image}`,
     ...plan.notRun.map((line) => `not run: ${line}`),
     ...plan.overrides.map((line) => `local args: ${line}`),
+    ...plan.standIns.map((line) => `stand-in: ${line}${keep ? '' : ', removed after the run (--keep keeps it)'}`),
     `web UI: http://${LOOPBACK}:${webPort}`,
     `time bound: ${timeoutSeconds} s, then every process is stopped`,
     `master: locust ${plan.master.args.join(' ')}`,
@@ -133,7 +135,7 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
     if (unsupported.length > 0) return fail(unsupported);
     const timeoutSeconds = options.timeoutSeconds
       ?? (plan.runTimeSeconds === undefined ? DEFAULT_TIMEOUT_WITHOUT_RUN_TIME_S : plan.runTimeSeconds + DEFAULT_TIMEOUT_MARGIN_S);
-    describePlan(plan, test, locust, program.version, timeoutSeconds, webPort).forEach(say);
+    describePlan(plan, test, locust, program.version, timeoutSeconds, webPort, options.keep === true).forEach(say);
     return await supervise(plan, locust, root, timeoutSeconds, options.signal, streams, say);
   } finally {
     if (options.keep) say(`files kept in ${root}`);

@@ -11,17 +11,28 @@ export type PodEntry =
   | { readonly kind: 'file'; readonly path: string; readonly content: Buffer; readonly mode: number }
   | { readonly kind: 'directory'; readonly path: string };
 
+/** A volume of the cluster that a folder of the run stands in for. */
+export interface StandIn {
+  /** What it is in the cluster, e.g. `PersistentVolumeClaim reports`. */
+  readonly volume: string;
+  /** Where the container sees it. */
+  readonly mountPath: string;
+}
+
 /** The files and folders a volume holds, by path relative to its root. */
 type VolumeContent = { files: Map<string, { content: Buffer; mode: number }> };
 
 /**
  * What the container of the Job's pod sees through its mounts, as entries to write: ConfigMap and Secret volumes with
- * their `items` (key to path) and modes, emptyDir volumes as empty folders. Other volume kinds
- * cannot exist on this machine and are problems.
+ * their `items` (key to path) and modes, emptyDir volumes as empty folders, and a
+ * PersistentVolumeClaim (where a test keeps its reports) as an empty folder too, named in
+ * `standIns` so that the run can say where its files are. Other volume kinds cannot exist on this
+ * machine and are problems.
  */
-export function mountedEntries(job: KubeObject, container: KubeObject, where: string, sources: Sources): { entries: PodEntry[]; mountPaths: string[]; problems: Problem[] } {
+export function mountedEntries(job: KubeObject, container: KubeObject, where: string, sources: Sources): { entries: PodEntry[]; mountPaths: string[]; standIns: StandIn[]; problems: Problem[] } {
   const entries: PodEntry[] = [];
   const mountPaths: string[] = [];
+  const standIns: StandIn[] = [];
   const problems: Problem[] = [];
   const volumes: KubeObject[] = job.spec?.template?.spec?.volumes ?? [];
   (container.volumeMounts ?? []).forEach((mount: KubeObject, i: number) => {
@@ -34,6 +45,8 @@ export function mountedEntries(job: KubeObject, container: KubeObject, where: st
     const content = volumeContent(volumes[index], `${objectLabel(job)}: spec.template.spec.volumes[${index}]`, sources, problems);
     if (content === undefined) return;
     mountPaths.push(mountPath);
+    const claim = volumes[index].persistentVolumeClaim?.claimName;
+    if (claim !== undefined) standIns.push({ volume: `PersistentVolumeClaim ${String(claim)}`, mountPath });
     const subPath: string = mount.subPath ?? '';
     if (subPath === '') {
       entries.push({ kind: 'directory', path: mountPath });
@@ -50,15 +63,15 @@ export function mountedEntries(job: KubeObject, container: KubeObject, where: st
       if (relative.startsWith(`${subPath}/`)) entries.push({ kind: 'file', path: posix.join(mountPath, relative.slice(subPath.length + 1)), ...inner });
     }
   });
-  return { entries, mountPaths, problems };
+  return { entries, mountPaths, standIns, problems };
 }
 
 function volumeContent(volume: KubeObject, path: string, sources: Sources, problems: Problem[]): VolumeContent | undefined {
-  if (volume.emptyDir !== undefined) return { files: new Map() };
+  if (volume.emptyDir !== undefined || volume.persistentVolumeClaim !== undefined) return { files: new Map() };
   const source = volume.configMap ?? volume.secret;
   if (source === undefined) {
     const kind = Object.keys(volume).filter((key) => key !== 'name').join(', ') || 'nothing';
-    problems.push({ path, message: `is a ${kind} volume, which a local run cannot provide`, value: volume.name, fix: 'a local run mounts ConfigMap, Secret and emptyDir volumes; run this test in a cluster' });
+    problems.push({ path, message: `is a ${kind} volume, which a local run cannot provide`, value: volume.name, fix: 'a local run mounts ConfigMap, Secret, emptyDir and PersistentVolumeClaim volumes; run this test in a cluster' });
     return undefined;
   }
   const kind = volume.configMap ? 'ConfigMap' : 'Secret';

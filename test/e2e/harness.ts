@@ -55,13 +55,25 @@ export interface Target {
   close(): Promise<void>;
 }
 
-/** Starts a target answering every request with `status`. */
-export function startTarget(status = 200): Promise<Target> {
+/** How the target answers one path: its status, after a delay. */
+export interface Route {
+  /** @default - the target's status */
+  readonly status?: number;
+  /** @default 0 */
+  readonly delayMs?: number;
+}
+
+/** Starts a target answering every request with `status`, except the paths `routes` names. */
+export function startTarget(status = 200, routes: Readonly<Record<string, Route>> = {}): Promise<Target> {
   const requests: ReceivedRequest[] = [];
   const server = createServer((request: IncomingMessage, response) => {
-    requests.push({ method: request.method ?? '', path: (request.url ?? '').split('?')[0] });
+    const path = (request.url ?? '').split('?')[0];
+    requests.push({ method: request.method ?? '', path });
     request.resume();
-    response.writeHead(status, { 'content-type': 'text/plain' }).end('ok\n');
+    const route = routes[path] ?? {};
+    const answer = () => response.writeHead(route.status ?? status, { 'content-type': 'text/plain' }).end('ok\n');
+    if (route.delayMs === undefined) answer();
+    else setTimeout(answer, route.delayMs);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {

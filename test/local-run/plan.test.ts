@@ -154,11 +154,21 @@ describe('planLocalRun', () => {
   });
 
   test('fails when a volume kind cannot exist on this machine', () => {
-    const volumes = '  volumes: [{name: data, persistentVolumeClaim: {claimName: data}}]\n  volumeMounts: [{name: data, mountPath: /data, target: both}]\n';
+    const volumes = '  volumes: [{name: data, hostPath: {path: /data}}]\n  volumeMounts: [{name: data, mountPath: /data, target: both}]\n';
     expect(problemsOf(FILES + locustTestYaml('shop', volumes))).toEqual([
-      'Job shop-master: spec.template.spec.volumes[1] is a persistentVolumeClaim volume, which a local run cannot provide',
-      'Job shop-worker: spec.template.spec.volumes[1] is a persistentVolumeClaim volume, which a local run cannot provide',
+      'Job shop-master: spec.template.spec.volumes[1] is a hostPath volume, which a local run cannot provide',
+      'Job shop-worker: spec.template.spec.volumes[1] is a hostPath volume, which a local run cannot provide',
     ]);
+  });
+
+  test('stands in for a PersistentVolumeClaim with an empty folder of the process, and says which', () => {
+    // GIVEN the master keeps files on a claim (as reports do)
+    const volumes = '  volumes: [{name: reports, persistentVolumeClaim: {claimName: load-reports}}]\n  volumeMounts: [{name: reports, mountPath: /reports, target: master}]\n';
+    const plan = planOf(FILES + locustTestYaml('shop', volumes));
+
+    // THEN the master gets an empty folder at the mount path, named in the plan
+    expect(plan.master.entries).toContainEqual({ kind: 'directory', path: '/tmp/run/master/reports' });
+    expect(plan.standIns).toEqual(['PersistentVolumeClaim load-reports of the master (/reports): the folder /tmp/run/master/reports']);
   });
 
   test('lists the long flags the processes pass, for the local Locust to be checked against', () => {

@@ -54,7 +54,7 @@ describe('mountedEntries', () => {
   test('mounts an optional ConfigMap that is missing as an empty folder', () => {
     const volumes = [{ name: 'extra', configMap: { name: 'nowhere', optional: true } }];
     const mounts = [{ name: 'extra', mountPath: '/extra' }];
-    expect(mountedEntries(job(volumes, mounts), { volumeMounts: mounts }, 'c', sources)).toEqual({ entries: [{ kind: 'directory', path: '/extra' }], mountPaths: ['/extra'], problems: [] });
+    expect(mountedEntries(job(volumes, mounts), { volumeMounts: mounts }, 'c', sources)).toEqual({ entries: [{ kind: 'directory', path: '/extra' }], mountPaths: ['/extra'], standIns: [], problems: [] });
   });
 });
 

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { THRESHOLDS_ENV_VAR, verdictModuleFileName, verdictModuleSource } from '../../src/verdict/verdict-module';
+import { freePort } from '../../src/local-run/runner';
+import { describeWithLocust, LOCUST, startTarget, Target } from '../e2e/harness';
 
 /**
  * The generated module against real Locust, standalone (`--headless`, the runner that judges like
@@ -12,22 +12,15 @@ import { THRESHOLDS_ENV_VAR, verdictModuleFileName, verdictModuleSource } from '
  */
 const MODULE = verdictModuleFileName('0.0.0-test');
 let work: string;
-let server: Server;
-let host: string;
+let target: Target;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'cdk8s-locust-verdict-'));
   writeFileSync(join(work, MODULE), verdictModuleSource('0.0.0-test'));
-  server = createServer((request, response) => {
-    const finish = () => { response.statusCode = request.url === '/fail' ? 500 : 200; response.end('ok'); };
-    if (request.url === '/slow') setTimeout(finish, 60);
-    else finish();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  host = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  target = await startTarget(200, { '/fail': { status: 500 }, '/slow': { delayMs: 60 } });
 });
-afterAll(() => {
-  server.close();
+afterAll(async () => {
+  await target?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -55,9 +48,9 @@ function runLocust(file: string, thresholds: object | undefined, runTime = '2s',
   if (!thresholds) delete env[THRESHOLDS_ENV_VAR];
   const args = roleArgs.includes('--worker')
     ? ['-f', `${join(work, MODULE)},${file}`, ...roleArgs]
-    : ['-f', `${join(work, MODULE)},${file}`, '--headless', '-u', '2', '-r', '2', '-t', runTime, '--host', host, '--only-summary', ...roleArgs];
+    : ['-f', `${join(work, MODULE)},${file}`, '--headless', '-u', '2', '-r', '2', '-t', runTime, '--host', target.url, '--only-summary', ...roleArgs];
   return new Promise((resolve, reject) => {
-    const child = spawn('locust', args, { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(LOCUST ?? 'locust', args, { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (chunk) => { log += chunk; });
     child.stderr.on('data', (chunk) => { log += chunk; });
@@ -68,7 +61,7 @@ function runLocust(file: string, thresholds: object | undefined, runTime = '2s',
 
 const breaches = (log: string) => log.split('\n').filter((line) => line.includes('threshold breached: ')).map((line) => line.replace(/^.*threshold breached: /, ''));
 
-describe('the verdict module on real Locust', () => {
+describeWithLocust('the verdict module on real Locust', () => {
   test('exits 0 when every threshold holds, although some requests failed within maxFailRatio', async () => {
     // GIVEN one request in ten fails, and up to half may
     const file = locustfile('some_failures.py', ['/ok', '/ok', '/ok', '/ok', '/ok', '/ok', '/ok', '/ok', '/ok', '/fail']);
@@ -155,12 +148,3 @@ describe('the verdict module on real Locust', () => {
   }, 60_000);
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
