@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { Problem } from '../core/problems';
 
@@ -56,4 +56,16 @@ export function unsupportedFlags(program: LocustProgram, flags: readonly string[
       ? `OpenTelemetry mode needs Locust ${OTEL_SINCE} or later with the OpenTelemetry SDK: pip install 'locust[otel]>=${OTEL_SINCE}'`
       : `install the Locust the test was written for (the image is ${image})`,
   }));
+}
+
+/**
+ * The Python interpreter of a `locust` script, from its `#!` line (`#!/usr/bin/python3`, or
+ * `#!/usr/bin/env python3`): the one that has Locust, which the image's `python` stands for when
+ * a local run installs requirements. A `locust` that is no script gives `python3`.
+ */
+export function pythonOfLocust(locustPath: string): string {
+  const firstLine = readFileSync(locustPath).subarray(0, 256).toString('utf8').split('\n')[0];
+  if (!firstLine.startsWith('#!')) return 'python3';
+  const words = firstLine.slice(2).trim().split(/\s+/);
+  return words[0].endsWith('/env') && words.length > 1 ? words[1] : words[0];
 }

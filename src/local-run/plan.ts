@@ -4,6 +4,7 @@ import { PodIdentity, expandReferences, resolveEnv } from './env';
 import { KubeObject, LocalTest, locustContainer, objectLabel } from './select';
 import { Sources } from './sources';
 import { PodEntry, mountedEntries } from './volumes';
+import { REQUIREMENTS_CONTAINER_NAME } from '../gitops/requirements';
 
 /** The working directory of the `locustio/locust` images, used when the container sets none. */
 export const IMAGE_WORKING_DIR = '/home/locust';
@@ -38,6 +39,19 @@ export interface ProcessPlan {
   readonly cwd: string;
   /** Files and folders of its mounts, at their place in the process's folder. */
   readonly entries: readonly PodEntry[];
+  /**
+   * Init containers run before it, in its folder: only the library's own `install-requirements`,
+   * whose `python -m pip` the Python of the local `locust` runs. @default - none
+   */
+  readonly setup?: readonly SetupStep[];
+}
+
+/** An init container run on this machine: `python` and its args, with the container's env. */
+export interface SetupStep {
+  readonly label: string;
+  /** The args after `python`. */
+  readonly pythonArgs: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
 }
 
 /** Everything a local run does, decided before any process starts. */
@@ -146,10 +160,20 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
       problems.push({ path: `${where}.command`, message: 'replaces the image\'s entrypoint with another program', value: command, fix: 'a local run starts locust with the container\'s args; leave command unset' });
     }
     const containerArgs = [...command.slice(1), ...(container.args ?? [])].map((arg: string) => local(expandReferences(String(arg), resolved.env)));
+    const setup = (pod.initContainers ?? []).filter(isRequirementsInstall).map((init: KubeObject): SetupStep => {
+      const initWhere = `${objectLabel(job)}: spec.template.spec.initContainers[${(pod.initContainers ?? []).indexOf(init)}]`;
+      const initEnv = resolveEnv(init, initWhere, identity, sources);
+      problems.push(...initEnv.problems);
+      const stepEnv: Record<string, string> = {};
+      for (const [name, value] of initEnv.env) stepEnv[name] = local(value);
+      const pythonArgs = [...init.command.slice(1), ...(init.args ?? [])].map((arg: string) => local(expandReferences(String(arg), initEnv.env)));
+      return { label: `${label} ${String(init.name)}`, pythonArgs, env: stepEnv };
+    });
     return {
       label,
       args: [...containerArgs, ...extraArgs],
       env,
+      ...(setup.length > 0 ? { setup } : {}),
       cwd: posix.join(root, workingDir),
       entries: [
         { kind: 'directory', path: posix.join(root, workingDir) },
@@ -162,7 +186,7 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
     const pod: KubeObject = job.spec?.template?.spec ?? {};
     const main = locustContainer(job);
     for (const container of [...(pod.initContainers ?? []), ...(pod.containers ?? [])]) {
-      if (container === main) continue;
+      if (container === main || isRequirementsInstall(container)) continue;
       const sidecar = container.restartPolicy === 'Always' ? 'sidecar' : (pod.initContainers ?? []).includes(container) ? 'init container' : 'container';
       notRun.push(`${sidecar} ${String(container.name)} of ${objectLabel(job)} (${String(container.image)}): only Locust runs locally`);
     }
@@ -219,6 +243,12 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
       runTimeSeconds: runTime === undefined ? undefined : parseLocustDuration(runTime),
     },
   };
+}
+
+/** The library's init container that pip installs a requirements file: a local run runs it. */
+function isRequirementsInstall(container: KubeObject): boolean {
+  const command: unknown[] = container.command ?? [];
+  return container.name === REQUIREMENTS_CONTAINER_NAME && command[0] === 'python' && command[1] === '-m' && command[2] === 'pip';
 }
 
 /** The long flags (`--name`) the processes pass to Locust, sorted, for checking them against the local Locust. */

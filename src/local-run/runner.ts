@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import { constants, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { formatProblem, Problem } from '../core/problems';
-import { findOnPath, inspectLocust, unsupportedFlags } from './locust-program';
-import { LocalRunOptions, LocalRunPlan, LOOPBACK, longFlags, planLocalRun, ProcessPlan } from './plan';
+import { findOnPath, inspectLocust, pythonOfLocust, unsupportedFlags } from './locust-program';
+import { LocalRunOptions, LocalRunPlan, LOOPBACK, longFlags, planLocalRun, ProcessPlan, SetupStep } from './plan';
 import { LocalTest } from './select';
 
 /** Where a run writes: the master's log goes through as it comes, the run's own lines to `stdout`. */
@@ -100,6 +100,7 @@ function describePlan(plan: LocalRunPlan, test: LocalTest, locust: string, versi
     `target: ${plan.target}`,
     `locust: ${locust} (version ${version || 'unknown'}) instead of the image ${plan.image}`,
     ...plan.notRun.map((line) => `not run: ${line}`),
+    ...[plan.master, ...plan.workers].flatMap((process) => (process.setup ?? []).map((step) => `init container: ${step.label}: ${pythonOfLocust(locust)} ${step.pythonArgs.join(' ')}`)),
     ...plan.overrides.map((line) => `local args: ${line}`),
     ...plan.standIns.map((line) => `stand-in: ${line}${keep ? '' : ', removed after the run (--keep keeps it)'}`),
     `web UI: http://${LOOPBACK}:${webPort}`,
@@ -143,6 +144,17 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
   }
 }
 
+/** Runs an init container's `python` args with the Python of the local locust, its output to `log`, bounded in time. */
+function runSetup(step: SetupStep, python: string, cwd: string, hostEnv: Record<string, string>, log: string, timeoutSeconds: number): Promise<Outcome> {
+  const output = openSync(log, 'w');
+  return new Promise((resolve) => {
+    const child = spawn(python, step.pythonArgs, { cwd, env: { ...hostEnv, HOME: cwd, ...step.env }, stdio: ['ignore', output, output], timeout: timeoutSeconds * 1000 });
+    closeSync(output);
+    child.once('error', (error) => resolve({ code: null, signal: null, error: error.message }));
+    child.once('close', (code, exitSignal) => resolve({ code, signal: exitSignal }));
+  });
+}
+
 async function supervise(plan: LocalRunPlan, locust: string, root: string, timeoutSeconds: number, signal: AbortSignal | undefined, streams: RunStreams, say: (line: string) => void): Promise<number> {
   const logs = join(root, 'logs');
   mkdirSync(logs, { recursive: true });
@@ -181,6 +193,18 @@ async function supervise(plan: LocalRunPlan, locust: string, root: string, timeo
   };
 
   const everyone = [plan.master, ...plan.workers];
+  // Init containers first, as in the pods: a failed one means its pod's Locust never starts.
+  for (const process of everyone) {
+    for (const step of process.setup ?? []) {
+      writeEntries(process);
+      const log = join(logs, `${step.label.replace(/[^A-Za-z0-9.-]+/g, '-')}.log`);
+      const outcome = await runSetup(step, pythonOfLocust(locust), process.cwd, hostEnv, log, timeoutSeconds);
+      say(`${step.label} ${describeOutcome(outcome, undefined)}`);
+      if (outcome.code === 0) continue;
+      for (const line of readFileSync(log, 'utf8').trimEnd().split('\n').slice(-LOG_TAIL_LINES)) say(`  ${step.label} | ${line}`);
+      return 1;
+    }
+  }
   start(plan.master, 'inherit');
   plan.workers.forEach((worker, i) => start(worker, join(logs, `worker-${i + 1}.log`)));
 
