@@ -29,6 +29,8 @@ const SIZES = [1, 100, 1000];
 /** Runs per measurement; the median time and the median peak RSS are reported. */
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 const NAMESPACE = 'load';
+/** Runs of the whole-process measurement: short runs, so more of them for a steady median. */
+const WHOLE_PROCESS_REPEATS = 4 * REPEATS;
 
 /** One measurement, inside a fresh process: build `count` tests, synthesize to YAML in memory. */
 function child(mode: Mode, count: number): Sample {
@@ -50,13 +52,17 @@ function measure(mode: Mode, count: number): Sample {
   return JSON.parse(out) as Sample;
 }
 
-/** One test as a whole process: wall time from spawn to exit, and the child's own peak RSS. */
-function measureWholeProcess(mode: Mode): Sample {
+interface WholeProcessSample extends Sample {
+  readonly cpuMs: number;
+}
+
+/** One test as a whole process: wall time from spawn to exit, and the child's own CPU time and peak RSS. */
+function measureWholeProcess(mode: Mode): WholeProcessSample {
   const start = performance.now();
   const out = execFileSync(process.execPath, [join(__dirname, 'one-test.js'), mode], { encoding: 'utf8' });
   const ms = performance.now() - start;
-  const { rssMb, sha256 } = JSON.parse(out) as { rssMb: number; sha256: string };
-  return { ms, rssMb, sha256 };
+  const { rssMb, cpuMs, sha256 } = JSON.parse(out) as { rssMb: number; cpuMs: number; sha256: string };
+  return { ms, cpuMs, rssMb, sha256 };
 }
 
 function median(values: number[]): number {
@@ -92,16 +98,22 @@ function main(): void {
     console.log(`${mode}: ${perTest[mode][100].toFixed(2)} ms per test at 100, ${perTest[mode][1000].toFixed(2)} ms at 1000 (x${growth.toFixed(2)}; ${growth <= 1.25 ? 'linear' : 'super-linear'})`);
   }
   // Alternated, so that a burst of load on a shared machine hits both sides alike.
-  const whole: Record<Mode, Sample[]> = { floor: [], locusttest: [] };
-  for (let i = 0; i < REPEATS; i++) for (const mode of ['floor', 'locusttest'] as Mode[]) whole[mode].push(measureWholeProcess(mode));
-  const cell = (mode: Mode) => ({ ms: median(whole[mode].map((s) => s.ms)), rssMb: median(whole[mode].map((s) => s.rssMb)) });
+  const whole: Record<Mode, WholeProcessSample[]> = { floor: [], locusttest: [] };
+  for (let i = 0; i < WHOLE_PROCESS_REPEATS; i++) for (const mode of ['floor', 'locusttest'] as Mode[]) whole[mode].push(measureWholeProcess(mode));
+  const cell = (mode: Mode) => ({
+    ms: median(whole[mode].map((s) => s.ms)),
+    cpuMs: median(whole[mode].map((s) => s.cpuMs)),
+    rssMb: median(whole[mode].map((s) => s.rssMb)),
+  });
   const [floor, locust] = [cell('floor'), cell('locusttest')];
   const sameWhole = whole.floor[0].sha256 === whole.locusttest[0].sha256;
   identical &&= sameWhole;
   console.log('');
-  printTable(['whole process', 'floor ms', 'LocustTest ms', 'time ratio', 'floor peak RSS MB', 'LocustTest peak RSS MB', 'RSS ratio', 'same YAML'], [[
+  console.log(`one test as a whole process, start-up and module loading included; median of ${WHOLE_PROCESS_REPEATS} alternating runs`);
+  printTable(['whole process', 'floor ms', 'LocustTest ms', 'time ratio', 'floor CPU ms', 'LocustTest CPU ms', 'CPU ratio', 'floor peak RSS MB', 'LocustTest peak RSS MB', 'RSS ratio', 'same YAML'], [[
     '1 test',
     floor.ms.toFixed(0), locust.ms.toFixed(0), (locust.ms / floor.ms).toFixed(2),
+    floor.cpuMs.toFixed(0), locust.cpuMs.toFixed(0), (locust.cpuMs / floor.cpuMs).toFixed(2),
     floor.rssMb.toFixed(0), locust.rssMb.toFixed(0), (locust.rssMb / floor.rssMb).toFixed(2),
     sameWhole ? 'yes' : 'NO',
   ]]);
