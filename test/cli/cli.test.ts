@@ -84,6 +84,14 @@ describe('render', () => {
     expect(find(out, 'Service', 'checkout-master').metadata.namespace).toBe('load-tests');
   });
 
+  test('fails when standard input is empty, in one line and with nothing written', () => {
+    // WHEN render runs with nothing piped in, as `render --run-id mine.yaml` used to end up
+    const result = cli(['render'], '');
+
+    // THEN it fails, saying so, instead of succeeding with no output
+    expect(result).toEqual({ status: 1, stdout: '', stderr: '<stdin>: holds no documents; give the YAML of at least one locust.io/v2 LocustTest, as files or on standard input\n' });
+  });
+
   test('reads standard input when no file or - is given', () => {
     // GIVEN the example file's text
     const text = readFileSync(EXAMPLE, 'utf8');
