@@ -17,7 +17,7 @@ export { LocustJob, LocustCronJob } from './pod/job';
 export { LocustRole, sanitizeName, roleObjectName } from './core/names';
 
 // The verdict: thresholds the master judges, reports it keeps, requirements it installs.
-export { Thresholds, PercentileThreshold, ThresholdsJson } from './verdict/thresholds';
+export { Thresholds, PercentileThreshold, ThresholdsJson, PercentileThresholdJson, ResolvedThresholds } from './verdict/thresholds';
 export { THRESHOLDS_ANNOTATION, parseThresholdsAnnotation } from './verdict/thresholds-annotation';
 export { THRESHOLDS_ENV_VAR, BREACH_EXIT_CODE, verdictModuleFileName, verdictModuleSource } from './verdict/verdict-module';
 export { VERDICT_MOUNT_PATH } from './verdict/verdict';

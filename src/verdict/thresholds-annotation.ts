@@ -1,5 +1,5 @@
 import { Problem } from '../core/problems';
-import { ThresholdsJson, validateThresholdsJson } from './thresholds';
+import { ResolvedThresholds, ThresholdsJson, validateThresholdsJson } from './thresholds';
 
 /**
  * Annotation of a LocustTest custom resource that carries its thresholds for the command line,
@@ -19,7 +19,7 @@ const UNIT_MILLIS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
  * Reads the thresholds annotation into the numbers the master judges, checked by the same rules
  * as the typed `thresholds` prop. Every problem names the annotation and the entry.
  */
-export function parseThresholdsAnnotation(text: string): { json?: ThresholdsJson; problems: Problem[] } {
+export function parseThresholdsAnnotation(text: string): ResolvedThresholds {
   const problems: Problem[] = [];
   const json: { maxFailRatio?: number; maxAverageResponseTimeMs?: number; minRequestsPerSecond?: number } = {};
   const percentiles: Array<{ percentile: number; maxMs: number }> = [];

@@ -28,14 +28,34 @@ export interface Thresholds {
 
 /** The thresholds in plain numbers (milliseconds), as the master reads them from its environment. */
 export interface ThresholdsJson {
+  /** Largest share of failed requests, 0 to 1. @default - no limit */
   readonly maxFailRatio?: number;
+  /** Longest average response time, in milliseconds. @default - no limit */
   readonly maxAverageResponseTimeMs?: number;
-  readonly maxResponseTimePercentiles?: ReadonlyArray<{ readonly percentile: number; readonly maxMs: number }>;
+  /** Longest response times at percentiles, in milliseconds. @default - no limit */
+  readonly maxResponseTimePercentiles?: ReadonlyArray<PercentileThresholdJson>;
+  /** Fewest requests per second over the whole run. @default - no limit */
   readonly minRequestsPerSecond?: number;
 }
 
+/** A percentile bound in plain numbers. */
+export interface PercentileThresholdJson {
+  /** The percentile as a fraction strictly between 0 and 1. */
+  readonly percentile: number;
+  /** The longest response time allowed there, in milliseconds. */
+  readonly maxMs: number;
+}
+
+/** Thresholds read and checked: the numbers when there is no problem, else the problems. */
+export interface ResolvedThresholds {
+  /** The thresholds in numbers; set only when `problems` is empty. @default - none, on a problem */
+  readonly json?: ThresholdsJson;
+  /** Everything wrong, each naming its field. */
+  readonly problems: Problem[];
+}
+
 /** Converts and checks the typed thresholds; `json` is set only when there is no problem. */
-export function resolveThresholds(thresholds: unknown, path = 'thresholds'): { json?: ThresholdsJson; problems: Problem[] } {
+export function resolveThresholds(thresholds: unknown, path = 'thresholds'): ResolvedThresholds {
   if (typeof thresholds !== 'object' || thresholds === null || Array.isArray(thresholds)) {
     return { problems: [{ path, message: 'must be an object of thresholds', value: thresholds, fix: 'set e.g. { maxFailRatio: 0.01 }' }] };
   }
