@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { App, Chart } from 'cdk8s';
 import { run } from '../../src/cli/dispatch';
@@ -131,4 +134,48 @@ export function synthYaml(build: (chart: Chart) => void, namespace = 'load'): st
   const app = new App({ outdir: '/nonexistent-never-written' });
   build(new Chart(app, 'e2e', { namespace }));
   return app.synthYaml();
+}
+
+/** The scratch folder and the target that one end-to-end test file shares among its tests. */
+export interface Workspace {
+  /** The scratch folder, removed after the file's tests. */
+  readonly dir: string;
+  /** The counting HTTP target on 127.0.0.1, closed after the file's tests. */
+  readonly target: Target;
+  /** Writes `text` to `name` in the scratch folder and returns its path. */
+  file(name: string, text: string): string;
+}
+
+/**
+ * Makes a scratch folder and starts a target before the calling file's tests, and removes both
+ * after them. Call it at the top level of a test file; the fields are ready inside its tests.
+ */
+export function useWorkspace(name: string, ...target: Parameters<typeof startTarget>): Workspace {
+  let dir: string | undefined;
+  let started: Target | undefined;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), `cdk8s-locust-e2e-${name}-`));
+    started = await startTarget(...target);
+  });
+  afterAll(async () => {
+    await started?.close();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the workspace is ready only inside the tests of the file that made it');
+    return value;
+  };
+  return {
+    get dir() {
+      return ready(dir);
+    },
+    get target() {
+      return ready(started);
+    },
+    file(fileName: string, text: string): string {
+      const path = join(ready(dir), fileName);
+      writeFileSync(path, text);
+      return path;
+    },
+  };
 }

@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocustTest, TestFiles } from '../../src';
 import { pythonOfLocust } from '../../src/local-run/locust-program';
 import { tempTree } from '../temp-tree';
-import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, runInProcess, startTarget, synthYaml, Target } from './harness';
+import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, runInProcess, synthYaml, useWorkspace } from './harness';
 
 /**
  * A requirements file installed for real: the init container's `python -m pip` runs with the
@@ -13,8 +12,6 @@ import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, runInProcess, startTarget, 
  * spec's env, as a mirror would be given through `PIP_INDEX_URL`), and the locustfiles of master
  * and worker import the package from the folder on PYTHONPATH.
  */
-let work: string;
-let target: Target;
 
 /** Builds `shopdata-1.0-py3-none-any.whl`, whose module names the path the users visit. */
 function buildWheel(folder: string): void {
@@ -39,26 +36,18 @@ with zipfile.ZipFile(sys.argv[1] + "/shopdata-1.0-py3-none-any.whl", "w") as whe
   if (built.status !== 0) throw new Error(`could not build the wheel: ${built.stderr}`);
 }
 
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'cdk8s-locust-e2e-requirements-'));
-  target = await startTarget();
-});
-
-afterAll(async () => {
-  await target?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const workspace = useWorkspace('requirements');
 
 describeWithLocust('requirements with real pip and Locust, through cdk8s-locust run', () => {
   test('the init container installs the requirements, and master and worker import them', async () => {
     // GIVEN a locustfile importing a package its requirements file names, and a folder of wheels
-    const wheels = mkdtempSync(join(work, 'wheels-'));
+    const wheels = mkdtempSync(join(workspace.dir, 'wheels-'));
     buildWheel(wheels);
     const directory = tempTree({
       'shop.py': 'from locust import HttpUser, constant, task\nfrom shopdata import CATALOGUE_PATH\n\n\nclass Shopper(HttpUser):\n    wait_time = constant(0.1)\n\n    @task\n    def catalogue(self):\n        self.client.get(CATALOGUE_PATH)\n',
       'requirements.txt': 'shopdata==1.0\n',
     });
-    const file = join(work, 'requirements.k8s.yaml');
+    const file = join(workspace.dir, 'requirements.k8s.yaml');
     writeFileSync(file, synthYaml((chart) => new LocustTest(chart, 'shop', {
       name: 'shop',
       testFiles: TestFiles.fromDirectory(directory, { requirementsFile: 'requirements.txt' }),
@@ -69,22 +58,22 @@ describeWithLocust('requirements with real pip and Locust, through cdk8s-locust 
         env: { variables: [{ name: 'PIP_NO_INDEX', value: '1' }, { name: 'PIP_FIND_LINKS', value: wheels }] },
       },
     })));
-    const before = target.count('/catalogue');
+    const before = workspace.target.count('/catalogue');
 
     // WHEN it runs
-    const result = await runInProcess(['run', file, '--host', target.url, '--timeout', '60']);
+    const result = await runInProcess(['run', file, '--host', workspace.target.url, '--timeout', '60']);
 
     // THEN pip ran in both pods' folders before Locust, and the users requested the imported path
     expect(result.stdout).toContain('run: master install-requirements exited with code 0');
     expect(result.stdout).toContain('run: worker 1 install-requirements exited with code 0');
     expect(result.stdout + result.stderr).not.toContain('ModuleNotFoundError');
     expect(result.status).toBe(0);
-    expect(target.count('/catalogue') - before).toBeGreaterThan(5);
+    expect(workspace.target.count('/catalogue') - before).toBeGreaterThan(5);
   }, E2E_TIMEOUT_MS);
 
   test('fails the run, showing pip\'s log, when a requirement cannot be installed', async () => {
     const directory = tempTree({ 'shop.py': 'from locust import HttpUser\n', 'requirements.txt': 'no-such-package==9.9\n' });
-    const file = join(work, 'missing.k8s.yaml');
+    const file = join(workspace.dir, 'missing.k8s.yaml');
     writeFileSync(file, synthYaml((chart) => new LocustTest(chart, 'missing', {
       name: 'missing',
       testFiles: TestFiles.fromDirectory(directory, { requirementsFile: 'requirements.txt' }),

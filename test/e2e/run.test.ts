@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ensureBuilt } from '../built-cli';
-import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, runBinary, runInProcess, startTarget, Target } from './harness';
+import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, runBinary, runInProcess, startTarget, useWorkspace } from './harness';
 
 /** A locustfile that pings the target five times a second per user, so a 3 s run sends dozens of requests. */
 const LOCUSTFILE = `from locust import HttpUser, constant, task
@@ -37,45 +36,29 @@ function locustTestYaml(name: string, spec: Record<string, unknown> = {}, locust
   return `${stringify(files)}---\n${stringify(test)}`;
 }
 
-let work: string;
-let target: Target;
 
-beforeAll(async () => {
-  ensureBuilt();
-  work = mkdtempSync(join(tmpdir(), 'cdk8s-locust-e2e-'));
-  target = await startTarget();
-}, 180_000);
-
-afterAll(async () => {
-  await target?.close();
-  rmSync(work, { recursive: true, force: true });
-});
-
-function file(name: string, text: string): string {
-  const path = join(work, name);
-  writeFileSync(path, text);
-  return path;
-}
+beforeAll(() => ensureBuilt(), 180_000);
+const workspace = useWorkspace('run');
 
 describeWithLocust('cdk8s-locust run with real Locust', () => {
   test('an exporter-mode test rendered by the command line exits 0 and its requests reach the target', async () => {
     // GIVEN a LocustTest rendered into a bundle by the command line
-    const rendered = await runBinary(['render', file('smoke.yaml', locustTestYaml('smoke')), '-o', join(work, 'smoke.k8s.yaml')], work);
+    const rendered = await runBinary(['render', workspace.file('smoke.yaml', locustTestYaml('smoke')), '-o', join(workspace.dir, 'smoke.k8s.yaml')], workspace.dir);
     expect(rendered.status).toBe(0);
-    const before = target.count('/ping');
+    const before = workspace.target.count('/ping');
 
     // WHEN the bundle runs on this machine against the local target
-    const result = await runBinary(['run', join(work, 'smoke.k8s.yaml'), '--host', target.url], work);
+    const result = await runBinary(['run', join(workspace.dir, 'smoke.k8s.yaml'), '--host', workspace.target.url], workspace.dir);
 
     // THEN the master exited 0, both workers too, and the target counted the requests
     expect(result.stderr).not.toContain('Traceback');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain(`run: target: ${target.url} (from --host)`);
+    expect(result.stdout).toContain(`run: target: ${workspace.target.url} (from --host)`);
     expect(result.stdout).toContain('run: master exited with code 0');
     expect(result.stdout).toContain('run: worker 1 exited with code 0');
     expect(result.stdout).toContain('run: worker 2 exited with code 0');
     expect(result.stdout).toContain('run: not run: sidecar locust-metrics-exporter of Job smoke-master');
-    expect(target.count('/ping') - before).toBeGreaterThan(10);
+    expect(workspace.target.count('/ping') - before).toBeGreaterThan(10);
     // AND the temporary folder the locustfile was written to is gone
     const folder = /^run: master: locust --locustfile (\S+)\/master\/lotest\/src\/locustfile\.py /m.exec(result.stdout)?.[1];
     expect(folder).toMatch(/cdk8s-locust-run-smoke-/);
@@ -87,7 +70,7 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
     const failing = await startTarget(500);
     try {
       // WHEN a LocustTest resource is run directly (rendered first, like render)
-      const result = await runInProcess(['run', file('failing.yaml', locustTestYaml('failing')), '--host', failing.url, '--workers', '1']);
+      const result = await runInProcess(['run', workspace.file('failing.yaml', locustTestYaml('failing')), '--host', failing.url, '--workers', '1']);
 
       // THEN the master's exit code 1 is the verdict, and the failures reached the target
       expect(result.status).toBe(1);
@@ -101,12 +84,12 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
 
   test('stops every process at the time bound and exits 124 when the master would not quit', async () => {
     // GIVEN a test whose master keeps its web UI after the run (autoquit off)
-    const input = file('forever.yaml', locustTestYaml('forever', {
+    const input = workspace.file('forever.yaml', locustTestYaml('forever', {
       master: { command: `--locustfile /lotest/src/locustfile.py ${SHORT_RUN}`, autoquit: { enabled: false } },
     }));
 
     // WHEN it runs with a 6 s bound
-    const result = await runInProcess(['run', input, '--host', target.url, '--timeout', '6']);
+    const result = await runInProcess(['run', input, '--host', workspace.target.url, '--timeout', '6']);
 
     // THEN the bound stopped master and workers, and the status says so
     expect(result.status).toBe(124);
@@ -116,14 +99,14 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
 
   test('stops every process when the run is interrupted, and exits 130', async () => {
     // GIVEN a run that would last until its bound
-    const input = file('interrupted.yaml', locustTestYaml('interrupted', {
+    const input = workspace.file('interrupted.yaml', locustTestYaml('interrupted', {
       master: { command: `--locustfile /lotest/src/locustfile.py ${SHORT_RUN}`, autoquit: { enabled: false } },
     }));
     const interrupt = new AbortController();
     setTimeout(() => interrupt.abort(), 4000);
 
     // WHEN it is interrupted after 4 s, as Ctrl-C does, keeping its files
-    const result = await runInProcess(['run', input, '--host', target.url, '--workers', '1', '--keep'], interrupt.signal);
+    const result = await runInProcess(['run', input, '--host', workspace.target.url, '--workers', '1', '--keep'], interrupt.signal);
 
     // THEN master and worker were stopped for that reason, and the folder with the worker's log stays
     expect(result.status).toBe(130);
@@ -139,10 +122,10 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
     // GIVEN a locustfile importing a module of a lib ConfigMap mounted by name, and no PYTHONPATH
     const lib = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'helpers', namespace: 'load' }, data: { 'helpers.py': 'PATH = "/ping"\n' } };
     const importing = LOCUSTFILE.replace('from locust import', 'from helpers import PATH\nfrom locust import').replace('"/ping"', 'PATH');
-    const input = file('lib.yaml', `${stringify(lib)}---\n${locustTestYaml('lib', { testFiles: { configMapRef: 'lib-files', libConfigMapRef: 'helpers' } }, importing)}`);
+    const input = workspace.file('lib.yaml', `${stringify(lib)}---\n${locustTestYaml('lib', { testFiles: { configMapRef: 'lib-files', libConfigMapRef: 'helpers' } }, importing)}`);
 
     // WHEN it runs
-    const result = await runInProcess(['run', input, '--host', target.url, '--workers', '1']);
+    const result = await runInProcess(['run', input, '--host', workspace.target.url, '--workers', '1']);
 
     // THEN the render warned, the master failed at the import, and the worker's log tail shows it
     expect(result.stderr).toContain('warning: spec.env.variables has no PYTHONPATH with the lib mount path /opt/locust/lib');
@@ -153,10 +136,10 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
 
   test('fails when a mounted ConfigMap is not in the input, before any process starts', async () => {
     // GIVEN only the LocustTest, without the ConfigMap holding its locustfile
-    const input = file('alone.yaml', locustTestYaml('alone').split('---\n')[1]);
+    const input = workspace.file('alone.yaml', locustTestYaml('alone').split('---\n')[1]);
 
     // WHEN it runs
-    const result = await runInProcess(['run', input, '--host', target.url]);
+    const result = await runInProcess(['run', input, '--host', workspace.target.url]);
 
     // THEN both Jobs' volumes name the missing ConfigMap, and nothing ran
     expect(result.status).toBe(1);
@@ -168,13 +151,13 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
   const localLocustHasOtel = LOCUST !== undefined && spawnSync(LOCUST, ['--help'], { encoding: 'utf8' }).stdout.includes('--otel');
   (localLocustHasOtel ? test.skip : test)('fails when the test needs --otel and the local locust lacks it, naming the flag and the version', async () => {
     // GIVEN an OpenTelemetry-mode test
-    const input = file('otel.yaml', locustTestYaml('traced', {
+    const input = workspace.file('otel.yaml', locustTestYaml('traced', {
       image: 'locustio/locust-otel:2.43.4',
       observability: { openTelemetry: { enabled: true, endpoint: 'http://127.0.0.1:4317' } },
     }));
 
     // WHEN it runs with a Locust that has no --otel (Debian's 2.12)
-    const result = await runInProcess(['run', input, '--host', target.url]);
+    const result = await runInProcess(['run', input, '--host', workspace.target.url]);
 
     // THEN nothing starts and the error names the flag, the program and its version
     expect(result.status).toBe(1);

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { describeWithLocust, E2E_TIMEOUT_MS, runInProcess, startTarget, Target } from './harness';
+import { describeWithLocust, E2E_TIMEOUT_MS, runInProcess, useWorkspace } from './harness';
 
 const LOCUSTFILE = `from locust import HttpUser, constant, task
 
@@ -32,48 +29,32 @@ function scheduledTestYaml(name: string, masterExtraArgs: string[] = []): string
   return `${stringify(files)}---\n${stringify(test)}`;
 }
 
-let work: string;
-let target: Target;
 
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'cdk8s-locust-e2e-schedule-'));
-  target = await startTarget();
-});
-
-afterAll(async () => {
-  await target?.close();
-  rmSync(work, { recursive: true, force: true });
-});
-
-function file(name: string, text: string): string {
-  const path = join(work, name);
-  writeFileSync(path, text);
-  return path;
-}
+const workspace = useWorkspace('schedule');
 
 describeWithLocust('a scheduled test with real Locust', () => {
   test('one run of its two CronJobs exits 0, the master waiting for both workers before the load starts', async () => {
     // GIVEN a scheduled LocustTest, whose master carries --expect-workers-max-wait=600
-    const input = file('nightly.yaml', scheduledTestYaml('nightly'));
-    const before = target.count('/ping');
+    const input = workspace.file('nightly.yaml', scheduledTestYaml('nightly'));
+    const before = workspace.target.count('/ping');
 
     // WHEN one run of it runs on this machine
-    const result = await runInProcess(['run', input, '--host', target.url]);
+    const result = await runInProcess(['run', input, '--host', workspace.target.url]);
 
     // THEN Locust accepted the flag, master and workers exited 0 and the load reached the target
     expect(result.stderr).not.toContain('Traceback');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('run: master exited with code 0');
     expect(result.stdout).toContain('run: worker 2 exited with code 0');
-    expect(target.count('/ping') - before).toBeGreaterThan(10);
+    expect(workspace.target.count('/ping') - before).toBeGreaterThan(10);
   }, E2E_TIMEOUT_MS);
 
   test('fails with exit code 1 when the workers it waits for do not all come within the bound', async () => {
     // GIVEN a scheduled test whose master expects 3 workers, waiting at most 2 s, while 2 run
-    const input = file('short-wait.yaml', scheduledTestYaml('short-wait', ['--expect-workers=3', '--expect-workers-max-wait=2']));
+    const input = workspace.file('short-wait.yaml', scheduledTestYaml('short-wait', ['--expect-workers=3', '--expect-workers-max-wait=2']));
 
     // WHEN one run of it runs on this machine
-    const result = await runInProcess(['run', input, '--host', target.url]);
+    const result = await runInProcess(['run', input, '--host', workspace.target.url]);
 
     // THEN the master gave up after the bound instead of waiting forever, and its exit code says so
     expect(result.status).toBe(1);

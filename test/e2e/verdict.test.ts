@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { LocustTest, TestFiles, Thresholds } from '../../src';
 import { tempTree } from '../temp-tree';
-import { describeWithLocust, E2E_TIMEOUT_MS, runInProcess, startTarget, synthYaml, Target } from './harness';
+import { describeWithLocust, E2E_TIMEOUT_MS, runInProcess, synthYaml, useWorkspace } from './harness';
 
 /**
  * The verdict through `cdk8s-locust run` with real Locust: tests built with the construct,
@@ -13,18 +12,8 @@ import { describeWithLocust, E2E_TIMEOUT_MS, runInProcess, startTarget, synthYam
  * whose /fail answers 500 and /slow answers after 60 ms.
  */
 const BOUND = ['--timeout', '40'];
-let work: string;
-let target: Target;
 
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'cdk8s-locust-e2e-verdict-'));
-  target = await startTarget(200, { '/fail': { status: 500 }, '/slow': { delayMs: 60 } });
-});
-
-afterAll(async () => {
-  await target?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const workspace = useWorkspace('verdict', 200, { '/fail': { status: 500 }, '/slow': { delayMs: 60 } });
 
 /** A locustfile whose users visit the paths in turn, with an optional quitting listener of its own. */
 function locustfile(paths: string[], listener = ''): string {
@@ -67,7 +56,7 @@ function synthesizedTest(name: string, thresholds: Thresholds, script: string, w
       },
     });
   });
-  const file = join(work, `${name}.k8s.yaml`);
+  const file = join(workspace.dir, `${name}.k8s.yaml`);
   writeFileSync(file, yaml);
   return file;
 }
@@ -82,17 +71,17 @@ describeWithLocust('the verdict with real Locust, through cdk8s-locust run', () 
       maxResponseTimePercentiles: [{ percentile: 0.95, max: Duration.seconds(2) }],
       minRequestsPerSecond: 1,
     }, locustfile(['/ok', '/ok', '/ok', '/ok', '/ok', '/ok', '/ok', '/ok', '/ok', '/fail']), true);
-    const failuresBefore = target.count('/fail');
+    const failuresBefore = workspace.target.count('/fail');
 
     // WHEN it runs, keeping the run's folder
-    const result = await runInProcess(['run', file, '--host', target.url, '--keep', ...BOUND]);
+    const result = await runInProcess(['run', file, '--host', workspace.target.url, '--keep', ...BOUND]);
     const root = /run: files kept in (\S+)/.exec(result.stdout)?.[1];
     try {
       // THEN the master passed, saying so, although requests failed
       expect(result.stderr).not.toContain('Traceback');
       expect(breaches(result.stdout + result.stderr)).toEqual([]);
       expect(result.stdout + result.stderr).toMatch(/thresholds held: fail ratio 0\.\d+ \(\d+ of \d+ requests\) <= 0\.5/);
-      expect(target.count('/fail')).toBeGreaterThan(failuresBefore);
+      expect(workspace.target.count('/fail')).toBeGreaterThan(failuresBefore);
       expect(result.stdout).toContain('run: master exited with code 0');
       expect(result.status).toBe(0);
 
@@ -109,7 +98,7 @@ describeWithLocust('the verdict with real Locust, through cdk8s-locust run', () 
 
   test('a breached maxFailRatio makes the master exit 1, with the measured ratio and the limit in its log', async () => {
     const file = synthesizedTest('failing', { maxFailRatio: 0.01 }, locustfile(['/ok', '/fail']));
-    const result = await runInProcess(['run', file, '--host', target.url, ...BOUND]);
+    const result = await runInProcess(['run', file, '--host', workspace.target.url, ...BOUND]);
     expect(breaches(result.stdout + result.stderr)).toEqual([expect.stringMatching(/^fail ratio 0\.\d+ \(\d+ of \d+ requests\) > 0\.01$/)]);
     expect(result.stdout).toContain('run: master exited with code 1');
     expect(result.status).toBe(1);
@@ -120,7 +109,7 @@ describeWithLocust('the verdict with real Locust, through cdk8s-locust run', () 
     const file = synthesizedTest('slow', { maxFailRatio: 0, maxResponseTimePercentiles: [{ percentile: 0.95, max: Duration.millis(20) }] }, locustfile(['/slow']));
 
     // WHEN it runs
-    const result = await runInProcess(['run', file, '--host', target.url, ...BOUND]);
+    const result = await runInProcess(['run', file, '--host', workspace.target.url, ...BOUND]);
 
     // THEN the percentile alone is breached, and the run fails
     expect(breaches(result.stdout + result.stderr)).toEqual([expect.stringMatching(/^p95 response time \d+ ms > 20 ms$/)]);
@@ -133,7 +122,7 @@ describeWithLocust('the verdict with real Locust, through cdk8s-locust run', () 
     const file = synthesizedTest('own-listener', { maxFailRatio: 0.01 }, locustfile(['/fail'], listener));
 
     // WHEN the thresholds are breached
-    const result = await runInProcess(['run', file, '--host', target.url, ...BOUND]);
+    const result = await runInProcess(['run', file, '--host', workspace.target.url, ...BOUND]);
 
     // THEN the verdict of the thresholds is the master's exit code
     expect(breaches(result.stdout + result.stderr)).toEqual([expect.stringMatching(/^fail ratio 1 \(\d+ of \d+ requests\) > 0\.01$/)]);
