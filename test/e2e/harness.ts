@@ -20,6 +20,18 @@ import { CLI_BIN } from '../built-cli';
 /** The `locust` the runs start, if this machine has one. */
 export const LOCUST = findOnPath('locust', process.env.PATH ?? '');
 
+/** A locustfile that pings the target five times a second per user, so a 3 s run sends dozens of requests. */
+export const PING_LOCUSTFILE = `from locust import HttpUser, constant, task
+
+
+class Pinger(HttpUser):
+    wait_time = constant(0.2)
+
+    @task
+    def ping(self):
+        self.client.get("/ping")
+`;
+
 /** Bound of one end-to-end test, in ms: a run is a few seconds of load plus Locust's start and stop. */
 export const E2E_TIMEOUT_MS = 60_000;
 

@@ -3,23 +3,11 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ensureBuilt } from '../built-cli';
-import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, runBinary, runInProcess, startTarget, useWorkspace } from './harness';
-
-/** A locustfile that pings the target five times a second per user, so a 3 s run sends dozens of requests. */
-const LOCUSTFILE = `from locust import HttpUser, constant, task
-
-
-class Pinger(HttpUser):
-    wait_time = constant(0.2)
-
-    @task
-    def ping(self):
-        self.client.get("/ping")
-`;
+import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, runBinary, PING_LOCUSTFILE, runInProcess, startTarget, useWorkspace } from './harness';
 
 const SHORT_RUN = '--users 2 --spawn-rate 2 --run-time 3s';
 
-function locustTestYaml(name: string, spec: Record<string, unknown> = {}, locustfile = LOCUSTFILE): string {
+function locustTestYaml(name: string, spec: Record<string, unknown> = {}, locustfile = PING_LOCUSTFILE): string {
   const files = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-files`, namespace: 'load' }, data: { 'locustfile.py': locustfile } };
   const test = {
     apiVersion: 'locust.io/v2',
@@ -121,7 +109,7 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
   test('fails when a lib ConfigMap is mounted without PYTHONPATH: the warning said so, the workers\' logs show why', async () => {
     // GIVEN a locustfile importing a module of a lib ConfigMap mounted by name, and no PYTHONPATH
     const lib = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'helpers', namespace: 'load' }, data: { 'helpers.py': 'PATH = "/ping"\n' } };
-    const importing = LOCUSTFILE.replace('from locust import', 'from helpers import PATH\nfrom locust import').replace('"/ping"', 'PATH');
+    const importing = PING_LOCUSTFILE.replace('from locust import', 'from helpers import PATH\nfrom locust import').replace('"/ping"', 'PATH');
     const input = workspace.file('lib.yaml', `${stringify(lib)}---\n${locustTestYaml('lib', { testFiles: { configMapRef: 'lib-files', libConfigMapRef: 'helpers' } }, importing)}`);
 
     // WHEN it runs

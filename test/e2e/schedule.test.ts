@@ -1,20 +1,9 @@
 import { stringify } from 'yaml';
-import { describeWithLocust, E2E_TIMEOUT_MS, runInProcess, useWorkspace } from './harness';
-
-const LOCUSTFILE = `from locust import HttpUser, constant, task
-
-
-class Pinger(HttpUser):
-    wait_time = constant(0.2)
-
-    @task
-    def ping(self):
-        self.client.get("/ping")
-`;
+import { describeWithLocust, E2E_TIMEOUT_MS, PING_LOCUSTFILE, runInProcess, useWorkspace } from './harness';
 
 /** A LocustTest scheduled nightly through its annotation, with the locustfile in a ConfigMap. */
 function scheduledTestYaml(name: string, masterExtraArgs: string[] = []): string {
-  const files = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-files`, namespace: 'load' }, data: { 'locustfile.py': LOCUSTFILE } };
+  const files = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-files`, namespace: 'load' }, data: { 'locustfile.py': PING_LOCUSTFILE } };
   const test = {
     apiVersion: 'locust.io/v2',
     kind: 'LocustTest',
