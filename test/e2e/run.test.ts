@@ -106,6 +106,21 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
     expect(result.stdout).toMatch(/run: worker 1 (exited with code \d+|was stopped by SIG\w+) \(the run was interrupted\)/);
   }, E2E_TIMEOUT_MS);
 
+  test('starts no Locust process when the run is interrupted before they start, and exits 130', async () => {
+    // GIVEN a run that would last its run time, and an interrupt that came while Locust was inspected
+    const input = workspace.file('interrupted-early.yaml', locustTestYaml('interrupted-early'));
+    const interrupt = new AbortController();
+    interrupt.abort();
+
+    // WHEN it runs
+    const result = await runInProcess(['run', input, '--host', workspace.target.url, '--workers', '1'], interrupt.signal);
+
+    // THEN it stops there, as Ctrl-C during a run does
+    expect(result.status).toBe(130);
+    expect(result.stdout).toMatch(/^run: the run was interrupted before Locust started$/m);
+    expect(result.stdout).not.toMatch(/^run: master /m);
+  }, E2E_TIMEOUT_MS);
+
   test('fails when a lib ConfigMap is mounted without PYTHONPATH: the warning said so, the workers\' logs show why', async () => {
     // GIVEN a locustfile importing a module of a lib ConfigMap mounted by name, and no PYTHONPATH
     const lib = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'helpers', namespace: 'load' }, data: { 'helpers.py': 'PATH = "/ping"\n' } };
