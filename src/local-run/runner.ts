@@ -214,8 +214,15 @@ async function supervise(plan: LocalRunPlan, locust: string, root: string, timeo
     }
   }
   if (signal?.aborted) return interruptedBeforeStart();
-  start(plan.master, 'inherit');
-  plan.workers.forEach((worker, i) => start(worker, join(logs, `worker-${i + 1}.log`)));
+  try {
+    start(plan.master, 'inherit');
+    plan.workers.forEach((worker, i) => start(worker, join(logs, `worker-${i + 1}.log`)));
+  } catch (error) {
+    // A process that could not be started (its files, its env) leaves none of the others running.
+    stop([...running.keys()], 'another process could not be started');
+    await Promise.all(outcomes.values());
+    throw error;
+  }
 
   let stoppedBy: 'time bound' | 'interrupt' | undefined;
   const timer = setTimeout(() => {
