@@ -3,6 +3,7 @@ import { libMountPath, PYTHONPATH, pythonPathHolds } from '../pod/volumes';
 import { LocustRole } from '../core/names';
 import { ObservabilityMode, ObservabilityPlan } from '../pod/observability';
 import { ResolvedOperatorConfig } from '../operator/operator-config';
+import { imageReference } from '../core/kubernetes';
 import { formatProblem, Problem } from '../core/problems';
 import { JsonObject, SpecJson } from '../spec/spec';
 import { verdictWarnings } from '../verdict/verdict-warnings';
@@ -71,14 +72,6 @@ export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, opti
   ];
 }
 
-/** The image reference without tag or digest, e.g. `locustio/locust`. */
-export function imageRepository(image: string): string {
-  const withoutDigest = image.split('@')[0];
-  const lastSlash = withoutDigest.lastIndexOf('/');
-  const colon = withoutDigest.lastIndexOf(':');
-  return colon > lastSlash ? withoutDigest.slice(0, colon) : withoutDigest;
-}
-
 /** OTel variables as the container will see them: the spec's plain variables, then extraEnvVars. */
 function otelVariables(spec: SpecJson): Map<string, { value: string; path: string }> {
   const found = new Map<string, { value: string; path: string }>();
@@ -102,7 +95,7 @@ function endpointPort(endpoint: string): number | undefined {
 function openTelemetryWarnings(spec: SpecJson, protocol: string | undefined): Warning[] {
   const warnings: Warning[] = [];
   const otel = spec.observability?.openTelemetry ?? {};
-  if (IMAGES_WITHOUT_OTEL.includes(imageRepository(spec.image))) {
+  if (IMAGES_WITHOUT_OTEL.includes(imageReference(spec.image).repository)) {
     warnings.push({ path: 'spec.image', message: 'has no OpenTelemetry SDK, so Locust only logs that it is missing and exports nothing', value: spec.image, fix: 'use locustio/locust-otel (2.43.4 or later) or an image with pip install locust[otel]' });
   }
   const endpoint = otel.endpoint ?? '';

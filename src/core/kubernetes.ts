@@ -52,3 +52,12 @@ export function qualifiedNameProblem(key: string): string | undefined {
 export function objectMetadata(name: string, namespace: string | undefined): { name: string; namespace?: string } {
   return namespace === undefined ? { name } : { name, namespace };
 }
+
+/** An image reference split into repository and tag, the digest dropped: `locustio/locust:2.12.1@sha256:…` gives `locustio/locust` and `2.12.1`. */
+export function imageReference(image: string): { repository: string; tag?: string } {
+  const withoutDigest = image.split('@')[0];
+  const colon = withoutDigest.lastIndexOf(':');
+  // A colon before the last slash belongs to a registry port, not to a tag.
+  if (colon <= withoutDigest.lastIndexOf('/')) return { repository: withoutDigest };
+  return { repository: withoutDigest.slice(0, colon), tag: withoutDigest.slice(colon + 1) };
+}

@@ -60,7 +60,12 @@ export function workerArgs(testName: string, spec: SpecJson, observabilityFlags:
   ];
 }
 
+/** The flag of `flags` an argument sets, as `--flag` or `--flag=value`, if any. */
+export function flagOf(arg: string, flags: readonly string[]): string | undefined {
+  return flags.find((flag) => arg === flag || arg.startsWith(`${flag}=`));
+}
+
 /** The operator-managed flag an extra argument overrides, if any. */
 export function managedFlagOf(arg: string): string | undefined {
-  return OPERATOR_MANAGED_FLAGS.find((flag) => arg === flag || arg.startsWith(`${flag}=`));
+  return flagOf(arg, OPERATOR_MANAGED_FLAGS);
 }

@@ -2,6 +2,7 @@ import { Volume } from 'cdk8s-plus-28';
 import { toJson_Volume } from '../../imports/k8s';
 import { sanitizeName } from '../core/names';
 import { Problem } from '../core/problems';
+import { flagOf } from '../pod/command';
 import { JsonObject } from '../spec/spec';
 
 /** Where the master sees the report volume. */
@@ -62,7 +63,7 @@ export function resolveReports(reports: ReportOptions, testName: string, runId: 
     problems.push({ path: 'reports.volume', message: 'has the name of another volume of the master pod', value: reports.volume.name, fix: 'give the report volume its own name (the name option of the Volume factory)' });
   }
   for (const arg of masterArgs) {
-    const flag = REPORT_FLAGS.find((candidate) => arg === candidate || arg.startsWith(`${candidate}=`));
+    const flag = flagOf(arg, REPORT_FLAGS);
     if (flag) problems.push({ path: 'spec.master', message: `passes ${flag}, which reports sets itself`, value: arg, fix: `remove ${flag} from spec.master.command and extraArgs, and let reports name the files` });
   }
   if (problems.length > 0) return { problems };

@@ -1,3 +1,4 @@
+import { imageReference } from '../core/kubernetes';
 import { Problem } from '../core/problems';
 import { SpecJson } from '../spec/spec';
 import { locustfileArg, locustfilesOf } from './locustfile-arg';
@@ -11,10 +12,9 @@ interface LocustVersion {
 
 /** The 2.x version an image tag names, or undefined for `latest`, a digest or another scheme. */
 export function imageLocustVersion(image: string): LocustVersion | undefined {
-  const withoutDigest = image.split('@')[0];
-  const colon = withoutDigest.lastIndexOf(':');
-  if (colon <= withoutDigest.lastIndexOf('/')) return undefined;
-  const match = /^v?2\.(\d+)(?:\.(\d+))?(?:$|[-+])/.exec(withoutDigest.slice(colon + 1));
+  const { tag } = imageReference(image);
+  if (tag === undefined) return undefined;
+  const match = /^v?2\.(\d+)(?:\.(\d+))?(?:$|[-+])/.exec(tag);
   return match ? { minor: Number(match[1]), patch: Number(match[2] ?? 0) } : undefined;
 }
 
