@@ -145,10 +145,11 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
 }
 
 /** Runs an init container's `python` args with the Python of the local locust, its output to `log`, bounded in time. */
-function runSetup(step: SetupStep, python: string, cwd: string, hostEnv: Record<string, string>, log: string, timeoutSeconds: number): Promise<Outcome> {
+function runSetup(step: SetupStep, python: string, cwd: string, hostEnv: Record<string, string>, log: string, timeoutSeconds: number, signal: AbortSignal | undefined): Promise<Outcome> {
   const output = openSync(log, 'w');
   return new Promise((resolve) => {
-    const child = spawn(python, step.pythonArgs, { cwd, env: { ...hostEnv, HOME: cwd, ...step.env }, stdio: ['ignore', output, output], timeout: timeoutSeconds * 1000 });
+    // The signal stops it as an interrupt stops Locust: a pip install must not outlive Ctrl-C.
+    const child = spawn(python, step.pythonArgs, { cwd, env: { ...hostEnv, HOME: cwd, ...step.env }, stdio: ['ignore', output, output], timeout: timeoutSeconds * 1000, signal });
     closeSync(output);
     child.once('error', (error) => resolve({ code: null, signal: null, error: error.message }));
     child.once('close', (code, exitSignal) => resolve({ code, signal: exitSignal }));
@@ -192,21 +193,36 @@ async function supervise(plan: LocalRunPlan, locust: string, root: string, timeo
     }
   };
 
+  // An interrupt that came while Locust was inspected or requirements installed: start nothing.
+  const interruptedBeforeStart = () => {
+    say('the run was interrupted before Locust started');
+    return INTERRUPTED_STATUS;
+  };
   const everyone = [plan.master, ...plan.workers];
   // Init containers first, as in the pods: a failed one means its pod's Locust never starts.
   for (const process of everyone) {
     for (const step of process.setup ?? []) {
+      if (signal?.aborted) return interruptedBeforeStart();
       writeEntries(process);
       const log = join(logs, `${step.label.replace(/[^A-Za-z0-9.-]+/g, '-')}.log`);
-      const outcome = await runSetup(step, pythonOfLocust(locust), process.cwd, hostEnv, log, timeoutSeconds);
+      const outcome = await runSetup(step, pythonOfLocust(locust), process.cwd, hostEnv, log, timeoutSeconds, signal);
+      if (signal?.aborted) return interruptedBeforeStart();
       say(`${step.label} ${describeOutcome(outcome, undefined)}`);
       if (outcome.code === 0) continue;
       for (const line of readFileSync(log, 'utf8').trimEnd().split('\n').slice(-LOG_TAIL_LINES)) say(`  ${step.label} | ${line}`);
       return 1;
     }
   }
-  start(plan.master, 'inherit');
-  plan.workers.forEach((worker, i) => start(worker, join(logs, `worker-${i + 1}.log`)));
+  if (signal?.aborted) return interruptedBeforeStart();
+  try {
+    start(plan.master, 'inherit');
+    plan.workers.forEach((worker, i) => start(worker, join(logs, `worker-${i + 1}.log`)));
+  } catch (error) {
+    // A process that could not be started (its files, its env) leaves none of the others running.
+    stop([...running.keys()], 'another process could not be started');
+    await Promise.all(outcomes.values());
+    throw error;
+  }
 
   let stoppedBy: 'time bound' | 'interrupt' | undefined;
   const timer = setTimeout(() => {

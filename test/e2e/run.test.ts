@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { stringify } from 'yaml';
+import { run } from '../../src/cli/dispatch';
+import { executeLocalRun } from '../../src/local-run/runner';
 import { ensureBuilt } from '../built-cli';
 import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, runBinary, PING_LOCUSTFILE, runInProcess, startTarget, useWorkspace } from './harness';
 
@@ -104,6 +107,42 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
     rmSync(kept!, { recursive: true, force: true });
     expect(result.stdout).toMatch(/run: master (exited with code \d+|was stopped by SIG\w+) \(the run was interrupted\)/);
     expect(result.stdout).toMatch(/run: worker 1 (exited with code \d+|was stopped by SIG\w+) \(the run was interrupted\)/);
+  }, E2E_TIMEOUT_MS);
+
+  test('starts no Locust process when the run is interrupted before they start, and exits 130', async () => {
+    // GIVEN a run that would last its run time, and an interrupt that came while Locust was inspected
+    const input = workspace.file('interrupted-early.yaml', locustTestYaml('interrupted-early'));
+    const interrupt = new AbortController();
+    interrupt.abort();
+
+    // WHEN it runs
+    const result = await runInProcess(['run', input, '--host', workspace.target.url, '--workers', '1'], interrupt.signal);
+
+    // THEN it stops there, as Ctrl-C during a run does
+    expect(result.status).toBe(130);
+    expect(result.stdout).toMatch(/^run: the run was interrupted before Locust started$/m);
+    expect(result.stdout).not.toMatch(/^run: master /m);
+  }, E2E_TIMEOUT_MS);
+
+  test('leaves no Locust process running when one of them cannot be started', async () => {
+    // GIVEN a test whose worker env holds a value no process can be given (a NUL byte), so the worker fails to start after the master
+    const request = run(['run', workspace.file('unstartable.yaml', locustTestYaml('unstartable')), '--host', workspace.target.url, '--workers', '1']).localRun!;
+    const workerJob = structuredClone(request.test.workerJob);
+    workerJob.spec.template.spec.containers.find((container: { name: string }) => container.name === workerJob.metadata.name).env.push({ name: 'BROKEN', value: 'a\u0000b' });
+    const chunks: string[] = [];
+    const stdout = new Writable({ write(chunk, _encoding, done) { chunks.push(String(chunk)); done(); } });
+
+    // WHEN it runs
+    const running = executeLocalRun({ ...request.test, workerJob }, request.options, { stdout, stderr: stdout });
+
+    // THEN the error comes through, and the master that had started is gone with the run's folder
+    await expect(running).rejects.toThrow(/null bytes/);
+    const folder = /^run: master: locust --locustfile (\S+)\/master\//m.exec(chunks.join(''))?.[1];
+    expect(folder).toMatch(/cdk8s-locust-run-unstartable-/);
+    const left = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout.split('\n').filter((line) => line.includes(folder!));
+    for (const line of left) process.kill(Number(line.trim().split(' ')[0]), 'SIGKILL');
+    expect(left).toEqual([]);
+    expect(existsSync(folder!)).toBe(false);
   }, E2E_TIMEOUT_MS);
 
   test('fails when a lib ConfigMap is mounted without PYTHONPATH: the warning said so, the workers\' logs show why', async () => {
