@@ -51,9 +51,10 @@ export function validateMetadata(metadata: LocustTestMetadata | undefined): Prob
 }
 
 /**
- * Adds the labels and annotations to each object and, for labels, to its pod template. Returns
- * a problem for every key an object already carries (written by the library, which must keep
- * it), and leaves that key as the library wrote it.
+ * Adds the labels and annotations to each object's own metadata (the pod templates get the
+ * labels earlier, from the workload builder's `podLabels`). Returns a problem for every key an
+ * object already carries (written by the library, which must keep it), and leaves that key as
+ * the library wrote it.
  */
 export function applyMetadata(objects: readonly ApiObject[], metadata: LocustTestMetadata | undefined): Problem[] {
   if (metadata === undefined) return [];

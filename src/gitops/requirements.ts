@@ -1,6 +1,6 @@
 import { LocustRole, roleObjectName } from '../core/names';
 import { Problem } from '../core/problems';
-import { srcMountPath } from '../pod/volumes';
+import { PYTHONPATH, srcMountPath } from '../pod/volumes';
 import { JsonObject, SpecJson } from '../spec/spec';
 import { editLocustPod } from '../pod/edit-pod';
 
@@ -27,7 +27,7 @@ export function requirementsCommand(requirementsPath: string): string[] {
 export function pythonPathProblems(spec: SpecJson): Problem[] {
   const problems: Problem[] = [];
   (spec.env?.variables ?? []).forEach((variable: JsonObject, index) => {
-    if (variable.name === 'PYTHONPATH' && variable.value === undefined) {
+    if (variable.name === PYTHONPATH && variable.value === undefined) {
       problems.push({ path: `spec.env.variables[${index}]`, message: 'sets PYTHONPATH from a reference, which the requirements folder cannot be added to', value: variable, fix: 'give PYTHONPATH a plain value' });
     }
   });
@@ -36,8 +36,8 @@ export function pythonPathProblems(spec: SpecJson): Problem[] {
 
 /** `env` with `folder` appended to `PYTHONPATH`, after the folders a variable of the spec gives. */
 export function withPythonPathFolder(env: readonly JsonObject[], folder: string): JsonObject[] {
-  const index = env.findIndex((variable) => variable.name === 'PYTHONPATH');
-  if (index < 0) return [...env, { name: 'PYTHONPATH', value: folder }];
+  const index = env.findIndex((variable) => variable.name === PYTHONPATH);
+  if (index < 0) return [...env, { name: PYTHONPATH, value: folder }];
   const current = String(env[index].value ?? '');
   return env.map((variable, i) => (i === index ? { ...variable, value: current === '' ? folder : `${current}:${folder}` } : variable));
 }
