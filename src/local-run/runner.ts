@@ -34,6 +34,8 @@ export const INTERRUPTED_STATUS = 130;
 const DEFAULT_TIMEOUT_MARGIN_S = 60;
 /** Bound for a test without a run time, which Locust would run until stopped. */
 const DEFAULT_TIMEOUT_WITHOUT_RUN_TIME_S = 600;
+/** The longest bound a timer can wait (2^31 - 1 ms, about 24.8 days): beyond it setTimeout fires at once. */
+const MAX_TIMEOUT_S = Math.floor((2 ** 31 - 1) / 1000);
 /** How long workers may take to leave after the master exited: they quit when it tells them. */
 const WORKER_GRACE_MS = 10_000;
 /** Between SIGTERM and SIGKILL. */
@@ -134,8 +136,8 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
     const program = await inspectLocust(locust);
     const unsupported = unsupportedFlags(program, longFlags(plan), plan.image);
     if (unsupported.length > 0) return fail(unsupported);
-    const timeoutSeconds = options.timeoutSeconds
-      ?? (plan.runTimeSeconds === undefined ? DEFAULT_TIMEOUT_WITHOUT_RUN_TIME_S : plan.runTimeSeconds + DEFAULT_TIMEOUT_MARGIN_S);
+    const timeoutSeconds = Math.min(MAX_TIMEOUT_S, options.timeoutSeconds
+      ?? (plan.runTimeSeconds === undefined ? DEFAULT_TIMEOUT_WITHOUT_RUN_TIME_S : plan.runTimeSeconds + DEFAULT_TIMEOUT_MARGIN_S));
     describePlan(plan, test, locust, program.version, timeoutSeconds, webPort, options.keep === true).forEach(say);
     return await supervise(plan, locust, root, timeoutSeconds, options.signal, streams, say);
   } finally {

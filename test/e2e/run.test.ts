@@ -124,6 +124,18 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
     expect(result.stdout).not.toMatch(/^run: master /m);
   }, E2E_TIMEOUT_MS);
 
+  test('bounds a run given a longer --timeout than a timer can wait by the longest it can, not at once', async () => {
+    // GIVEN a 30-day --timeout, beyond setTimeout's 24.8 days, and an interrupt so that nothing runs
+    const interrupt = new AbortController();
+    interrupt.abort();
+
+    // WHEN it runs
+    const result = await runInProcess(['run', workspace.file('long.yaml', locustTestYaml('long')), '--host', workspace.target.url, '--timeout', String(30 * 24 * 3600)], interrupt.signal);
+
+    // THEN the bound it prints and keeps is the timer's longest
+    expect(result.stdout).toMatch(/^run: time bound: 2147483 s, then every process is stopped$/m);
+  }, E2E_TIMEOUT_MS);
+
   test('leaves no Locust process running when one of them cannot be started', async () => {
     // GIVEN a test whose worker env holds a value no process can be given (a NUL byte), so the worker fails to start after the master
     const request = run(['run', workspace.file('unstartable.yaml', locustTestYaml('unstartable')), '--host', workspace.target.url, '--workers', '1']).localRun!;
