@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { lowerFirst } from '../core/text';
+import { parseLocustDuration } from '../local-run/plan';
 
 /** The text printed by `--help`, and on stderr with every usage error. */
 export const USAGE = `usage: cdk8s-locust <command> [options] [FILE...]
@@ -155,7 +156,7 @@ function parseRun(files: string[], values: Record<string, string | boolean | und
   const host = text('host');
   if (host !== undefined && !/^https?:\/\/[^\s/]+/.test(host)) return { action: 'usage-error', message: `--host must be a URL starting with http:// or https:// (got ${JSON.stringify(host)})` };
   const runTime = text('run-time');
-  if (runTime !== undefined && (runTime === '' || !/^(\d+|(\d+h)?(\d+m)?(\d+s)?)$/.test(runTime))) return { action: 'usage-error', message: `--run-time must be a Locust duration such as 30s, 5m or 1h30m (got ${JSON.stringify(runTime)})` };
+  if (runTime !== undefined && parseLocustDuration(runTime) === undefined) return { action: 'usage-error', message: `--run-time must be a Locust duration such as 30s, 5m or 1h30m (got ${JSON.stringify(runTime)})` };
   const workers = text('workers');
   if (workers !== undefined && !/^[1-9]\d*$/.test(workers)) return { action: 'usage-error', message: `--workers must be a whole number of at least 1 (got ${JSON.stringify(workers)})` };
   const timeout = text('timeout');

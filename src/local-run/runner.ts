@@ -147,10 +147,15 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
 /** Runs an init container's `python` args with the Python of the local locust, its output to `log`, bounded in time. */
 function runSetup(step: SetupStep, python: string, cwd: string, hostEnv: Record<string, string>, log: string, timeoutSeconds: number, signal: AbortSignal | undefined): Promise<Outcome> {
   const output = openSync(log, 'w');
+  // The signal stops it as an interrupt stops Locust: a pip install must not outlive Ctrl-C.
+  const child = spawn(python, step.pythonArgs, { cwd, env: { ...hostEnv, HOME: cwd, ...step.env }, stdio: ['ignore', output, output], timeout: timeoutSeconds * 1000, signal });
+  closeSync(output);
+  return outcomeOf(child);
+}
+
+/** How a child ends: its exit code or signal, or why it could not start. */
+function outcomeOf(child: ChildProcess): Promise<Outcome> {
   return new Promise((resolve) => {
-    // The signal stops it as an interrupt stops Locust: a pip install must not outlive Ctrl-C.
-    const child = spawn(python, step.pythonArgs, { cwd, env: { ...hostEnv, HOME: cwd, ...step.env }, stdio: ['ignore', output, output], timeout: timeoutSeconds * 1000, signal });
-    closeSync(output);
     child.once('error', (error) => resolve({ code: null, signal: null, error: error.message }));
     child.once('close', (code, exitSignal) => resolve({ code, signal: exitSignal }));
   });
@@ -178,10 +183,11 @@ async function supervise(plan: LocalRunPlan, locust: string, root: string, timeo
     child.stdout?.pipe(streams.stdout, { end: false });
     child.stderr?.pipe(streams.stderr, { end: false });
     running.set(plan, child);
-    outcomes.set(plan, new Promise((resolve) => {
-      child.once('error', (error) => resolve({ code: null, signal: null, error: error.message }));
-      child.once('close', (code, exitSignal) => resolve({ code, signal: exitSignal }));
-    }));
+    outcomes.set(plan, outcomeOf(child));
+  };
+  // The last lines of a failed process's log, where its reason is.
+  const sayTail = (label: string, log: string) => {
+    for (const line of readFileSync(log, 'utf8').trimEnd().split('\n').slice(-LOG_TAIL_LINES)) say(`  ${label} | ${line}`);
   };
   const stop = (plans: readonly ProcessPlan[], why: string) => {
     for (const plan of plans) {
@@ -209,7 +215,7 @@ async function supervise(plan: LocalRunPlan, locust: string, root: string, timeo
       if (signal?.aborted) return interruptedBeforeStart();
       say(`${step.label} ${describeOutcome(outcome, undefined)}`);
       if (outcome.code === 0) continue;
-      for (const line of readFileSync(log, 'utf8').trimEnd().split('\n').slice(-LOG_TAIL_LINES)) say(`  ${step.label} | ${line}`);
+      sayTail(step.label, log);
       return 1;
     }
   }
@@ -247,8 +253,7 @@ async function supervise(plan: LocalRunPlan, locust: string, root: string, timeo
       const outcome = workers[i];
       say(`${worker.label} ${describeOutcome(outcome, reasons.get(worker))}`);
       if (outcome.code === 0) return;
-      const lines = readFileSync(join(logs, `worker-${i + 1}.log`), 'utf8').trimEnd().split('\n').slice(-LOG_TAIL_LINES);
-      for (const line of lines) say(`  ${worker.label} | ${line}`);
+      sayTail(worker.label, join(logs, `worker-${i + 1}.log`));
     });
     return exitStatusOf(master, masterStoppedBy);
   } finally {
