@@ -7,7 +7,7 @@ import { editLocustPod } from '../pod/edit-pod';
 /** The folder pip installs the requirements into, on the Locust containers' `PYTHONPATH`. */
 export const REQUIREMENTS_MOUNT_PATH = '/opt/cdk8s-locust/requirements';
 /** The emptyDir volume shared by the init container and the Locust container. */
-export const REQUIREMENTS_VOLUME_NAME = 'cdk8s-locust-requirements';
+const REQUIREMENTS_VOLUME_NAME = 'cdk8s-locust-requirements';
 /** The init container that installs the requirements. */
 export const REQUIREMENTS_CONTAINER_NAME = 'install-requirements';
 
@@ -16,7 +16,7 @@ export const REQUIREMENTS_CONTAINER_NAME = 'install-requirements';
  * their virtualenv first on PATH), so the packages match its Python version. `--target` installs
  * each requirement with all its dependencies, which then come before the image's packages.
  */
-export function requirementsCommand(requirementsPath: string): string[] {
+function requirementsCommand(requirementsPath: string): string[] {
   return ['python', '-m', 'pip', 'install', '--no-cache-dir', '--disable-pip-version-check', '--target', REQUIREMENTS_MOUNT_PATH, '--requirement', requirementsPath];
 }
 

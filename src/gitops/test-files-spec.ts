@@ -51,7 +51,7 @@ export function withTestFiles(scope: Construct, testName: string, testFiles: Tes
  * known here; the lib warning then asks for the path). A spec of the wrong shape is returned as
  * it is, for the schema check to report.
  */
-export function withLibOnPythonPath(spec: JsonObject): JsonObject {
+function withLibOnPythonPath(spec: JsonObject): JsonObject {
   const libPath = libMountPath(spec as Pick<SpecJson, 'testFiles'>);
   const env = spec.env ?? {};
   if (!isJsonObject(env)) return spec;

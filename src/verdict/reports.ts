@@ -46,7 +46,7 @@ export function reportFileBase(testName: string, runId: string | undefined): str
 }
 
 /** The master's report flags: `--html` and `--csv` into the mount path, plus the history if asked. */
-export function reportArgs(base: string, fullHistory: boolean): string[] {
+function reportArgs(base: string, fullHistory: boolean): string[] {
   const args = [`--html=${REPORTS_MOUNT_PATH}/${base}.html`, `--csv=${REPORTS_MOUNT_PATH}/${base}`];
   if (fullHistory) args.push('--csv-full-history');
   return args;

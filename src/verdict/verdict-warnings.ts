@@ -11,7 +11,7 @@ interface LocustVersion {
 }
 
 /** The 2.x version an image tag names, or undefined for `latest`, a digest or another scheme. */
-export function imageLocustVersion(image: string): LocustVersion | undefined {
+function imageLocustVersion(image: string): LocustVersion | undefined {
   const { tag } = imageReference(image);
   if (tag === undefined) return undefined;
   const match = /^v?2\.(\d+)(?:\.(\d+))?(?:$|[-+])/.exec(tag);

@@ -17,7 +17,7 @@ import { THRESHOLDS_ENV_VAR, verdictModuleFileName, verdictModuleSource } from '
 /** Where the master sees the generated verdict module. */
 export const VERDICT_MOUNT_PATH = '/opt/cdk8s-locust/verdict';
 /** Volume of the master pod holding the verdict module's ConfigMap. */
-export const VERDICT_VOLUME_NAME = 'cdk8s-locust-verdict';
+const VERDICT_VOLUME_NAME = 'cdk8s-locust-verdict';
 
 /** The verdict and report options of one test, checked and in the forms the master pod needs. */
 export interface ResolvedVerdict {
@@ -72,7 +72,7 @@ function locustfileProblems(args: readonly string[]): Problem[] {
 }
 
 /** The generated module's file name for this library version. */
-export function verdictModuleFile(): string {
+function verdictModuleFile(): string {
   return verdictModuleFileName(packageVersion());
 }
 
