@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { run } from '../../src/cli/dispatch';
 import { find, Manifest } from '../util';
+import { locustTestYaml } from '../local-run/rendered';
 
 /** `run` in process: the same paths as the spawned command, measurable by coverage. */
 const EXAMPLES = resolve(__dirname, '..', '..', 'examples', 'cli');
@@ -153,18 +154,9 @@ spec:
 
 
 describe('run command', () => {
-  const TEST = (name: string) => `apiVersion: locust.io/v2
-kind: LocustTest
-metadata: {name: ${name}, namespace: load}
-spec:
-  image: locustio/locust:2.43.1
-  master: {command: "-f /lotest/src/a.py"}
-  worker: {command: "-f /lotest/src/a.py", replicas: 2}
-`;
-
   test('renders LocustTests first and hands the picked test and the options to the caller', () => {
     // GIVEN two tests in one file
-    const input = file('two-tests.yaml', `${TEST('shop')}---\n${TEST('cart')}`);
+    const input = file('two-tests.yaml', `${locustTestYaml('shop')}---\n${locustTestYaml('cart')}`);
 
     // WHEN run picks one of them
     const result = run(['run', input, '--test', 'cart', '--host', 'http://127.0.0.1:9', '--workers', '1', '--timeout', '30']);
@@ -177,7 +169,7 @@ spec:
 
   test('reads rendered manifests, which hold no LocustTest', () => {
     // GIVEN the bundle render writes for a test
-    const bundle = file('bundle.k8s.yaml', run(['render', file('one-test.yaml', TEST('shop'))]).stdout);
+    const bundle = file('bundle.k8s.yaml', run(['render', file('one-test.yaml', locustTestYaml('shop'))]).stdout);
 
     // WHEN run reads it
     const result = run(['run', bundle]);
@@ -188,12 +180,12 @@ spec:
   });
 
   test('fails when several tests are given without --test, listing them', () => {
-    const input = file('two-more.yaml', `${TEST('shop')}---\n${TEST('cart')}`);
+    const input = file('two-more.yaml', `${locustTestYaml('shop')}---\n${locustTestYaml('cart')}`);
     expect(run(['run', input])).toEqual({ status: 1, stdout: '', stderr: 'cdk8s-locust: --test is required: the input holds several tests (cart, shop); name the one to run with --test NAME\n' });
   });
 
   test('fails when a test of the input is invalid, as render does', () => {
-    const input = file('broken-run.yaml', TEST('shop').replace('replicas: 2', 'replicas: 0'));
+    const input = file('broken-run.yaml', locustTestYaml('shop').replace('replicas: 3', 'replicas: 0'));
     expect(run(['run', input])).toMatchObject({ status: 1, stderr: expect.stringContaining('spec.worker.replicas must be at least 1') });
   });
 });

@@ -38,6 +38,25 @@ with zipfile.ZipFile(sys.argv[1] + "/shopdata-1.0-py3-none-any.whl", "w") as whe
 
 const workspace = useWorkspace('requirements');
 
+/**
+ * Writes, as `cdk8s synth` would, a test whose locustfile `shop.py` and requirements file come
+ * from `directory`, with pip kept off any index; returns the file.
+ */
+function requirementsTest(name: string, directory: string, masterArgs: string, pipEnv: { name: string; value: string }[] = []): string {
+  const file = join(workspace.dir, `${name}.k8s.yaml`);
+  writeFileSync(file, synthYaml((chart) => new LocustTest(chart, name, {
+    name,
+    testFiles: TestFiles.fromDirectory(directory, { requirementsFile: 'requirements.txt' }),
+    spec: {
+      image: 'locustio/locust:2.43.1',
+      master: { command: `--locustfile /lotest/src/shop.py ${masterArgs}` },
+      worker: { command: '--locustfile /lotest/src/shop.py', replicas: 1 },
+      env: { variables: [{ name: 'PIP_NO_INDEX', value: '1' }, ...pipEnv] },
+    },
+  })));
+  return file;
+}
+
 describeWithLocust('requirements with real pip and Locust, through cdk8s-locust run', () => {
   test('the init container installs the requirements, and master and worker import them', async () => {
     // GIVEN a locustfile importing a package its requirements file names, and a folder of wheels
@@ -47,17 +66,7 @@ describeWithLocust('requirements with real pip and Locust, through cdk8s-locust 
       'shop.py': 'from locust import HttpUser, constant, task\nfrom shopdata import CATALOGUE_PATH\n\n\nclass Shopper(HttpUser):\n    wait_time = constant(0.1)\n\n    @task\n    def catalogue(self):\n        self.client.get(CATALOGUE_PATH)\n',
       'requirements.txt': 'shopdata==1.0\n',
     });
-    const file = join(workspace.dir, 'requirements.k8s.yaml');
-    writeFileSync(file, synthYaml((chart) => new LocustTest(chart, 'shop', {
-      name: 'shop',
-      testFiles: TestFiles.fromDirectory(directory, { requirementsFile: 'requirements.txt' }),
-      spec: {
-        image: 'locustio/locust:2.43.1',
-        master: { command: '--locustfile /lotest/src/shop.py --host http://shop.example.com --users 2 --spawn-rate 2 --run-time 3s' },
-        worker: { command: '--locustfile /lotest/src/shop.py', replicas: 1 },
-        env: { variables: [{ name: 'PIP_NO_INDEX', value: '1' }, { name: 'PIP_FIND_LINKS', value: wheels }] },
-      },
-    })));
+    const file = requirementsTest('shop', directory, '--host http://shop.example.com --users 2 --spawn-rate 2 --run-time 3s', [{ name: 'PIP_FIND_LINKS', value: wheels }]);
     const before = workspace.target.count('/catalogue');
 
     // WHEN it runs
@@ -72,19 +81,14 @@ describeWithLocust('requirements with real pip and Locust, through cdk8s-locust 
   }, E2E_TIMEOUT_MS);
 
   test('fails the run, showing pip\'s log, when a requirement cannot be installed', async () => {
+    // GIVEN a requirements file naming a package no index offers
     const directory = tempTree({ 'shop.py': 'from locust import HttpUser\n', 'requirements.txt': 'no-such-package==9.9\n' });
-    const file = join(workspace.dir, 'missing.k8s.yaml');
-    writeFileSync(file, synthYaml((chart) => new LocustTest(chart, 'missing', {
-      name: 'missing',
-      testFiles: TestFiles.fromDirectory(directory, { requirementsFile: 'requirements.txt' }),
-      spec: {
-        image: 'locustio/locust:2.43.1',
-        master: { command: '--locustfile /lotest/src/shop.py --run-time 3s' },
-        worker: { command: '--locustfile /lotest/src/shop.py', replicas: 1 },
-        env: { variables: [{ name: 'PIP_NO_INDEX', value: '1' }] },
-      },
-    })));
+    const file = requirementsTest('missing', directory, '--run-time 3s');
+
+    // WHEN it runs
     const result = await runInProcess(['run', file, '--timeout', '60']);
+
+    // THEN the install failed, its log is shown and the run fails
     expect(result.stdout).toMatch(/run: master install-requirements exited with code [1-9]/);
     expect(result.stdout).toMatch(/run: {3}master install-requirements \| .*no-such-package/);
     expect(result.status).toBe(1);
