@@ -8,12 +8,12 @@ export { LocustTestMetadata } from './construct/metadata';
 export { RenderMode } from './gitops/operator-mode';
 export { ArgoCdOptions, ArgoCdHook } from './gitops/argocd';
 export { RUN_ID_ANNOTATION } from './gitops/run-id';
-export { TestFiles, DirectoryOptions } from './gitops/test-files';
+export { TestFiles, DirectoryOptions } from './test-files/test-files';
 export { EnvSource, SecretMount } from './construct/references';
-export { MetricsMonitor, MonitorKind, MonitorOptions } from './gitops/monitoring';
+export { MetricsMonitor, MonitorKind, MonitorOptions } from './service/monitoring';
 export { Observability, ObservabilityProps } from './construct/observability';
 export { ObservabilityMode, ObservabilityPlan, ServicePortEntry, planObservability } from './pod/observability';
-export { LocustJob, LocustCronJob } from './pod/job';
+export { LocustJob, LocustCronJob } from './construct/jobs';
 export { LocustRole, sanitizeName, roleObjectName } from './core/names';
 
 // The verdict: thresholds the master judges, reports it keeps, requirements it installs.
@@ -22,7 +22,7 @@ export { THRESHOLDS_ANNOTATION, parseThresholdsAnnotation } from './verdict/thre
 export { THRESHOLDS_ENV_VAR, BREACH_EXIT_CODE, verdictModuleFileName, verdictModuleSource } from './verdict/verdict-module';
 export { VERDICT_MOUNT_PATH } from './verdict/verdict';
 export { ReportOptions, REPORTS_MOUNT_PATH, reportFileBase } from './verdict/reports';
-export { REQUIREMENTS_MOUNT_PATH } from './gitops/requirements';
+export { REQUIREMENTS_MOUNT_PATH } from './test-files/requirements';
 
 // The operator configuration the objects are built for.
 export {

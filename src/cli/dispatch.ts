@@ -6,7 +6,7 @@ import { LocalTest, selectTest } from '../local-run/select';
 import { parseInvocation, USAGE } from './args';
 import { loadOperatorConfig } from './operator-config-file';
 import { describeSystemError, readInputs, STDIN_NAME } from './read-input';
-import { DocumentRenderer } from './render-command';
+import { DocumentRenderer } from './document-renderer';
 import { Report } from './report';
 import { packageVersion } from '../core/version';
 import { parseDocuments } from './yaml-documents';

@@ -2,8 +2,8 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KubeService } from '../../imports/k8s';
 import { validateArgoCdOptions } from '../gitops/argocd';
-import { LocustCronJob, LocustJob } from '../pod/job';
-import { MonitorKind } from '../gitops/monitoring';
+import { LocustCronJob, LocustJob } from './jobs';
+import { MonitorKind } from '../service/monitoring';
 import { Observability } from './observability';
 import { ObservabilityMode } from '../pod/observability';
 import { AppChecks } from './app-checks';
@@ -18,11 +18,11 @@ import { validateRunId } from '../gitops/run-id';
 import { validateSchedule } from '../gitops/schedule';
 import { isJsonObject, plainCopy, SpecJson } from '../spec/spec';
 import { LocustTestTypedSpec, specJsonOf } from '../spec/typed-spec';
-import { withTestFiles } from '../gitops/test-files-spec';
+import { withTestFiles } from '../test-files/test-files-spec';
 import { validateLocustTest } from '../checks/validation';
 import { strictProblem, Warning, warningsFor } from '../checks/warnings';
 import { resolveVerdict, ResolvedVerdict } from '../verdict/verdict';
-import { pythonPathProblems } from '../gitops/requirements';
+import { pythonPathProblems } from '../test-files/requirements';
 
 /** Props of a LocustTest written in TypeScript: the spec typed as the classes generated from the CRD. */
 export interface LocustTestProps extends LocustTestOptions {

@@ -1,20 +1,20 @@
 import { ApiObject, Cron } from 'cdk8s';
 import { KubeService } from '../../imports/k8s';
 import { annotateHookJob, annotateJob, annotateResource, ArgoCdOptions, SYNC_WAVE_ANNOTATION, syncWaves, withStartDelay } from '../gitops/argocd';
-import { createCronJob, createJob, createService, LocustCronJob, LocustJob } from '../pod/job';
+import { createCronJob, createJob, createService, LocustCronJob, LocustJob } from './jobs';
 import type { LocustTest } from './locust-test';
-import { createMonitor, MetricsMonitor, MonitorKind, SERVICE_MONITOR_LABEL } from '../gitops/monitoring';
+import { createMonitor, MetricsMonitor, MonitorKind, SERVICE_MONITOR_LABEL } from '../service/monitoring';
 import { LocustRole, roleObjectName } from '../core/names';
 import { ObservabilityPlan } from '../pod/observability';
 import { createLocustTestResource } from '../gitops/operator-mode';
 import { JsonObject } from '../spec/spec';
 import { withRunId } from '../gitops/run-id';
 import { cronJobSpec, EXPECT_WORKERS_MAX_WAIT_SECONDS } from '../gitops/schedule';
-import { withVolumeItems } from '../gitops/test-files';
-import { withWebUiPort } from '../gitops/web-ui';
+import { withVolumeItems } from '../test-files/test-files';
+import { withWebUiPort } from '../service/web-ui';
 import { buildWorkload } from '../pod/workload';
 import { createVerdictConfigMap, ResolvedVerdict, withVerdict } from '../verdict/verdict';
-import { withRequirements } from '../gitops/requirements';
+import { withRequirements } from '../test-files/requirements';
 
 /** What the construct renders beyond the spec, resolved and validated. */
 export interface RenderContext {

@@ -1,7 +1,7 @@
 import { Cron } from 'cdk8s';
 import { ArgoCdOptions } from '../gitops/argocd';
-import { TestFiles } from '../gitops/test-files';
-import { MetricsMonitor } from '../gitops/monitoring';
+import { TestFiles } from '../test-files/test-files';
+import { MetricsMonitor } from '../service/monitoring';
 import { RenderMode } from '../gitops/operator-mode';
 import { EnvSource, SecretMount } from './references';
 import { LocustTestMetadata } from './metadata';

@@ -4,7 +4,7 @@ import { PodIdentity, expandReferences, resolveEnv } from './env';
 import { KubeObject, LocalTest, locustContainer, objectLabel } from './select';
 import { Sources } from './sources';
 import { PodEntry, mountedEntries } from './volumes';
-import { REQUIREMENTS_CONTAINER_NAME } from '../gitops/requirements';
+import { REQUIREMENTS_CONTAINER_NAME } from '../test-files/requirements';
 
 /** The working directory of the `locustio/locust` images, used when the container sets none. */
 export const IMAGE_WORKING_DIR = '/home/locust';

@@ -1,7 +1,7 @@
 import { imageReference } from '../core/kubernetes';
 import { Problem } from '../core/problems';
 import { SpecJson } from '../spec/spec';
-import { locustfileArg, locustfilesOf } from './locustfile-arg';
+import { locustfileArg, locustfilesOf } from '../core/locust-args';
 import { specMasterArgs } from './verdict';
 
 /** A Locust version read from an image tag, e.g. `2.12.1` from `locustio/locust:2.12.1`. */

@@ -1,5 +1,5 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
-import { createJob, createService, LocustJob } from '../../src/pod/job';
+import { createJob, createService, LocustJob } from '../../src/construct/jobs';
 
 describe('job', () => {
   test('writes a Job with only name and namespace in its metadata and the spec as given', () => {
