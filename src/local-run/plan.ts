@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { HOST_OPTION, RUN_TIME_OPTION, lastOptionValue, setsFlag } from '../core/locust-args';
 import { Problem } from '../core/problems';
 import { PodIdentity, expandReferences, resolveEnv } from './env';
 import { KubeObject, LocalTest, locustContainer, objectLabel } from './select';
@@ -78,18 +79,6 @@ export function parseLocustDuration(text: string): number | undefined {
   const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
   if (!match || text === '') return undefined;
   return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
-}
-
-/** The value of the last occurrence of a flag (`--flag=V` or `--flag V`), as Locust would read it. */
-export function lastFlagValue(args: readonly string[], ...flags: string[]): string | undefined {
-  let value: string | undefined;
-  args.forEach((arg, i) => {
-    for (const flag of flags) {
-      if (arg === flag && i + 1 < args.length) value = args[i + 1];
-      else if (arg.startsWith(`${flag}=`)) value = arg.slice(flag.length + 1);
-    }
-  });
-  return value;
 }
 
 function escapeRegExp(text: string): string {
@@ -196,7 +185,7 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
   const workers = options.workers ?? Number(test.workerJob.spec?.parallelism ?? 1);
   const masterExtra = [`--master-bind-host=${LOOPBACK}`, `--master-bind-port=${site.masterPort}`, `--web-host=${LOOPBACK}`, `--web-port=${site.webPort}`];
   overrides.push(`master: ${masterExtra.join(' ')} (listen on this machine only, on free ports)`);
-  if (masterContainerArgs.includes('--autoquit') || masterContainerArgs.some((arg) => arg.startsWith('--autoquit='))) {
+  if (setsFlag(masterContainerArgs, '--autoquit')) {
     masterExtra.push('--autoquit=0');
     overrides.push('master: --autoquit=0 (the autoquit delay lets the exporter sidecar scrape the last figures; no sidecar runs here)');
   }
@@ -226,11 +215,11 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
   }
   if (problems.length > 0 || master === undefined) return { problems };
 
-  const hostOfTest = lastFlagValue(master.args, '--host', '-H');
+  const hostOfTest = lastOptionValue(master.args, HOST_OPTION)?.value;
   const target = options.host !== undefined ? `${options.host} (from --host)`
     : hostOfTest !== undefined ? `${hostOfTest} (the master's --host)`
       : 'the host attribute of the locustfile\'s User classes (the test gives no --host)';
-  const runTime = lastFlagValue(master.args, '--run-time', '-t');
+  const runTime = lastOptionValue(master.args, RUN_TIME_OPTION)?.value;
   return {
     plan: {
       master,

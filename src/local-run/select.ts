@@ -1,3 +1,4 @@
+import { setsFlag } from '../core/locust-args';
 import { LABEL_POD_NAME, LABEL_TEST_NAME } from '../core/names';
 import { Problem } from '../core/problems';
 
@@ -56,8 +57,8 @@ export function locustContainer(job: KubeObject): KubeObject | undefined {
 
 function role(job: KubeObject): 'master' | 'worker' | undefined {
   const args: unknown[] = locustContainer(job)?.args ?? [];
-  if (args.includes('--master')) return 'master';
-  if (args.includes('--worker')) return 'worker';
+  if (setsFlag(args, '--master')) return 'master';
+  if (setsFlag(args, '--worker')) return 'worker';
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { TestFiles } from './test-files';
 import { withPythonPathFolder } from './requirements';
+import { LOCUSTFILE_OPTION, locustfilesOf, optionValues } from '../core/locust-args';
 import { LocustRole } from '../core/names';
 import { Problem } from '../core/problems';
 import { commandWords } from '../pod/command';
@@ -69,13 +70,9 @@ function locustfilePaths(role: JsonObject, roleName: LocustRole): Array<{ path: 
   if (Array.isArray(role.extraArgs)) sources.push({ words: role.extraArgs, field: `spec.${roleName}.extraArgs` });
   const found: Array<{ path: string; field: string }> = [];
   for (const { words, field } of sources) {
-    words.forEach((word, i) => {
-      if (typeof word !== 'string') return;
-      const next = words[i + 1];
-      const value = (word === '-f' || word === '--locustfile') && typeof next === 'string' ? next
-        : word.startsWith('--locustfile=') ? word.slice('--locustfile='.length) : undefined;
-      for (const path of value?.split(',').filter((entry) => entry !== '') ?? []) found.push({ path, field });
-    });
+    for (const value of optionValues(words, LOCUSTFILE_OPTION)) {
+      for (const path of locustfilesOf(value).filter((entry) => entry !== '')) found.push({ path, field });
+    }
   }
   return found;
 }

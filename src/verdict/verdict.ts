@@ -9,7 +9,7 @@ import { contentHash } from '../test-files/test-files';
 import { commandWords } from '../pod/command';
 import { editLocustPod } from '../pod/edit-pod';
 import { JsonObject, SpecJson } from '../spec/spec';
-import { locustfileArg, locustfilesOf, withLocustfileFirst } from '../core/locust-args';
+import { LOCUSTFILE_OPTION, lastOptionValue, locustfilesOf, withLocustfileFirst } from '../core/locust-args';
 import { REPORTS_MOUNT_PATH, ReportOptions, ResolvedReports, resolveReports } from './reports';
 import { resolveThresholds, Thresholds, thresholdsEnvValue, ThresholdsJson } from './thresholds';
 import { THRESHOLDS_ENV_VAR, verdictModuleFileName, verdictModuleSource } from './verdict-module';
@@ -61,7 +61,7 @@ export function resolveVerdict(request: VerdictRequest): { verdict: ResolvedVerd
 
 /** The verdict module is loaded with `-f module.py,locustfile.py`, which needs a list of .py files. */
 function locustfileProblems(args: readonly string[]): Problem[] {
-  const arg = locustfileArg(args);
+  const arg = lastOptionValue(args, LOCUSTFILE_OPTION);
   const path = 'spec.master.command';
   if (arg === undefined) {
     return [{ path, message: 'names no locustfile (-f or --locustfile), next to which thresholds load their check', value: args.join(' '), fix: 'add --locustfile /lotest/src/<file>.py to spec.master.command' }];
