@@ -11,7 +11,7 @@ import { editLocustPod } from '../pod/edit-pod';
 import { JsonObject, SpecJson } from '../spec/spec';
 import { LOCUSTFILE_OPTION, lastOptionValue, locustfilesOf, withLocustfileFirst } from '../core/locust-args';
 import { REPORTS_MOUNT_PATH, ReportOptions, ResolvedReports, resolveReports } from './reports';
-import { resolveThresholds, Thresholds, thresholdsEnvValue, ThresholdsJson } from './thresholds';
+import { ResolvedThresholds, thresholdsEnvValue, ThresholdsJson } from './thresholds';
 import { THRESHOLDS_ENV_VAR, verdictModuleFileName, verdictModuleSource } from './verdict-module';
 
 /** Where the master sees the generated verdict module. */
@@ -30,7 +30,8 @@ export interface VerdictRequest {
   readonly testName: string;
   readonly spec: SpecJson;
   readonly runId?: string;
-  readonly thresholds?: Thresholds;
+  /** The thresholds, already read and checked on their own (`resolveThresholds`). @default - none */
+  readonly thresholds?: ResolvedThresholds;
   readonly reports?: ReportOptions;
 }
 
@@ -39,15 +40,14 @@ export function specMasterArgs(spec: SpecJson): string[] {
   return [...commandWords(spec.master.command), ...(spec.master.extraArgs ?? [])];
 }
 
-/** Checks thresholds and reports against a spec that is otherwise valid. */
+/** Checks thresholds and reports against a spec that is otherwise valid: what they need of the master's command and volumes. */
 export function resolveVerdict(request: VerdictRequest): { verdict: ResolvedVerdict; problems: Problem[] } {
   const problems: Problem[] = [];
   const args = specMasterArgs(request.spec);
   let thresholds: ThresholdsJson | undefined;
   if (request.thresholds !== undefined) {
-    const resolved = resolveThresholds(request.thresholds);
-    problems.push(...resolved.problems, ...locustfileProblems(args));
-    thresholds = resolved.json;
+    problems.push(...locustfileProblems(args));
+    thresholds = request.thresholds.json;
   }
   let reports: ResolvedReports | undefined;
   if (request.reports !== undefined) {

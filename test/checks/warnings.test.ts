@@ -1,4 +1,5 @@
 import { App, Chart } from 'cdk8s';
+import { STRICT_CONTEXT_KEY } from '../../src/construct/locust-test';
 import { DEFAULT_OPERATOR_CONFIG, LocustTest, planObservability, resolveOperatorConfig, ResolvedOperatorConfig, STRICT_ENV_VAR, warningsFor, SpecJson } from '../../src';
 import { minimalSpec, minimalSpecJson } from '../fixtures';
 
@@ -205,6 +206,27 @@ describe('warnings of the construct', () => {
     const app = new App();
     new LocustTest(new Chart(app, 'c'), 't', { name: 'checkout', spec: plainImageWithOtel });
     expect(() => app.synthYaml()).toThrow(/strict mode/);
+  });
+
+  test('fails when the app\'s context turns strict mode on and a warning applies', () => {
+    // GIVEN an app whose context asks for strict mode, and no environment variable
+    const app = new App();
+    app.node.setContext(STRICT_CONTEXT_KEY, true);
+
+    // WHEN a test falls into a trap
+    const test = new LocustTest(new Chart(app, 'c'), 't', { name: 'checkout', spec: plainImageWithOtel });
+
+    // THEN the warning fails the synthesis
+    expect(test.strict).toBe(true);
+    expect(() => app.synthYaml()).toThrow(/strict mode/);
+  });
+
+  test('the app\'s context wins over the environment variable', () => {
+    process.env[STRICT_ENV_VAR] = '1';
+    const app = new App();
+    app.node.setContext(STRICT_CONTEXT_KEY, false);
+    const test = new LocustTest(new Chart(app, 'c'), 't', { name: 'checkout', spec: plainImageWithOtel });
+    expect(test.strict).toBe(false);
   });
 
   test('strict: false overrides the environment variable', () => {
