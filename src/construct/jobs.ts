@@ -13,28 +13,28 @@ import { objectMetadata } from '../core/kubernetes';
  * This class keeps everything else of `KubeJob` (`ApiObject.of`, `addJsonPatch`, metadata) and
  * serialises like a plain `ApiObject`: keys sorted, lists in order.
  */
-export class LocustJob extends KubeJob {
+export class AsBuiltJob extends KubeJob {
   public toJson(): any {
     return ApiObject.prototype.toJson.call(this);
   }
 }
 
-/** The imported `KubeCronJob`, written exactly as built, for the same reason as `LocustJob`. */
-export class LocustCronJob extends KubeCronJob {
+/** The imported `KubeCronJob`, written exactly as built, for the same reason as `AsBuiltJob`. */
+export class AsBuiltCronJob extends KubeCronJob {
   public toJson(): any {
     return ApiObject.prototype.toJson.call(this);
   }
 }
 
-export function createJob(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): LocustJob {
+export function createJob(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): AsBuiltJob {
   // The spec is already plain JSON (quantities as strings), which the typed props describe as classes.
-  return new LocustJob(scope, id, { metadata: objectMetadata(name, namespace), spec: spec as unknown as JobSpec });
+  return new AsBuiltJob(scope, id, { metadata: objectMetadata(name, namespace), spec: spec as unknown as JobSpec });
 }
 
 export function createService(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): KubeService {
   return new KubeService(scope, id, { metadata: objectMetadata(name, namespace), spec: spec as unknown as ServiceSpec });
 }
 
-export function createCronJob(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): LocustCronJob {
-  return new LocustCronJob(scope, id, { metadata: objectMetadata(name, namespace), spec: spec as unknown as CronJobSpec });
+export function createCronJob(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): AsBuiltCronJob {
+  return new AsBuiltCronJob(scope, id, { metadata: objectMetadata(name, namespace), spec: spec as unknown as CronJobSpec });
 }

@@ -1,8 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { KubeService } from '../../imports/k8s';
+import { KubeCronJob, KubeJob, KubeService } from '../../imports/k8s';
 import { validateArgoCdOptions } from '../gitops/argocd';
-import { LocustCronJob, LocustJob } from './jobs';
 import { MetricsMonitor, MonitorKind } from '../service/monitoring';
 import { Observability } from './observability';
 import { ObservabilityMode } from '../pod/observability';
@@ -183,22 +182,22 @@ export class LocustTest extends Construct {
   }
 
   /** The master Job (`<name>-master`). Throws for an invalid test, in operator mode or with a schedule. */
-  public get masterJob(): LocustJob {
+  public get masterJob(): KubeJob {
     return this.scheduled('master Job', false).masterJob!;
   }
 
   /** The worker Job (`<name>-worker`). Throws for an invalid test, in operator mode or with a schedule. */
-  public get workerJob(): LocustJob {
+  public get workerJob(): KubeJob {
     return this.scheduled('worker Job', false).workerJob!;
   }
 
   /** The master CronJob (`<name>-master`) of a scheduled test. Throws for an invalid test, in operator mode or without a schedule. */
-  public get masterCronJob(): LocustCronJob {
+  public get masterCronJob(): KubeCronJob {
     return this.scheduled('master CronJob', true).masterCronJob!;
   }
 
   /** The worker CronJob (`<name>-worker`) of a scheduled test. Throws for an invalid test, in operator mode or without a schedule. */
-  public get workerCronJob(): LocustCronJob {
+  public get workerCronJob(): KubeCronJob {
     return this.scheduled('worker CronJob', true).workerCronJob!;
   }
 

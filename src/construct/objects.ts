@@ -1,7 +1,7 @@
 import { ApiObject, Cron } from 'cdk8s';
-import { KubeService } from '../../imports/k8s';
+import { KubeCronJob, KubeJob, KubeService } from '../../imports/k8s';
 import { annotateHookJob, annotateJob, annotateResource, ArgoCdOptions, SYNC_WAVE_ANNOTATION, syncWaves, withStartDelay } from '../gitops/argocd';
-import { createCronJob, createJob, createService, LocustCronJob, LocustJob } from './jobs';
+import { createCronJob, createJob, createService } from './jobs';
 import type { LocustTest } from './locust-test';
 import { createMonitor, MetricsMonitor, MonitorKind, SERVICE_MONITOR_LABEL } from '../service/monitoring';
 import { LocustRole, roleObjectName } from '../core/names';
@@ -39,10 +39,10 @@ export interface RenderContext {
 /** The objects of workload mode: the Service, and the Jobs or (with a schedule) the CronJobs. */
 export interface RenderedWorkload {
   readonly service: KubeService;
-  readonly masterJob?: LocustJob;
-  readonly workerJob?: LocustJob;
-  readonly masterCronJob?: LocustCronJob;
-  readonly workerCronJob?: LocustCronJob;
+  readonly masterJob?: KubeJob;
+  readonly workerJob?: KubeJob;
+  readonly masterCronJob?: KubeCronJob;
+  readonly workerCronJob?: KubeCronJob;
   readonly monitor?: ApiObject;
 }
 

@@ -1,6 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { STRICT_CONTEXT_KEY } from '../../src/construct/locust-test';
-import { DEFAULT_OPERATOR_CONFIG, LocustTest, planObservability, resolveOperatorConfig, ResolvedOperatorConfig, STRICT_ENV_VAR, warningsFor, SpecJson } from '../../src';
+import { LocustTest } from '../../src';
+import { DEFAULT_OPERATOR_CONFIG, planObservability, resolveOperatorConfig, ResolvedOperatorConfig, STRICT_ENV_VAR, warningsFor, SpecJson } from '../../src/tooling';
 import { minimalSpec, minimalSpecJson } from '../fixtures';
 
 /** The warnings of a spec, with the observability decision the construct would make for it. */

@@ -1,5 +1,5 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
-import { createJob, createService, LocustJob } from '../../src/construct/jobs';
+import { createJob, createService, AsBuiltJob } from '../../src/construct/jobs';
 
 describe('job', () => {
   test('writes a Job with only name and namespace in its metadata and the spec as given', () => {
@@ -36,7 +36,7 @@ describe('job', () => {
   test('stays reachable for escape hatches through ApiObject.of and JSON patches', () => {
     const chart = Testing.chart();
     const job = createJob(chart, 'J', 'j', undefined, { backoffLimit: 0 });
-    expect(job).toBeInstanceOf(LocustJob);
+    expect(job).toBeInstanceOf(AsBuiltJob);
     ApiObject.of(job).addJsonPatch(JsonPatch.add('/spec/activeDeadlineSeconds', 600));
     expect(Testing.synth(chart)[0].spec).toEqual({ backoffLimit: 0, activeDeadlineSeconds: 600 });
   });

@@ -1,6 +1,7 @@
 import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { DEFAULT_OPERATOR_CONFIG, LocustTest, LocustTestProps, planObservability, RenderMode, warningsFor, SpecJson, verdictModuleFileName, verdictModuleSource } from '../../src';
+import { LocustTest, LocustTestProps, RenderMode } from '../../src';
+import { DEFAULT_OPERATOR_CONFIG, planObservability, warningsFor, SpecJson, verdictModuleFileName, verdictModuleSource } from '../../src/tooling';
 import { packageVersion } from '../../src/core/version';
 import { minimalSpec, minimalSpecJson } from '../fixtures';
 import { find, locustContainer, synthChart } from '../util';
