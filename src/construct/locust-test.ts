@@ -6,7 +6,7 @@ import { MetricsMonitor, MonitorKind } from '../service/monitoring';
 import { Observability } from './observability';
 import { ObservabilityMode } from '../pod/observability';
 import { AppChecks } from './app-checks';
-import { applyMetadata, validateMetadata } from './metadata';
+import { annotateWithMetadata, validateMetadata } from './metadata';
 import { OperatorConfig, ResolvedOperatorConfig, resolveOperatorConfig, validateOperatorConfig } from '../operator/operator-config';
 import { operatorModeProblems, RenderMode } from '../gitops/operator-mode';
 import { LocustTestOptions, STRICT_ENV_VAR } from './options';
@@ -141,7 +141,7 @@ export class LocustTest extends Construct {
     const checked = checkTest(props, this.input);
     this.warnings = checked.problems.length > 0 ? [] : warningsOf(props, this.input);
     this.written = checked.verdict === undefined ? undefined : writeObjects(this, props, this.input, checked.verdict);
-    const metadataProblems = this.written === undefined ? [] : applyMetadata(this.node.findAll().filter(ApiObject.isApiObject), props.metadata);
+    const metadataProblems = this.written === undefined ? [] : annotateWithMetadata(this.node.findAll().filter(ApiObject.isApiObject), props.metadata);
     this.problems = [...checked.problems, ...metadataProblems];
     this.node.addValidation({ validate: () => this.validate() });
     AppChecks.of(this).register(this, this.strict ? [] : this.warnings);

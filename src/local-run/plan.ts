@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { HOST_OPTION, RUN_TIME_OPTION, lastOptionValue, setsFlag } from '../core/locust-args';
 import { Problem } from '../core/problems';
 import { PodIdentity, expandReferences, resolveEnv } from './env';
-import { KubeObject, LocalTest, locustContainer, objectLabel } from './select';
+import { KubeObject, LocalTest, mainContainerOf, objectLabel } from './select';
 import { Sources } from './sources';
 import { PodEntry, mountedEntries } from './volumes';
 import { REQUIREMENTS_CONTAINER_NAME } from '../test-files/requirements';
@@ -122,7 +122,7 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
 
   const processFor = (job: KubeObject, label: string, folder: string, extraArgs: string[]): ProcessPlan | undefined => {
     const pod: KubeObject = job.spec?.template?.spec ?? {};
-    const container = locustContainer(job);
+    const container = mainContainerOf(job);
     const where = `${objectLabel(job)}: spec.template.spec.containers[${(pod.containers ?? []).indexOf(container)}]`;
     if (container === undefined) {
       problems.push({ path: `${objectLabel(job)}: spec.template.spec.containers`, message: 'holds no container', fix: 'give the rendered manifests of the test' });
@@ -173,7 +173,7 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
 
   for (const job of [test.masterJob, test.workerJob]) {
     const pod: KubeObject = job.spec?.template?.spec ?? {};
-    const main = locustContainer(job);
+    const main = mainContainerOf(job);
     for (const container of [...(pod.initContainers ?? []), ...(pod.containers ?? [])]) {
       if (container === main || isRequirementsInstall(container)) continue;
       const sidecar = container.restartPolicy === 'Always' ? 'sidecar' : (pod.initContainers ?? []).includes(container) ? 'init container' : 'container';
@@ -181,7 +181,7 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
     }
   }
 
-  const masterContainerArgs: string[] = locustContainer(test.masterJob)?.args ?? [];
+  const masterContainerArgs: string[] = mainContainerOf(test.masterJob)?.args ?? [];
   const workers = options.workers ?? Number(test.workerJob.spec?.parallelism ?? 1);
   const masterExtra = [`--master-bind-host=${LOOPBACK}`, `--master-bind-port=${site.masterPort}`, `--web-host=${LOOPBACK}`, `--web-port=${site.webPort}`];
   overrides.push(`master: ${masterExtra.join(' ')} (listen on this machine only, on free ports)`);
@@ -224,7 +224,7 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
     plan: {
       master,
       workers: workerPlans,
-      image: String(locustContainer(test.masterJob)?.image ?? ''),
+      image: String(mainContainerOf(test.masterJob)?.image ?? ''),
       target,
       notRun,
       overrides,

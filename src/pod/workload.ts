@@ -45,7 +45,7 @@ function runtimeClassName(spec: SpecJson, config: ResolvedOperatorConfig): strin
   return config.defaultRuntimeClassName;
 }
 
-function locustContainer(ctx: WorkloadContext, role: LocustRole): JsonObject {
+function locustContainerSpec(ctx: WorkloadContext, role: LocustRole): JsonObject {
   const { name, spec, config, observability } = ctx;
   const isMaster = role === LocustRole.MASTER;
   const flags = observability.commandFlags;
@@ -75,7 +75,7 @@ function podTemplate(ctx: WorkloadContext, role: LocustRole): JsonObject {
   const podSpec: JsonObject = {};
   setIfPresent(podSpec, 'volumes', podVolumes(name, spec, role));
   if (isMaster) setIfPresent(podSpec, 'initContainers', observability.masterInitContainers);
-  podSpec.containers = [locustContainer(ctx, role)];
+  podSpec.containers = [locustContainerSpec(ctx, role)];
   podSpec.restartPolicy = 'Never';
   setIfPresent(podSpec, 'nodeSelector', scheduling.nodeSelector);
   podSpec.securityContext = spec.security?.podSecurityContext ?? { seccompProfile: { type: 'RuntimeDefault' } };

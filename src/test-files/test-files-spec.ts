@@ -40,7 +40,7 @@ export function withTestFiles(scope: Construct, testName: string, testFiles: Tes
   if (bound.libConfigMapRef !== undefined) refs.libConfigMapRef = bound.libConfigMapRef;
   if (refs.configMapRef === undefined) delete refs.configMapRef;
   let composed: JsonObject = { ...spec, testFiles: { ...current, ...refs } };
-  if (bound.locustfiles !== undefined) problems.push(...locustfileProblems(composed, bound.locustfiles));
+  if (bound.locustfiles !== undefined) problems.push(...missingLocustfileProblems(composed, bound.locustfiles));
   if (bound.libOnPythonPath) composed = withLibOnPythonPath(composed);
   return { spec: composed, volumeItems: bound.volumeItems, configMaps: bound.configMaps, requirementsFile: bound.requirementsFile, problems };
 }
@@ -82,7 +82,7 @@ function locustfilePaths(role: JsonObject, roleName: LocustRole): Array<{ path: 
  * library read (at the src mount path), its folder, or a package folder in it; Locust adds
  * `.py` to a name without it. Anything else fails in the pod at once.
  */
-export function locustfileProblems(spec: JsonObject, files: readonly string[]): Problem[] {
+export function missingLocustfileProblems(spec: JsonObject, files: readonly string[]): Problem[] {
   const mountPath = srcMountPath(spec as Pick<SpecJson, 'testFiles'>);
   const present = (path: string): boolean => {
     if (path === mountPath || path === `${mountPath}/`) return true;

@@ -7,7 +7,7 @@ import { Problem } from '../core/problems';
 import { packageVersion } from '../core/version';
 import { contentHash } from '../test-files/test-files';
 import { commandWords } from '../pod/command';
-import { editLocustPod } from '../pod/edit-pod';
+import { withEditedLocustPod } from '../pod/edit-pod';
 import { JsonObject, SpecJson } from '../spec/spec';
 import { LOCUSTFILE_OPTION, lastOptionValue, locustfilesOf, withLocustfileFirst } from '../core/locust-args';
 import { REPORTS_MOUNT_PATH, ReportOptions, ResolvedReports, resolveReports } from './reports';
@@ -46,7 +46,7 @@ export function resolveVerdict(request: VerdictRequest): { verdict: ResolvedVerd
   const args = specMasterArgs(request.spec);
   let thresholds: ThresholdsJson | undefined;
   if (request.thresholds !== undefined) {
-    problems.push(...locustfileProblems(args));
+    problems.push(...verdictLocustfileProblems(args));
     thresholds = request.thresholds.json;
   }
   let reports: ResolvedReports | undefined;
@@ -60,7 +60,7 @@ export function resolveVerdict(request: VerdictRequest): { verdict: ResolvedVerd
 }
 
 /** The verdict module is loaded with `-f module.py,locustfile.py`, which needs a list of .py files. */
-function locustfileProblems(args: readonly string[]): Problem[] {
+function verdictLocustfileProblems(args: readonly string[]): Problem[] {
   const arg = lastOptionValue(args, LOCUSTFILE_OPTION);
   const path = 'spec.master.command';
   if (arg === undefined) {
@@ -94,7 +94,7 @@ export function createVerdictConfigMap(scope: Construct, testName: string, names
  */
 export function withVerdict(jobSpec: JsonObject, containerName: string, verdict: ResolvedVerdict, configMapName: string | undefined): JsonObject {
   if (verdict.thresholds === undefined && verdict.reports === undefined) return jobSpec;
-  return editLocustPod(jobSpec, containerName, (container, pod) => {
+  return withEditedLocustPod(jobSpec, containerName, (container, pod) => {
     let args = container.args as string[];
     const env = [...(container.env as JsonObject[])];
     const mounts = [...((container.volumeMounts as JsonObject[] | undefined) ?? [])];
