@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { CronJobSpec, JobSpec, KubeCronJob, KubeJob, KubeService, ServiceSpec } from '../../imports/k8s';
+import { CronJobSpec, JobSpec, KubeCronJob, KubeJob } from '../../imports/k8s';
 import { JsonObject } from '../spec/spec';
 import { objectMetadata } from '../core/kubernetes';
 
@@ -29,10 +29,6 @@ export class AsBuiltCronJob extends KubeCronJob {
 export function createJob(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): AsBuiltJob {
   // The spec is already plain JSON (quantities as strings), which the typed props describe as classes.
   return new AsBuiltJob(scope, id, { metadata: objectMetadata(name, namespace), spec: spec as unknown as JobSpec });
-}
-
-export function createService(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): KubeService {
-  return new KubeService(scope, id, { metadata: objectMetadata(name, namespace), spec: spec as unknown as ServiceSpec });
 }
 
 export function createCronJob(scope: Construct, id: string, name: string, namespace: string | undefined, spec: JsonObject): AsBuiltCronJob {
