@@ -1,6 +1,6 @@
 import { LocustTestOptions } from '../construct/options';
 import { DocumentRenderer } from './document-renderer';
-import { loadOperatorConfig } from './operator-config-file';
+import { readOperatorConfig } from './operator-config-file';
 import { readInputs, STDIN_NAME } from './read-input';
 import { Report } from './report';
 import { parseDocuments } from './yaml-documents';
@@ -19,7 +19,7 @@ export interface RenderedInputs {
  */
 export function renderInputs(files: readonly string[], operatorConfigFile: string | undefined, options: LocustTestOptions): RenderedInputs {
   const report = new Report();
-  const operatorConfig = operatorConfigFile === undefined ? undefined : loadOperatorConfig(operatorConfigFile, report);
+  const operatorConfig = operatorConfigFile === undefined ? undefined : readOperatorConfig(operatorConfigFile, report);
   const renderer = new DocumentRenderer(operatorConfig, report, options);
   const objects: Record<string, unknown>[] = [];
   if (report.failed) return { report, objects, renderer };
