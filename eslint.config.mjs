@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['imports/**', 'src/spec/generated/**', 'lib/**', 'dist/**', 'coverage/**', 'node_modules/**', 'docs/api/**', 'cdk.out/**'],
+    ignores: ['imports/**', 'src/spec/generated/**', 'lib/**', 'dist/**', 'coverage/**', 'node_modules/**', 'docs/api/**', 'cdk.out/**', '.stryker-tmp/**', 'reports/**'],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,

@@ -4,6 +4,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // One temporary folder per run, removed at its end: a run leaves no temporary folder behind.
+  globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
   // The examples import the library by its package name (tsconfig.json `paths`): the sources here.
   moduleNameMapper: { '^cdk8s-locust$': '<rootDir>/src', '^cdk8s-locust/tooling$': '<rootDir>/src/tooling' },
   collectCoverageFrom: ['src/**/*.ts', '!src/spec/generated/**'],

@@ -1,23 +1,23 @@
 import { LocustTestSpec } from '../imports/locust.io';
 
+const LOCUSTFILE_AND_HOST = '--locustfile /lotest/src/locustfile.py --host https://shop.example.com';
+
 /** The smallest valid spec: image, master command, worker command and replicas. */
 export function minimalSpec(overrides: Partial<LocustTestSpec> = {}): LocustTestSpec {
   return {
     image: 'locustio/locust:2.43.1',
-    master: { command: '--locustfile /lotest/src/locustfile.py --host https://shop.example.com' },
-    worker: { command: '--locustfile /lotest/src/locustfile.py --host https://shop.example.com', replicas: 3 },
+    master: { command: LOCUSTFILE_AND_HOST },
+    worker: { command: LOCUSTFILE_AND_HOST, replicas: 3 },
     ...overrides,
   };
 }
 
-/** Plain-JSON form of the same spec, as a LocustTest YAML would carry it. */
+/**
+ * The same minimal spec in its plain-JSON form, as a LocustTest YAML carries it, for overrides
+ * the typed form refuses (wrong types, unknown fields).
+ */
 export function minimalSpecJson(overrides: Record<string, unknown> = {}): Record<string, any> {
-  return {
-    image: 'locustio/locust:2.43.1',
-    master: { command: '--locustfile /lotest/src/locustfile.py --host https://shop.example.com' },
-    worker: { command: '--locustfile /lotest/src/locustfile.py --host https://shop.example.com', replicas: 3 },
-    ...overrides,
-  };
+  return { ...minimalSpec(), ...overrides };
 }
 
 /** The seven Kafka variables with the operator's defaults, as every Locust container carries them. */

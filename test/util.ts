@@ -66,9 +66,41 @@ export function find(objects: Manifest[], kind: string, name: string): Manifest 
   return found[0];
 }
 
-/** The single Locust container of a Job's pod template. */
-export function locustContainer(job: Manifest): any {
-  return job.spec.template.spec.containers[0];
+/** The one item of a list of named things (containers, variables, ports, volumes) named `name`. */
+export function byName(items: readonly any[] | undefined, name: string): any {
+  const found = (items ?? []).filter((item) => item?.name === name);
+  if (found.length !== 1) throw new Error(`expected one item named ${name}, found ${found.length} among ${(items ?? []).map((item) => item?.name).join(', ')}`);
+  return found[0];
+}
+
+/** The pod spec of a Job's or a CronJob's template. */
+export function podSpecOf(workload: Manifest): any {
+  return workload.kind === 'CronJob' ? workload.spec.jobTemplate.spec.template.spec : workload.spec.template.spec;
+}
+
+/** The Locust container of a Job or CronJob, which carries the workload's own name, as in the operator. */
+export function locustContainer(workload: Manifest): any {
+  return byName(podSpecOf(workload).containers, workload.metadata.name);
+}
+
+/** An init container (the exporter sidecar, a start delay) of a Job or CronJob, by name. */
+export function initContainer(workload: Manifest, name: string): any {
+  return byName(podSpecOf(workload).initContainers, name);
+}
+
+/** A container's variable, by name. */
+export function envVar(container: any, name: string): any {
+  return byName(container.env, name);
+}
+
+/**
+ * The arguments after the command's words, which the workload adds (`--otel`, `--master`, …):
+ * where the user's command ends is read from the command itself, never from a count.
+ */
+export function argsAfterCommand(args: readonly string[], command: string): string[] {
+  const words = command.split(/\s+/).filter((w) => w !== '');
+  if (words.some((word, i) => args[i] !== word)) throw new Error(`the arguments ${JSON.stringify(args)} do not start with the command ${JSON.stringify(command)}`);
+  return args.slice(words.length);
 }
 
 export function envNames(container: any): string[] {

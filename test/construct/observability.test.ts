@@ -1,6 +1,6 @@
 import { LocustTest, ObservabilityMode } from '../../src';
 import { minimalSpecJson } from '../fixtures';
-import { envNames, find, locustContainer, synthChart } from '../util';
+import { argsAfterCommand, byName, envNames, envVar, find, initContainer, locustContainer, synthChart } from '../util';
 
 function render(openTelemetry?: Record<string, unknown>) {
   const spec = minimalSpecJson(openTelemetry === undefined ? {} : { observability: { openTelemetry } });
@@ -22,8 +22,9 @@ describe('Observability', () => {
   test('adds --otel right after the command words of master and worker when OpenTelemetry is enabled', () => {
     const { master, worker, mode } = render(OTEL);
     expect(mode).toBe(ObservabilityMode.OPEN_TELEMETRY);
-    expect(locustContainer(master).args.slice(4, 6)).toEqual(['--otel', '--master']);
-    expect(locustContainer(worker).args.slice(4, 6)).toEqual(['--otel', '--worker']);
+    const command = minimalSpecJson().master.command;
+    expect(argsAfterCommand(locustContainer(master).args, command).slice(0, 2)).toEqual(['--otel', '--master']);
+    expect(argsAfterCommand(locustContainer(worker).args, command).slice(0, 2)).toEqual(['--otel', '--worker']);
   });
 
   test('injects the OpenTelemetry variables into every Locust container, after Kafka and before user variables', () => {
@@ -38,13 +39,15 @@ describe('Observability', () => {
       { name: 'OTEL_METRIC_X', value: '2' },
       { name: 'OTEL_SERVICE_NAME', value: 'checkout' },
     ];
-    for (const job of [master, worker]) expect(locustContainer(job).env.slice(7)).toEqual(expected);
+    // after the seven Kafka variables, which come first
+    for (const job of [master, worker]) expect(locustContainer(job).env.filter((e: any) => !e.name.startsWith('KAFKA_'))).toEqual(expected);
+    for (const job of [master, worker]) expect(envNames(locustContainer(job)).findIndex((n) => n.startsWith('OTEL_'))).toBe(envNames(locustContainer(job)).filter((n) => n.startsWith('KAFKA_')).length);
   });
 
   test('defaults the protocol to grpc and writes no insecure variable unless insecure is true', () => {
     const { worker } = render({ ...OTEL, insecure: false });
     const env = locustContainer(worker).env;
-    expect(env.find((e: any) => e.name === 'OTEL_EXPORTER_OTLP_PROTOCOL')).toEqual({ name: 'OTEL_EXPORTER_OTLP_PROTOCOL', value: 'grpc' });
+    expect(envVar({ env }, 'OTEL_EXPORTER_OTLP_PROTOCOL')).toEqual({ name: 'OTEL_EXPORTER_OTLP_PROTOCOL', value: 'grpc' });
     expect(envNames(locustContainer(worker))).not.toContain('OTEL_EXPORTER_OTLP_INSECURE');
   });
 
@@ -64,8 +67,8 @@ describe('Observability', () => {
     const { service, master, worker, mode } = render(openTelemetry);
     expect(mode).toBe(ObservabilityMode.METRICS_EXPORTER);
     expect(master.spec.template.spec.initContainers.map((c: any) => c.name)).toEqual(['locust-metrics-exporter']);
-    expect(master.spec.template.spec.initContainers[0].restartPolicy).toBe('Always');
-    expect(service.spec.ports[2]).toEqual({ name: 'prometheus-metrics', protocol: 'TCP', port: 9646 });
+    expect(initContainer(master, 'locust-metrics-exporter').restartPolicy).toBe('Always');
+    expect(byName(service.spec.ports, 'prometheus-metrics')).toEqual({ name: 'prometheus-metrics', protocol: 'TCP', port: 9646 });
     expect(master.spec.template.metadata.annotations['prometheus.io/scrape']).toBe('true');
     for (const job of [master, worker]) {
       expect(locustContainer(job).args).not.toContain('--otel');
@@ -82,10 +85,10 @@ describe('Observability', () => {
   test('uses the configured exporter port for the sidecar, its listen address, the Service and the annotation', () => {
     const objects = synthChart((chart) => LocustTest.fromObject(chart, 't', { name: 'port', spec: minimalSpecJson(), operatorConfig: { metricsExporter: { port: 9100 } } }));
     const master = find(objects, 'Job', 'port-master');
-    const sidecar = master.spec.template.spec.initContainers[0];
+    const sidecar = initContainer(master, 'locust-metrics-exporter');
     expect(sidecar.ports).toEqual([{ containerPort: 9100 }]);
-    expect(sidecar.env[1]).toEqual({ name: 'LOCUST_EXPORTER_WEB_LISTEN_ADDRESS', value: ':9100' });
-    expect(find(objects, 'Service', 'port-master').spec.ports[2].port).toBe(9100);
+    expect(envVar(sidecar, 'LOCUST_EXPORTER_WEB_LISTEN_ADDRESS')).toEqual({ name: 'LOCUST_EXPORTER_WEB_LISTEN_ADDRESS', value: ':9100' });
+    expect(byName(find(objects, 'Service', 'port-master').spec.ports, 'prometheus-metrics').port).toBe(9100);
     expect(master.spec.template.metadata.annotations['prometheus.io/port']).toBe('9100');
   });
 });

@@ -5,16 +5,13 @@ import { parse } from 'yaml';
 import { validateSpecAgainstCrd } from '../../src/spec/crd-validation';
 import crd from '../../src/spec/generated/locusttest-crd.json';
 import { Problem } from '../../src/core/problems';
+import { minimalSpecJson } from '../fixtures';
 
 type Json = Record<string, any>;
 
-/** The smallest spec the schema accepts. */
+/** The smallest spec the schema accepts: the shared minimal spec, a fresh copy each time. */
 function validSpec(): Json {
-  return {
-    image: 'locustio/locust:2.43.1',
-    master: { command: '--locustfile /lotest/src/locustfile.py' },
-    worker: { command: '--locustfile /lotest/src/locustfile.py', replicas: 3 },
-  };
+  return structuredClone(minimalSpecJson());
 }
 
 /** The minimal spec with `change` applied to it. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { THRESHOLDS_ENV_VAR, verdictModuleFileName, verdictModuleSource } from '../../src/verdict/verdict-module';
 import { freePort } from '../../src/local-run/runner';
-import { describeWithLocust, LOCUST, startTarget, Target } from '../e2e/harness';
+import { describeWithLocust, LOCUST, startTarget, Target } from './harness';
 
 /**
  * The generated module against real Locust, standalone (`--headless`, the runner that judges like

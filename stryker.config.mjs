@@ -1,0 +1,30 @@
+// Mutation testing (`npm run mutation`, not part of CI): Stryker changes the library's own code one
+// mutant at a time and runs the unit tests that cover it; a mutant no test notices is a branch no
+// assertion reads. The end-to-end tests (test/e2e) spawn real Locust and are left out: they are
+// too slow to run per mutant, and the units under them must be pinned down by unit tests anyway.
+// On a small machine, run one folder at a time: `npm run mutation -- --mutate 'src/verdict/**/*.ts'`.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: {
+    configFile: 'jest.config.js',
+    // Only the tests that import the mutated file run for it.
+    enableFindRelatedTests: true,
+    config: { testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'], coverageThreshold: {} },
+  },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src/**/*.ts',
+    // Generated from the CRD, not written here.
+    '!src/spec/generated/**',
+    // Lists of exports: nothing to mutate that a test could observe.
+    '!src/index.ts',
+    '!src/tooling.ts',
+  ],
+  concurrency: 2,
+  timeoutMS: 20000,
+  reporters: ['clear-text', 'progress', 'html'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
