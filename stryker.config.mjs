@@ -10,7 +10,8 @@ export default {
     configFile: 'jest.config.js',
     // Only the tests that import the mutated file run for it.
     enableFindRelatedTests: true,
-    config: { testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'], coverageThreshold: {} },
+    // src/ among the roots, so that jest's map of modules knows which tests import a source file.
+    config: { roots: ['<rootDir>/src', '<rootDir>/test'], testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'], coverageThreshold: {} },
   },
   coverageAnalysis: 'perTest',
   mutate: [

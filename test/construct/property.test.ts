@@ -3,6 +3,7 @@ import { App, Chart } from 'cdk8s';
 import { LocustTest } from '../../src';
 import { envNames, find, locustContainer, Manifest, synthChart } from '../util';
 import { minimalSpecJson } from '../fixtures';
+import { lastOptionValue } from '../../src/core/locust-args';
 
 /**
  * Property-based tests: random valid specs always give schema-valid objects (synthChart checks
@@ -100,16 +101,48 @@ const validSpec = fc.tuple(
   // fast-check may build null-prototype objects, which cdk8s serializes as empty.
   .map(([required, optional, storage]) => JSON.parse(JSON.stringify({ ...required, ...optional, ...(storage.volumes.length > 0 ? storage : {}) })) as Spec);
 
-function expectedMasterArgs(spec: Spec, otel: boolean): string[] {
-  const autoquit = spec.master.autoquit;
-  const args = [...words(spec.master.command), ...(otel ? ['--otel'] : []), '--master', '--master-port=5557', `--expect-workers=${spec.worker.replicas}`];
-  if (spec.master.autostart !== false) args.push('--autostart');
-  if (autoquit === undefined || autoquit.enabled !== false) args.push('--autoquit', String(autoquit?.timeout ?? 60));
-  return [...args, '--enable-rebalancing', '--only-summary', ...(spec.master.extraArgs ?? [])];
+/**
+ * The oracle for the command lines is what Locust is told, read back with Locust's own reading of
+ * options (core/locust-args), not a second copy of the builder: the user's command words come
+ * first and unchanged, the user's extra arguments last, and in between the workload's options say
+ * what the spec asks, each once, with nothing else. The exact order is pinned by the parity tests.
+ */
+function workloadOptions(args: readonly string[], role: { command: string; extraArgs?: string[] }): string[] {
+  const commandWords = words(role.command);
+  const extra = role.extraArgs ?? [];
+  expect(args.slice(0, commandWords.length)).toEqual(commandWords);
+  expect(args.slice(args.length - extra.length)).toEqual(extra);
+  return args.slice(commandWords.length, args.length - extra.length);
 }
 
-function expectedWorkerArgs(spec: Spec, otel: boolean, masterName: string): string[] {
-  return [...words(spec.worker.command), ...(otel ? ['--otel'] : []), '--worker', '--master-port=5557', `--master-host=${masterName}`, ...(spec.worker.extraArgs ?? [])];
+/** The value of `--name` in the options, as Locust reads it, or undefined when unset. */
+const valueOf = (options: readonly string[], long: string) => lastOptionValue(options, { long })?.value;
+
+/** The long flags the options set, in order. */
+const flagsOf = (options: readonly string[]) => options.filter((o) => o.startsWith('--')).map((o) => o.split('=')[0]);
+
+function expectMasterTold(args: readonly string[], spec: Spec, otel: boolean): void {
+  const options = workloadOptions(args, spec.master);
+  const autoquit = spec.master.autoquit;
+  const autoquits = autoquit === undefined || autoquit.enabled !== false;
+  expect(new Set(flagsOf(options))).toEqual(new Set([
+    '--master', '--master-port', '--expect-workers', '--enable-rebalancing', '--only-summary',
+    ...(otel ? ['--otel'] : []),
+    ...(spec.master.autostart !== false ? ['--autostart'] : []),
+    ...(autoquits ? ['--autoquit'] : []),
+  ]));
+  expect(flagsOf(options)).toHaveLength(new Set(flagsOf(options)).size);
+  expect(valueOf(options, '--master-port')).toBe('5557');
+  expect(valueOf(options, '--expect-workers')).toBe(String(spec.worker.replicas));
+  if (autoquits) expect(valueOf(options, '--autoquit')).toBe(String(autoquit?.timeout ?? 60));
+}
+
+function expectWorkerTold(args: readonly string[], spec: Spec, otel: boolean, masterName: string): void {
+  const options = workloadOptions(args, spec.worker);
+  expect(new Set(flagsOf(options))).toEqual(new Set(['--worker', '--master-port', '--master-host', ...(otel ? ['--otel'] : [])]));
+  expect(flagsOf(options)).toHaveLength(new Set(flagsOf(options)).size);
+  expect(valueOf(options, '--master-port')).toBe('5557');
+  expect(valueOf(options, '--master-host')).toBe(masterName);
 }
 
 function expectedEnvNames(spec: Spec, otel: boolean): string[] {
@@ -147,9 +180,10 @@ describe('random valid specs', () => {
       }
       expect(service.spec.selector).toEqual({ 'performance-test-pod-name': `${sname}-master` });
 
-      // AND args and env come in the operator's order
-      expect(locustContainer(masterJob).args).toEqual(expectedMasterArgs(spec, otel));
-      expect(locustContainer(workerJob).args).toEqual(expectedWorkerArgs(spec, otel, `${sname}-master`));
+      // AND the command lines tell Locust what the spec asks, around the user's own words
+      expectMasterTold(locustContainer(masterJob).args, spec, otel);
+      expectWorkerTold(locustContainer(workerJob).args, spec, otel, `${sname}-master`);
+      // AND env comes in the operator's order
       expect(envNames(locustContainer(masterJob))).toEqual(expectedEnvNames(spec, otel));
       expect(envNames(locustContainer(workerJob))).toEqual(expectedEnvNames(spec, otel));
       expect(workerJob.spec.parallelism).toBe(spec.worker.replicas);

@@ -36,7 +36,7 @@ describe('schedule mode', () => {
     // THEN the worker CronJob's job template is the worker Job's spec
     const template = find(scheduled, 'CronJob', 'soak-worker').spec.jobTemplate;
     expect(template).toEqual({ spec: find(once, 'Job', 'soak-worker').spec });
-    expect(locustContainer(template).args).toContain('--master-host=soak-master');
+    expect(locustContainer(find(scheduled, 'CronJob', 'soak-worker')).args).toContain('--master-host=soak-master');
     expect(find(scheduled, 'CronJob', 'soak-worker').spec.schedule).toBe('0 2 * * *');
   });
 
@@ -48,7 +48,7 @@ describe('schedule mode', () => {
     // THEN the master's args gain --expect-workers-max-wait=600 right after --expect-workers
     const onceArgs: string[] = locustContainer(find(once, 'Job', 'soak-master')).args;
     const jobSpec = find(scheduled, 'CronJob', 'soak-master').spec.jobTemplate.spec;
-    const args: string[] = jobSpec.template.spec.containers[0].args;
+    const args: string[] = locustContainer(find(scheduled, 'CronJob', 'soak-master')).args;
     const at = onceArgs.indexOf('--expect-workers=3') + 1;
     expect(args).toEqual([...onceArgs.slice(0, at), '--expect-workers-max-wait=600', ...onceArgs.slice(at)]);
     // AND the rest of the Job spec is the master Job's
@@ -59,7 +59,7 @@ describe('schedule mode', () => {
   test('lets the master extraArgs override the wait for workers, since they come last', () => {
     const spec = minimalSpec({ master: { command: '--locustfile /lotest/src/locustfile.py', extraArgs: ['--expect-workers-max-wait=1200'] } });
     const objects = synthChart((chart) => new LocustTest(chart, 't', { name: 'soak', spec, schedule: Cron.daily() }));
-    const args: string[] = find(objects, 'CronJob', 'soak-master').spec.jobTemplate.spec.template.spec.containers[0].args;
+    const args: string[] = locustContainer(find(objects, 'CronJob', 'soak-master')).args;
     expect(args.filter((a) => a.startsWith('--expect-workers-max-wait'))).toEqual(['--expect-workers-max-wait=600', '--expect-workers-max-wait=1200']);
     expect(args[args.length - 1]).toBe('--expect-workers-max-wait=1200');
   });
