@@ -6,7 +6,7 @@ import { CheckoutVerdict } from '../examples/verdict/main';
 import { Storefront, StorefrontSmokeTest } from '../examples/argocd-hook/main';
 import { NightlySoak } from '../examples/nightly/main';
 import { synthExample } from './example-apps';
-import { find } from './util';
+import { find, initContainer, locustContainer } from './util';
 
 /** Every TypeScript file under examples/, recursively. */
 function exampleSources(dir: string): string[] {
@@ -43,14 +43,15 @@ describe('examples', () => {
 
   test('the OpenTelemetry example has no warning, in strict mode', () => {
     const objects = synthExample('examples/otel', (app) => new OtelLoadTest(app, 'otel'));
-    expect(find(objects, 'Job', 'payments-load-master').spec.template.spec.containers[0].args).toContain('--otel');
+    expect(locustContainer(find(objects, 'Job', 'payments-load-master')).args).toContain('--otel');
   });
 
   test('the verdict example judges thresholds, keeps its reports per run and installs its requirements', () => {
     const objects = synthExample('examples/verdict', (app) => new CheckoutVerdict(app, 'verdict', { namespace: 'load-testing', runId: 'r7' }));
 
-    const master = find(objects, 'Job', 'checkout-load-master').spec.template.spec;
-    const locust = master.containers[0];
+    const masterJob = find(objects, 'Job', 'checkout-load-master');
+    const master = masterJob.spec.template.spec;
+    const locust = locustContainer(masterJob);
     expect(locust.env).toContainEqual(expect.objectContaining({ name: 'CDK8S_LOCUST_THRESHOLDS' }));
     expect(locust.args).toContain('--html=/opt/cdk8s-locust/reports/checkout-load-r7.html');
     expect(master.volumes).toContainEqual({ name: 'pvc-load-test-reports', persistentVolumeClaim: { claimName: 'load-test-reports', readOnly: false } });
@@ -71,8 +72,8 @@ describe('examples', () => {
       const job = find(objects, 'Job', name);
       expect(job.metadata.annotations['argocd.argoproj.io/hook']).toBe('PostSync');
       // The start delay is the storefront's termination grace period
-      expect(job.spec.template.spec.initContainers[0].command).toEqual(['sleep', String(deployment.spec.template.spec.terminationGracePeriodSeconds)]);
-      expect(job.spec.template.spec.containers[0].args).toContain('http://storefront:8080');
+      expect(initContainer(job, 'start-delay').command).toEqual(['sleep', String(deployment.spec.template.spec.terminationGracePeriodSeconds)]);
+      expect(locustContainer(job).args).toContain('http://storefront:8080');
     }
     // The verdict's ConfigMap is a resource of the earlier wave, like the locustfiles
     const verdict = objects.filter((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('storefront-smoke-verdict-'));
@@ -85,6 +86,6 @@ describe('examples', () => {
       expect(find(objects, 'CronJob', name).spec.schedule).toBe('0 2 * * *');
     }
     expect(objects.filter((o) => o.kind === 'Job')).toEqual([]);
-    expect(find(objects, 'CronJob', 'catalogue-soak-master').spec.jobTemplate.spec.template.spec.containers[0].args).toContain('--expect-workers-max-wait=600');
+    expect(locustContainer(find(objects, 'CronJob', 'catalogue-soak-master')).args).toContain('--expect-workers-max-wait=600');
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
-import { Manifest, assertValidKubernetesObject, find } from '../util';
+import { Manifest, assertValidKubernetesObject, find, locustContainer } from '../util';
 import { CLI_BIN, ensureBuilt, ROOT } from '../built-cli';
 
 /**
@@ -175,7 +175,7 @@ describe('render', () => {
     expect(find(configured, 'Job', 'checkout-load-worker').spec.template.spec.affinity).toBeUndefined();
     // AND the Jobs expire, and the resources follow the configuration
     expect(find(configured, 'Job', 'checkout-load-worker').spec.ttlSecondsAfterFinished).toBe(3600);
-    expect(find(configured, 'Job', 'checkout-load-worker').spec.template.spec.containers[0].resources.limits.memory).toBe('2Gi');
+    expect(locustContainer(find(configured, 'Job', 'checkout-load-worker')).resources.limits.memory).toBe('2Gi');
   });
 
   test('writes exactly the worked example of docs/cli.md', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { dispatch } from '../../src/cli/dispatch';
-import { find, Manifest } from '../util';
+import { find, initContainer, Manifest } from '../util';
 
 let work: string;
 beforeAll(() => { work = mkdtempSync(join(tmpdir(), 'cdk8s-locust-annotations-')); });
@@ -42,7 +42,7 @@ describe('run annotations on the LocustTest resource', () => {
       const job = find(objects, 'Job', name);
       expect(job.metadata.annotations['argocd.argoproj.io/hook']).toBe('PostSync');
       expect(job.metadata.annotations['argocd.argoproj.io/sync-options']).toBeUndefined();
-      expect(job.spec.template.spec.initContainers[0].command).toEqual(['sleep', '30']);
+      expect(initContainer(job, 'start-delay').command).toEqual(['sleep', '30']);
     }
     expect(find(objects, 'Service', 'shop-master').metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('0');
   });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { dispatch } from '../../src/cli/dispatch';
-import { find, Manifest } from '../util';
+import { find, locustContainer, Manifest } from '../util';
+import { LOCUSTFILE_OPTION, lastOptionValue } from '../../src/core/locust-args';
 
 let work: string;
 beforeAll(() => { work = mkdtempSync(join(tmpdir(), 'cdk8s-locust-thresholds-')); });
@@ -33,12 +34,12 @@ describe('the thresholds annotation', () => {
     // THEN the master carries the thresholds and loads the module
     expect(result.status).toBe(0);
     const objects = parseAllDocuments(result.stdout).map((document) => document.toJS() as Manifest);
-    const container = find(objects, 'Job', 'checkout-master').spec.template.spec.containers[0];
+    const container = locustContainer(find(objects, 'Job', 'checkout-master'));
     expect(container.env).toContainEqual({
       name: 'CDK8S_LOCUST_THRESHOLDS',
       value: '{"maxFailRatio":0.01,"maxAverageResponseTimeMs":300,"maxResponseTimePercentiles":[{"percentile":0.95,"maxMs":800}],"minRequestsPerSecond":50}',
     });
-    expect(container.args[1]).toMatch(/^\/opt\/cdk8s-locust\/verdict\/cdk8s_locust_verdict_v.*\.py,\/lotest\/src\/locustfile\.py$/);
+    expect(lastOptionValue(container.args, LOCUSTFILE_OPTION)?.value).toMatch(/^\/opt\/cdk8s-locust\/verdict\/cdk8s_locust_verdict_v.*\.py,\/lotest\/src\/locustfile\.py$/);
     expect(objects.filter((object) => object.kind === 'ConfigMap')).toHaveLength(1);
   });
 
@@ -47,7 +48,7 @@ describe('the thresholds annotation', () => {
     const result = dispatch(['render', example, '--argocd', '--run-id', '2026-12-01-1']);
     expect(result.stderr).toBe('');
     const objects = parseAllDocuments(result.stdout).map((document) => document.toJS() as Manifest);
-    const container = find(objects, 'Job', 'checkout-load-master').spec.template.spec.containers[0];
+    const container = locustContainer(find(objects, 'Job', 'checkout-load-master'));
     expect(container.env).toContainEqual(expect.objectContaining({ name: 'CDK8S_LOCUST_THRESHOLDS' }));
   });
 

@@ -1,5 +1,6 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { createJob, AsBuiltJob } from '../../src/construct/jobs';
+import { byName } from '../util';
 
 describe('job', () => {
   test('writes a Job with only name and namespace in its metadata and the spec as given', () => {
@@ -19,8 +20,9 @@ describe('job', () => {
     const env = [{ name: 'F', valueFrom: { fileKeyRef: { path: 'p', key: 'k', volumeName: 'v', optional: false } } }];
     createJob(chart, 'J', 'j', undefined, { template: { spec: { containers: [{ name: 'c', env, volumeMounts: [{ name: 'v', mountPath: '/v', recursiveReadOnly: 'Enabled' }] }] } } });
     const [job] = Testing.synth(chart);
-    expect(job.spec.template.spec.containers[0].env).toEqual(env);
-    expect(job.spec.template.spec.containers[0].volumeMounts[0].recursiveReadOnly).toBe('Enabled');
+    const container = byName(job.spec.template.spec.containers, 'c');
+    expect(container.env).toEqual(env);
+    expect(byName(container.volumeMounts, 'v').recursiveReadOnly).toBe('Enabled');
   });
 
   test('omits the namespace when there is none', () => {

@@ -1,7 +1,7 @@
 import { App, Chart, Duration } from 'cdk8s';
 import { ArgoCdHook, LocustTest, RenderMode, TestFiles } from '../../src';
 import { minimalSpec } from '../fixtures';
-import { find, synthChart } from '../util';
+import { find, locustContainer, synthChart } from '../util';
 import { tempTree } from '../temp-tree';
 
 const SYNC_OPTIONS = 'argocd.argoproj.io/sync-options';
@@ -142,7 +142,7 @@ describe('Argo CD hook mode', () => {
     // THEN each pod's first init container sleeps 45 s with the Locust container's image, pull policy, resources and security context
     for (const name of ['checkout-master', 'checkout-worker']) {
       const pod = find(objects, 'Job', name).spec.template.spec;
-      const locust = pod.containers[0];
+      const locust = locustContainer(find(objects, 'Job', name));
       expect(pod.initContainers[0]).toEqual({
         name: 'start-delay',
         image: locust.image,

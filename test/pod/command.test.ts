@@ -2,7 +2,7 @@ import { LocustTest } from '../../src';
 import { autoquitTimeout, commandWords, managedFlagOf, masterArgs, workerArgs } from '../../src/pod/command';
 import { SpecJson } from '../../src/spec/spec';
 import { minimalSpecJson } from '../fixtures';
-import { find, locustContainer, synthChart } from '../util';
+import { argsAfterCommand, find, locustContainer, synthChart } from '../util';
 
 function argsOf(spec: Record<string, unknown>, name = 'checkout') {
   const objects = synthChart((chart) => LocustTest.fromObject(chart, name, { name, spec: minimalSpecJson(spec) }));
@@ -86,8 +86,8 @@ describe('command', () => {
 
   test('inserts the observability flags right after the command words', () => {
     const spec = minimalSpecJson({ master: { command: 'a b' }, worker: { command: 'c', replicas: 1 } }) as unknown as SpecJson;
-    expect(masterArgs(spec, ['--otel']).slice(0, 4)).toEqual(['a', 'b', '--otel', '--master']);
-    expect(workerArgs('t', spec, ['--otel']).slice(0, 3)).toEqual(['c', '--otel', '--worker']);
+    expect(argsAfterCommand(masterArgs(spec, ['--otel']), 'a b').slice(0, 2)).toEqual(['--otel', '--master']);
+    expect(argsAfterCommand(workerArgs('t', spec, ['--otel']), 'c').slice(0, 2)).toEqual(['--otel', '--worker']);
   });
 
   test('recognises an extra arg that repeats an operator-managed flag, alone or with =', () => {

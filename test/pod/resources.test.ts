@@ -3,7 +3,7 @@ import { LocustRole } from '../../src/core/names';
 import { resolveOperatorConfig } from '../../src/operator/operator-config';
 import { locustResources, resourcesFromSettings } from '../../src/pod/resources';
 import { minimalSpecJson } from '../fixtures';
-import { find, locustContainer, synthChart } from '../util';
+import { find, initContainer, locustContainer, synthChart } from '../util';
 
 function resources(spec: Record<string, unknown>, operatorConfig?: OperatorConfig) {
   const objects = synthChart((chart) => LocustTest.fromObject(chart, 'checkout', { name: 'checkout', spec: minimalSpecJson(spec), operatorConfig }));
@@ -11,7 +11,7 @@ function resources(spec: Record<string, unknown>, operatorConfig?: OperatorConfi
   return {
     master: locustContainer(master).resources,
     worker: locustContainer(find(objects, 'Job', 'checkout-worker')).resources,
-    exporter: master.spec.template.spec.initContainers[0].resources,
+    exporter: initContainer(master, 'locust-metrics-exporter').resources,
   };
 }
 

@@ -2,7 +2,7 @@ import { LocustTest } from '../../src';
 import { mountTargets } from '../../src/pod/volumes';
 import { LocustRole } from '../../src/core/names';
 import { minimalSpecJson } from '../fixtures';
-import { find, locustContainer, synthChart } from '../util';
+import { find, initContainer, locustContainer, synthChart } from '../util';
 
 function pods(spec: Record<string, unknown>, name = 'checkout') {
   const objects = synthChart((chart) => LocustTest.fromObject(chart, name, { name, spec: minimalSpecJson(spec) }));
@@ -10,7 +10,7 @@ function pods(spec: Record<string, unknown>, name = 'checkout') {
   const master = find(objects, 'Job', `${base}-master`);
   const worker = find(objects, 'Job', `${base}-worker`);
   return {
-    master: { volumes: master.spec.template.spec.volumes, mounts: locustContainer(master).volumeMounts, sidecar: master.spec.template.spec.initContainers[0] },
+    master: { volumes: master.spec.template.spec.volumes, mounts: locustContainer(master).volumeMounts, sidecar: initContainer(master, 'locust-metrics-exporter') },
     worker: { volumes: worker.spec.template.spec.volumes, mounts: locustContainer(worker).volumeMounts },
   };
 }
