@@ -14,6 +14,10 @@ export default {
     config: { roots: ['<rootDir>/src', '<rootDir>/test'], testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'], coverageThreshold: {} },
   },
   coverageAnalysis: 'perTest',
+  // A static mutant (a module-level value, computed once at load) is covered by no test in
+  // particular, so every related test would run for it: on a small machine hours for a few
+  // percent of the mutants. They are reported as ignored, never as killed.
+  ignoreStatic: true,
   mutate: [
     'src/**/*.ts',
     // Generated from the CRD, not written here.

@@ -1,9 +1,9 @@
 import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { LocustTest, LocustTestProps, RenderMode } from '../../src';
-import { DEFAULT_OPERATOR_CONFIG, planObservability, warningsFor, SpecJson, verdictModuleFileName, verdictModuleSource } from '../../src/tooling';
+import { verdictModuleFileName, verdictModuleSource } from '../../src/tooling';
 import { packageVersion } from '../../src/core/version';
-import { minimalSpec, minimalSpecJson } from '../fixtures';
+import { minimalSpec } from '../fixtures';
 import { find, locustContainer, synthChart } from '../util';
 
 const MODULE = verdictModuleFileName(packageVersion());
@@ -174,27 +174,3 @@ describe('reports', () => {
   });
 });
 
-describe('verdict warnings', () => {
-  const warn = (image: string, command: string, options: { thresholds?: boolean; reports?: boolean }) =>
-    warningsFor(minimalSpecJson({ image, master: { command } }) as SpecJson, DEFAULT_OPERATOR_CONFIG, { observability: planObservability(undefined, DEFAULT_OPERATOR_CONFIG.metricsExporter), argoCd: false, ...options });
-
-  test('warn that Locust before 2.11 cannot load the module', () => {
-    expect(warn('locustio/locust:2.10.2', '-f /lotest/src/l.py', { thresholds: true })).toEqual([expect.objectContaining({ path: 'spec.image', message: expect.stringMatching(/older than 2\.11/) })]);
-  });
-
-  test('warn that Locust before 2.23 refuses a locustfile ending in locust.py in a list', () => {
-    expect(warn('locustio/locust:2.20.0', '-f /lotest/src/shop_locust.py', { thresholds: true })).toEqual([expect.objectContaining({ path: 'spec.master.command', value: ['/lotest/src/shop_locust.py'] })]);
-    expect(warn('locustio/locust:2.23.0', '-f /lotest/src/shop_locust.py', { thresholds: true })).toEqual([]);
-  });
-
-  test('warn that Locust 2.33.0 writes no report of a run without --run-time', () => {
-    expect(warn('locustio/locust:2.33.0', '-f /lotest/src/l.py', { reports: true })).toEqual([expect.objectContaining({ path: 'spec.image', message: expect.stringMatching(/2\.33\.0, which crashes writing the HTML report/) })]);
-    expect(warn('locustio/locust:2.33.0', '-f /lotest/src/l.py --run-time 1m', { reports: true })).toEqual([]);
-    expect(warn('locustio/locust:2.33.1', '-f /lotest/src/l.py', { reports: true })).toEqual([]);
-  });
-
-  test('say nothing for an image whose tag is not a version, or without the options', () => {
-    expect(warn('locustio/locust:latest', '-f /lotest/src/shop_locust.py', { thresholds: true, reports: true })).toEqual([]);
-    expect(warn('locustio/locust:2.10.0', '-f /lotest/src/l.py', {})).toEqual([]);
-  });
-});
