@@ -1,7 +1,6 @@
 import { Sources } from '../../src/local-run/sources';
 import { mountedEntries } from '../../src/local-run/volumes';
 
-
 function job(volumes: object[], volumeMounts: object[]) {
   return { kind: 'Job', metadata: { name: 'shop-master' }, spec: { template: { spec: { volumes, containers: [{ name: 'shop-master', volumeMounts }] } } } };
 }

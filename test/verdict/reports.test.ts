@@ -1,0 +1,72 @@
+import { Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { REPORTS_MOUNT_PATH, reportFileBase, resolveReports } from '../../src/verdict/reports';
+
+describe('reportFileBase', () => {
+  test.each([
+    ['checkout', undefined, 'checkout'],
+    ['shop.checkout', undefined, 'shop-checkout'],
+    ['checkout', 'r7', 'checkout-r7'],
+    ['checkout', '2026-12-01/nightly {u}', 'checkout-2026-12-01-nightly--u-'],
+    ['checkout', '../../etc', 'checkout-..-..-etc'],
+    ['checkout', 'v1.2_3-x', 'checkout-v1.2_3-x'],
+  ])('of test %j and run id %j is %j', (name, runId, base) => {
+    expect(reportFileBase(name, runId)).toBe(base);
+  });
+});
+
+describe('resolveReports', () => {
+  const volumeOf = (name: string) => {
+    const chart = new Chart(Testing.app(), 'c');
+    return kplus.Volume.fromEmptyDir(chart, 'Reports', name);
+  };
+
+  test('gives the volume as JSON and the master\'s HTML and CSV flags into the mount path', () => {
+    // WHEN reports go to an emptyDir named reports, for run r7
+    const resolved = resolveReports({ volume: volumeOf('reports') }, 'checkout', 'r7', ['-f', '/lotest/src/a.py'], ['locust-lib']);
+
+    // THEN the flags name the files after the test and the run, in the mount path
+    expect(resolved).toEqual({
+      problems: [],
+      reports: { volume: { name: 'reports', emptyDir: {} }, args: [`--html=${REPORTS_MOUNT_PATH}/checkout-r7.html`, `--csv=${REPORTS_MOUNT_PATH}/checkout-r7`] },
+    });
+  });
+
+  test('adds --csv-full-history only when asked', () => {
+    expect(resolveReports({ volume: volumeOf('reports'), fullHistory: true }, 'checkout', undefined, [], []).reports?.args).toEqual([
+      `--html=${REPORTS_MOUNT_PATH}/checkout.html`, `--csv=${REPORTS_MOUNT_PATH}/checkout`, '--csv-full-history',
+    ]);
+    expect(resolveReports({ volume: volumeOf('reports'), fullHistory: false }, 'checkout', undefined, [], []).reports?.args).toHaveLength(2);
+  });
+
+  test('fails when the volume is not a cdk8s-plus-28 Volume', () => {
+    const resolved = resolveReports({ volume: { name: 'reports' } as unknown as kplus.Volume }, 'checkout', undefined, [], []);
+    expect(resolved).toEqual({ problems: [{ path: 'reports.volume', message: 'must be a cdk8s-plus-28 Volume', value: 'object', fix: 'pass e.g. Volume.fromPersistentVolumeClaim(this, "Reports", claim)' }] });
+  });
+
+  test('fails when the volume has the name of another volume of the master pod', () => {
+    const resolved = resolveReports({ volume: volumeOf('data') }, 'checkout', undefined, [], ['data']);
+    expect(resolved.reports).toBeUndefined();
+    expect(resolved.problems).toEqual([expect.objectContaining({ path: 'reports.volume', message: 'has the name of another volume of the master pod', value: 'data' })]);
+  });
+
+  test.each([
+    ['--html', '--html=mine.html'],
+    ['--html', '--html'],
+    ['--csv', '--csv=stats'],
+    ['--csv-full-history', '--csv-full-history'],
+  ])('fails when the master already passes %s (%s), one problem per argument', (flag, arg) => {
+    const resolved = resolveReports({ volume: volumeOf('reports') }, 'checkout', undefined, ['-f', 'a.py', arg], []);
+    expect(resolved.reports).toBeUndefined();
+    expect(resolved.problems).toEqual([{ path: 'spec.master', message: `passes ${flag}, which reports sets itself`, value: arg, fix: `remove ${flag} from spec.master.command and extraArgs, and let reports name the files` }]);
+  });
+
+  test('reports every problem at once: the volume name and each report flag', () => {
+    const resolved = resolveReports({ volume: volumeOf('data') }, 'checkout', undefined, ['--html=a.html', '--csv=b'], ['data']);
+    expect(resolved.problems.map((p) => p.path)).toEqual(['reports.volume', 'spec.master', 'spec.master']);
+  });
+
+  test('leaves flags that only start like a report flag', () => {
+    expect(resolveReports({ volume: volumeOf('reports') }, 'checkout', undefined, ['--htmlx', '--csv-other=1'], []).problems).toEqual([]);
+  });
+});
