@@ -1,7 +1,4 @@
-import { chmodSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { findOnPath, unsupportedFlags } from '../../src/local-run/locust-program';
 import { executeLocalRun, exitStatusOf, INTERRUPTED_STATUS, TIMEOUT_STATUS } from '../../src/local-run/runner';
 import { selectTest } from '../../src/local-run/select';
 import { tempTree } from '../temp-tree';
@@ -17,38 +14,6 @@ describe('exitStatusOf', () => {
     [{ code: null, signal: null, error: 'spawn locust ENOENT' }, undefined, 127],
   ])('gives %j stopped by %s the status %d', (outcome, stoppedBy, status) => {
     expect(exitStatusOf(outcome, stoppedBy)).toBe(status);
-  });
-});
-
-describe('findOnPath', () => {
-  test('finds the first executable file of that name, skipping folders and plain files', () => {
-    // GIVEN three folders: one with a folder named locust, one with a non-executable file, one with the program
-    const root = tempTree({ 'b/locust': 'not executable', 'c/locust': '#!/bin/sh\n' });
-    mkdirSync(join(root, 'a', 'locust'), { recursive: true });
-    chmodSync(join(root, 'c', 'locust'), 0o755);
-
-    // THEN the program is the one a shell would run
-    expect(findOnPath('locust', ['a', 'b', 'c'].map((folder) => join(root, folder)).join(':'))).toBe(join(root, 'c', 'locust'));
-    expect(findOnPath('locust', join(root, 'a'))).toBeUndefined();
-  });
-});
-
-describe('unsupportedFlags', () => {
-  const program = { path: '/usr/bin/locust', version: '2.12.1', options: new Set(['--master', '--worker', '--host']) };
-
-  test('names --otel, the program and its version, and how to get a Locust that has it', () => {
-    expect(unsupportedFlags(program, ['--host', '--otel'], 'locustio/locust-otel:2.43.4')).toEqual([{
-      path: '--otel',
-      message: 'is not an option of the local locust (/usr/bin/locust, version 2.12.1)',
-      fix: 'OpenTelemetry mode needs Locust 2.42.4 or later with the OpenTelemetry SDK: pip install \'locust[otel]>=2.42.4\'',
-    }]);
-  });
-
-  test('points at the image\'s Locust for other flags, and says when the version is unknown', () => {
-    expect(unsupportedFlags({ ...program, version: '' }, ['--processes'], 'locustio/locust:2.43.1')).toEqual([expect.objectContaining({
-      message: 'is not an option of the local locust (/usr/bin/locust, version unknown (locust --version prints none))',
-      fix: 'install the Locust the test was written for (the image is locustio/locust:2.43.1)',
-    })]);
   });
 });
 
