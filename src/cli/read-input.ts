@@ -36,6 +36,7 @@ export function describeSystemError(error: unknown): string {
   // Duck-typed: errors from another realm (a test sandbox) are not `instanceof Error` here.
   const raw = (error as { message?: unknown })?.message;
   const message = typeof raw === 'string' ? raw : String(error);
-  const reason = code && message.startsWith(`${code}: `) ? message.slice(code.length + 2).replace(/, \w+ '.*'$/, '') : message;
+  // Node ends the message with the call and, for most calls, the path (`, open 'x'`, `, read`).
+  const reason = code && message.startsWith(`${code}: `) ? message.slice(code.length + 2).replace(/, \w+( '.*')?$/, '') : message;
   return code ? `${reason} (${code})` : reason;
 }
