@@ -3,6 +3,13 @@
 // assertion reads. The end-to-end tests (test/e2e) spawn real Locust and are left out: they are
 // too slow to run per mutant, and the units under them must be pinned down by unit tests anyway.
 // On a small machine, run one folder at a time: `npm run mutation -- --mutate 'src/verdict/**/*.ts'`.
+// MUTATION_TESTS=test/verdict,test/cli narrows the tests to those folders: much faster, since each
+// mutant then loads a few test files rather than every one that renders a LocustTest; the score
+// is then a lower bound, since the other tests could only kill more mutants.
+import process from 'node:process';
+
+const narrowedTo = process.env.MUTATION_TESTS?.split(',').filter((folder) => folder !== '');
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'jest',
@@ -11,7 +18,14 @@ export default {
     // Only the tests that import the mutated file run for it.
     enableFindRelatedTests: true,
     // src/ among the roots, so that jest's map of modules knows which tests import a source file.
-    config: { roots: ['<rootDir>/src', '<rootDir>/test'], testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'], coverageThreshold: {} },
+    config: {
+      roots: ['<rootDir>/src', '<rootDir>/test'],
+      testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+      coverageThreshold: {},
+      // Transpile only: the type check is the build's, and per mutant it costs more than the tests.
+      transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }] },
+      ...(narrowedTo ? { testMatch: narrowedTo.map((folder) => `<rootDir>/${folder.replace(/\/$/, '')}/**/*.test.ts`) } : {}),
+    },
   },
   coverageAnalysis: 'perTest',
   // A static mutant (a module-level value, computed once at load) is covered by no test in
