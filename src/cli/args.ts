@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { lowerFirst } from '../core/text';
-import { parseLocustDuration } from '../local-run/plan';
+import { MAX_LOCAL_WORKERS, parseLocustDuration } from '../local-run/plan';
 
 /** The text printed by `--help`, and on stderr with every usage error. */
 export const USAGE = `usage: cdk8s-locust <command> [options] [FILE...]
@@ -16,7 +16,10 @@ commands:
   run FILE...         run one test of the input on this machine: its master and workers as
                       local \`locust\` processes with the containers' args and env, mounted
                       files in a temporary folder, the master Service's name as 127.0.0.1;
-                      FILE is rendered manifests (dist/*.k8s.yaml) or LocustTest resources
+                      FILE is rendered manifests (dist/*.k8s.yaml) or LocustTest resources;
+                      like \`locust\` itself, it executes the test's locustfiles and installs
+                      its requirements (pip, setup.py included) with your user's rights: run
+                      only tests you would run with \`locust\`
 
 FILE is a multi-document YAML file; no FILE, or -, reads standard input.
 
@@ -35,9 +38,10 @@ run options:
       --test NAME             the test to run, when the input holds several
       --host URL              the target, given to Locust as --host (default: the test's)
       --run-time T            the master's run time, e.g. 10s or 2m (default: the test's)
-      --workers N             how many worker processes (default: the worker Job's parallelism)
-      --timeout S             stop every process after S seconds (default: the run time plus
-                              60 s, or 600 s when the test has no run time)
+      --workers N             how many worker processes, 1 to ${MAX_LOCAL_WORKERS} (default: the worker
+                              Job's parallelism, which must be in that range too)
+      --timeout S             stop every process S seconds after the run starts (default: the
+                              run time plus 60 s, or 600 s when the test has no run time)
       --keep                  keep the temporary folder (files, worker logs) after the run
   -h, --help                  print this help
   -V, --version               print the version
@@ -49,7 +53,7 @@ annotations on a LocustTest choose how it runs (see docs/cli.md):
 
 exit status: 0 success, 1 invalid input (one line per problem on stderr, nothing written),
 2 usage error; run: the master's exit code (0 when no request failed), 124 when the time
-bound stopped it
+bound stopped it, 128 + the signal's number when a signal stopped it (130 for Ctrl-C)
 `;
 
 /** What the command line asked for. */
@@ -158,7 +162,9 @@ function parseRun(files: string[], values: Record<string, string | boolean | und
   const runTime = text('run-time');
   if (runTime !== undefined && parseLocustDuration(runTime) === undefined) return { action: 'usage-error', message: `--run-time must be a Locust duration such as 30s, 5m or 1h30m (got ${JSON.stringify(runTime)})` };
   const workers = text('workers');
-  if (workers !== undefined && !/^[1-9]\d*$/.test(workers)) return { action: 'usage-error', message: `--workers must be a whole number of at least 1 (got ${JSON.stringify(workers)})` };
+  if (workers !== undefined && !(/^[1-9]\d*$/.test(workers) && Number(workers) <= MAX_LOCAL_WORKERS)) {
+    return { action: 'usage-error', message: `--workers must be a whole number from 1 to ${MAX_LOCAL_WORKERS} (got ${JSON.stringify(workers)})` };
+  }
   const timeout = text('timeout');
   if (timeout !== undefined && !(/^\d+(\.\d+)?$/.test(timeout) && Number(timeout) > 0)) return { action: 'usage-error', message: `--timeout must be a number of seconds above 0 (got ${JSON.stringify(timeout)})` };
   if (text('test') === '') return { action: 'usage-error', message: '--test needs the name of a test' };
