@@ -28,7 +28,9 @@ process.stdin.on('data', (chunk) => {
     if (line[0] === '-') groups.delete(group);
   }
 });
+const alive = (group) => { try { process.kill(-group, 0); return true; } catch { return false; } };
 process.stdin.on('close', () => {
+  for (const group of [...groups]) if (!alive(group)) groups.delete(group);
   const finish = () => {
     signalAll('SIGKILL');
     if (keep !== 'keep') rmSync(root, { recursive: true, force: true, maxRetries: 3 });
@@ -102,9 +104,18 @@ export class RunProcesses {
     return this.running.has(child);
   }
 
-  /** Ends the watchdog's watch: every process has exited, and the run removes its folder itself. */
-  public release(): void {
-    this.watchdog?.stdin?.end();
+  /**
+   * Ends the watchdog's watch once every process has exited and the run has removed its folder
+   * itself; resolves when the watchdog is gone too, so that a finished run leaves no process.
+   */
+  public async release(): Promise<void> {
+    const watchdog = this.watchdog;
+    if (watchdog === undefined || watchdog.exitCode !== null || watchdog.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => watchdog.once('exit', () => resolve()));
+    watchdog.stdin?.end();
+    // It exits at once when nothing is left to stop; a bound keeps a stuck one from holding the run.
+    const bound = new Promise<void>((resolve) => setTimeout(resolve, WATCHDOG_GRACE_MS + 1_000).unref());
+    await Promise.race([exited, bound]);
   }
 
   private tell(line: string): void {

@@ -161,7 +161,7 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
     processes.killAll();
     if (options.keep) say(`files kept in ${root}`);
     else rmSync(root, { recursive: true, force: true, maxRetries: 3 });
-    processes.release();
+    await processes.release();
   }
 }
 

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { findOnPath, unsupportedFlags } from '../../src/local-run/locust-program';
-import { executeLocalRun, exitStatusOf, INTERRUPTED_STATUS, TIMEOUT_STATUS } from '../../src/local-run/runner';
+import { executeLocalRun, exitStatusOf, folderNameOf, INTERRUPTED_STATUS, TIMEOUT_STATUS } from '../../src/local-run/runner';
 import { selectTest } from '../../src/local-run/select';
 import { tempTree } from '../temp-tree';
 import { locustTestYaml, renderedObjects } from './rendered';
@@ -67,5 +67,39 @@ describe('executeLocalRun', () => {
     // THEN it says how to install Locust
     expect(status).toBe(1);
     expect(chunks.join('')).toBe(`run: locust is not on PATH (got ${JSON.stringify(emptyFolder)}); install Locust (pip install locust, or Debian's python3-locust) and run again\n`);
+  });
+
+  test.each([
+    ['env as a map', (pod: Record<string, any>) => { pod.containers.find((container: { name: string }) => container.name === 'shop-master').env = { TOKEN: 'x' }; }, /^run: Job shop-master: spec\.template\.spec\.containers\[0\]\.env must be a list, not a map \(got \{"TOKEN":"x"\}\); write env as a YAML list/],
+    ['a mode of "rwx"', (pod: Record<string, any>) => { pod.volumes.find((volume: { name: string }) => volume.name === 'shop-master').configMap.defaultMode = 'rwx'; }, /^run: Job shop-master: spec\.template\.spec\.volumes\[0\]\.configMap\.defaultMode must be a whole number from 0 to 0777/],
+  ])('fails with one line naming the field, not an internal error, when the manifests have %s', async (_what, edit, line) => {
+    // GIVEN rendered manifests edited by hand, and a locust on PATH that is never started
+    const selected = selectTest(renderedObjects(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: files, namespace: load}\ndata: {a.py: "print(1)"}\n---\n${locustTestYaml('shop')}`));
+    if (!('test' in selected)) throw new Error('no test');
+    const pod = selected.test.masterJob.spec.template.spec;
+    edit(pod);
+    const programs = tempTree({ locust: '#!/bin/sh\nexit 3\n' });
+    chmodSync(join(programs, 'locust'), 0o755);
+    const chunks: string[] = [];
+    const stream = new Writable({ write(chunk, _encoding, done) { chunks.push(String(chunk)); done(); } });
+
+    // WHEN it runs
+    const status = await executeLocalRun(selected.test, { path: programs }, { stdout: stream, stderr: stream });
+
+    // THEN one line names the field, the value and the fix
+    expect(status).toBe(1);
+    const lines = chunks.join('').trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(line);
+  });
+});
+
+describe('folderNameOf', () => {
+  test.each([
+    ['shop', 'shop'],
+    ['x/../../../../home/me', 'x-home-me'],
+    ['a'.repeat(100), 'a'.repeat(63)],
+  ])('names the run\'s folder for the test %s as %s, which cannot leave the temporary folder', (name, folder) => {
+    expect(folderNameOf(name)).toBe(folder);
   });
 });
