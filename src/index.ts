@@ -6,6 +6,7 @@ export { LocustTest, LocustTestProps, LocustTestObjectProps } from './construct/
 export { LocustTestOptions, STRICT_ENV_VAR } from './construct/options';
 export { LocustTestMetadata } from './construct/metadata';
 export { RenderMode } from './gitops/operator-mode';
+export { PodSecurity } from './pod/pod-security';
 export { ArgoCdOptions, ArgoCdHook } from './gitops/argocd';
 export { RUN_ID_ANNOTATION } from './gitops/run-id';
 export { TestFiles, DirectoryOptions } from './gitops/test-files';

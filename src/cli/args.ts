@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { lowerFirst } from '../core/text';
 import { MAX_LOCAL_WORKERS, parseLocustDuration } from '../local-run/plan';
+import { PodSecurity } from '../pod/pod-security';
 
 /** The text printed by `--help`, and on stderr with every usage error. */
 export const USAGE = `usage: cdk8s-locust <command> [options] [FILE...]
@@ -32,6 +33,11 @@ options:
                               the Service an earlier sync wave than the Jobs
       --run-id ID             annotate both Jobs' pod templates with ID, so that a new ID
                               makes Argo CD replace the Jobs and run the test again
+      --pod-security restricted
+                              write pods that pass the restricted Pod Security Standard
+                              (non-root, no privilege escalation, capabilities dropped, no
+                              service-account token, web UI on 127.0.0.1); default: the
+                              operator's pods, which pass baseline
       --strict                treat warnings (traps such as --headless with the exporter
                               sidecar) as errors
 run options:
@@ -69,6 +75,8 @@ export type Invocation =
     readonly operatorConfig?: string;
     readonly argoCd: boolean;
     readonly runId?: string;
+    /** Set only when given. */
+    readonly podSecurity?: PodSecurity;
     /** Set only when given, so that CDK8S_LOCUST_STRICT=1 still applies otherwise. */
     readonly strict?: true;
   }
@@ -88,7 +96,7 @@ export type Invocation =
 const COMMANDS = ['render', 'validate', 'run'];
 /** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
 const RUN_ONLY = ['test', 'host', 'run-time', 'workers', 'timeout', 'keep'] as const;
-const RENDER_ONLY = ['output', 'argocd', 'run-id'] as const;
+const RENDER_ONLY = ['output', 'argocd', 'run-id', 'pod-security'] as const;
 /** What the inputs are called: a run id never looks like this, a file name given by mistake does. */
 const INPUT_FILE = /\.(ya?ml|json)$/i;
 
@@ -105,6 +113,7 @@ export function parseInvocation(args: readonly string[]): Invocation {
         'operator-config': { type: 'string' },
         'argocd': { type: 'boolean' },
         'run-id': { type: 'string' },
+        'pod-security': { type: 'string' },
         'strict': { type: 'boolean' },
         'test': { type: 'string' },
         'host': { type: 'string' },
@@ -140,6 +149,11 @@ export function parseInvocation(args: readonly string[]): Invocation {
   if (runId !== undefined && (runId === '-' || INPUT_FILE.test(runId))) {
     return { action: 'usage-error', message: `--run-id needs a value before the files: ${JSON.stringify(runId)} is an input file, e.g. --run-id 2026-11-22-1 ${runId}` };
   }
+  const podSecurity = values['pod-security'];
+  const profiles: string[] = Object.values(PodSecurity);
+  if (podSecurity !== undefined && !profiles.includes(podSecurity)) {
+    return { action: 'usage-error', message: `--pod-security must be ${profiles.join(' or ')} (got ${JSON.stringify(podSecurity)})` };
+  }
   if (values['operator-config'] === '-') return { action: 'usage-error', message: '--operator-config needs a file: standard input is for the documents' };
   return {
     action: command as 'render' | 'validate',
@@ -148,6 +162,7 @@ export function parseInvocation(args: readonly string[]): Invocation {
     operatorConfig: values['operator-config'],
     argoCd: values.argocd === true,
     runId,
+    ...(podSecurity === undefined ? {} : { podSecurity: podSecurity as PodSecurity }),
     strict: values.strict === true ? true : undefined,
   };
 }

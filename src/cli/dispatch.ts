@@ -45,6 +45,7 @@ export function run(args: readonly string[]): RunResult {
   const renderer = new DocumentRenderer(operatorConfig, report, invocation.action === 'run' ? { strict: invocation.strict } : {
     argoCd: invocation.argoCd ? {} : undefined,
     runId: invocation.runId,
+    podSecurity: invocation.podSecurity,
     strict: invocation.strict,
   });
   const objects: Record<string, unknown>[] = [];

@@ -23,6 +23,8 @@ import { validateLocustTest } from '../checks/validation';
 import { strictProblem, Warning, warningsFor } from '../checks/warnings';
 import { resolveVerdict, ResolvedVerdict } from '../verdict/verdict';
 import { pythonPathProblems } from '../gitops/requirements';
+import { PodSecurity } from '../pod/pod-security';
+import { restrictedProfileProblems } from '../checks/pod-security';
 
 /** Props of a LocustTest written in TypeScript: the spec typed as the classes generated from the CRD. */
 export interface LocustTestProps extends LocustTestOptions {
@@ -146,7 +148,11 @@ export class LocustTest extends Construct {
         thresholds: props.thresholds !== undefined,
         reports: props.reports !== undefined,
         requirements: files.requirementsFile !== undefined,
+        restricted: props.podSecurity === PodSecurity.RESTRICTED,
       }));
+    }
+    if (props.podSecurity !== undefined && !Object.values(PodSecurity).includes(props.podSecurity)) {
+      problems.push({ path: 'podSecurity', message: 'is not a profile this library writes', value: props.podSecurity, fix: `use ${Object.values(PodSecurity).map((value) => `PodSecurity.${value.toUpperCase()}`).join(' or ')}` });
     }
     // Thresholds and reports read the master's command and volumes: only a valid spec has them.
     let verdict: ResolvedVerdict = {};
@@ -155,6 +161,7 @@ export class LocustTest extends Construct {
       if (files.requirementsFile !== undefined) problems.push(...pythonPathProblems(this.specJson));
       problems.push(...resolved.problems);
       verdict = resolved.verdict;
+      if (props.podSecurity === PodSecurity.RESTRICTED) problems.push(...restrictedProfileProblems(this.specJson));
     }
     if (props.monitor && observability.mode !== ObservabilityMode.METRICS_EXPORTER) {
       problems.push({ path: 'monitor', message: `scrapes the metrics exporter sidecar, which a test with ${observability.mode} has not`, value: props.monitor.kind, fix: 'drop the monitor and read the metrics from the OpenTelemetry backend, or turn OpenTelemetry off' });
@@ -183,6 +190,7 @@ export class LocustTest extends Construct {
       podLabels: props.metadata?.labels,
       verdict,
       requirementsFile: files.requirementsFile,
+      restricted: props.podSecurity === PodSecurity.RESTRICTED,
     };
     if (this.mode === RenderMode.OPERATOR) {
       this.rendered = { observability, ...renderOperatorResource(this, ctx) };
