@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { autoquitTimeout, commandWords, managedFlagOf } from '../pod/command';
 import { libMountPath, PYTHONPATH, pythonPathHolds } from '../pod/volumes';
 import { LocustRole } from '../core/names';
@@ -69,6 +70,7 @@ export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, opti
     ...(options.argoCd ? ttlWarnings(config) : []),
     ...(options.unattended ? neverEndingMasterWarnings(spec) : []),
     ...verdictWarnings(spec, { thresholds: options.thresholds === true, reports: options.reports === true }),
+    ...relativeMountPathWarnings(spec),
   ];
 }
 
@@ -222,4 +224,24 @@ function neverEndingMasterWarnings(spec: SpecJson): Warning[] {
     warnings.push({ path: 'spec.master.autoquit.enabled', message: `keeps the master running once the test is over, ${consequence}`, value: false, fix: 'drop enabled: false: by default the master quits 60 s after the run' });
   }
   return warnings;
+}
+
+/**
+ * Mount paths that are not absolute. The API server accepts them and the kubelet reads them from
+ * `/`, so the test works in a cluster by accident, while `cdk8s-locust run` refuses them: a
+ * relative path joined to the run's folder would climb out of it.
+ */
+function relativeMountPathWarnings(spec: SpecJson): Warning[] {
+  const paths: [string, unknown][] = [
+    ['spec.testFiles.srcMountPath', spec.testFiles?.srcMountPath],
+    ['spec.testFiles.libMountPath', spec.testFiles?.libMountPath],
+    ...(spec.env?.secretMounts ?? []).map((mount, i): [string, unknown] => [`spec.env.secretMounts[${i}].mountPath`, mount.mountPath]),
+    ...(spec.volumeMounts ?? []).map((mount, i): [string, unknown] => [`spec.volumeMounts[${i}].mountPath`, mount.mountPath]),
+  ];
+  return paths.filter(([, value]) => typeof value === 'string' && value !== '' && !value.startsWith('/')).map(([path, value]) => ({
+    path,
+    message: `is not an absolute path: the kubelet mounts it at ${posix.join('/', value as string)}, and cdk8s-locust run refuses it`,
+    value,
+    fix: `write the absolute path ${posix.join('/', value as string)}`,
+  }));
 }

@@ -20,6 +20,24 @@ function paths(spec: SpecJson): string[] {
 }
 
 describe('warningsFor', () => {
+  test('warns about every mount path that is not absolute, which the kubelet reads from / and cdk8s-locust run refuses', () => {
+    // GIVEN relative paths in each place a spec gives one
+    const spec = minimalSpecJson({
+      testFiles: { configMapRef: 'files', srcMountPath: 'lotest/src', libConfigMapRef: 'lib', libMountPath: '../lib' },
+      env: { variables: [{ name: 'PYTHONPATH', value: '/lib' }], secretMounts: [{ name: 'tls', mountPath: 'etc/tls' }] },
+      volumes: [{ name: 'keys', configMap: { name: 'keys' } }],
+      volumeMounts: [{ name: 'keys', mountPath: '../../../../home/me/.ssh', target: 'both' }],
+    }) as SpecJson;
+
+    // THEN each is warned about, with the path the kubelet would use
+    expect(warningsOf(spec).filter((warning) => warning.message.startsWith('is not an absolute path')).map((warning) => `${warning.path}: ${warning.fix}`)).toEqual([
+      'spec.testFiles.srcMountPath: write the absolute path /lotest/src',
+      'spec.testFiles.libMountPath: write the absolute path /lib',
+      'spec.env.secretMounts[0].mountPath: write the absolute path /etc/tls',
+      'spec.volumeMounts[0].mountPath: write the absolute path /home/me/.ssh',
+    ]);
+  });
+
   test('a well-configured OpenTelemetry test has no warning', () => {
     expect(warningsOf(otelSpec({ extraEnvVars: { OTEL_SERVICE_NAME: 'checkout' } }))).toEqual([]);
   });
