@@ -99,6 +99,31 @@ export function lastFlagValue(args: readonly string[], ...flags: string[]): stri
   return value;
 }
 
+/** Locust's options that write a file, and the environment variables that set them. */
+const FILE_OUTPUT_FLAGS = ['--html', '--csv', '--logfile', '--json-file'];
+
+/**
+ * The files Locust would write outside the process's folder: the values of its file options,
+ * in args (`--html=V`, `--html V`) or in `LOCUST_*` variables, resolved from its working
+ * directory after the container paths were mapped. A path the pod writes into a volume is mapped
+ * into the folder; any other absolute path, or a relative one climbing out, would be written
+ * on this machine.
+ */
+export function outputsOutside(args: readonly string[], env: Readonly<Record<string, string>>, cwd: string, root: string): { flag: string; value: string }[] {
+  const found: { flag: string; value: string }[] = [];
+  args.forEach((arg, i) => {
+    for (const flag of FILE_OUTPUT_FLAGS) {
+      if (arg === flag && i + 1 < args.length) found.push({ flag, value: args[i + 1] });
+      else if (arg.startsWith(`${flag}=`)) found.push({ flag, value: arg.slice(flag.length + 1) });
+    }
+  });
+  for (const flag of FILE_OUTPUT_FLAGS) {
+    const variable = `LOCUST_${flag.slice(2).replace(/-/g, '_').toUpperCase()}`;
+    if (env[variable] !== undefined && env[variable] !== '') found.push({ flag: variable, value: env[variable] });
+  }
+  return found.filter(({ value }) => !posix.resolve(cwd, value).startsWith(`${root}/`));
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -141,7 +166,7 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
   const processFor = (job: KubeObject, label: string, folder: string, extraArgs: string[]): ProcessPlan | undefined => {
     const pod: KubeObject = job.spec?.template?.spec ?? {};
     const container = locustContainer(job);
-    const where = `${objectLabel(job)}: spec.template.spec.containers[${(pod.containers ?? []).indexOf(container)}]`;
+    const where = `${objectLabel(job)}: spec.template.spec.containers[${Array.isArray(pod.containers) ? pod.containers.indexOf(container) : 0}]`;
     if (container === undefined) {
       problems.push({ path: `${objectLabel(job)}: spec.template.spec.containers`, message: 'holds no container', fix: 'give the rendered manifests of the test' });
       return undefined;
@@ -201,6 +226,14 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
       }
       return [{ label: `${label} ${String(init.name)}`, pythonArgs, env: stepEnv }];
     });
+    for (const { flag, value } of outputsOutside(containerArgs, env, posix.join(root, workingDir), root)) {
+      problems.push({
+        path: `${where}.${flag.startsWith('--') ? 'args' : 'env'}`,
+        message: `has Locust write ${flag} to ${value}, outside the run's folder, on this machine`,
+        value,
+        fix: 'write it to a volume the pod mounts (an emptyDir, or the reports volume), or to a path under the working directory',
+      });
+    }
     return {
       label,
       args: [...containerArgs, ...extraArgs],

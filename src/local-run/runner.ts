@@ -150,8 +150,15 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
     // The bound and the watchdog come before the first process (locust --help): nothing runs unbounded or unwatched.
     timer = setTimeout(() => bound.abort(), timeoutSeconds * 1000);
     processes.guard();
-    const program = await inspectLocust(locust);
-    const unsupported = unsupportedFlags(program, longFlags(plan), plan.image);
+    // The time bound or an interrupt stops the inspection too; the run then ends before Locust starts.
+    const inspection = new AbortController();
+    const stopInspection = () => inspection.abort();
+    const stoppers = [bound.signal, options.signal, options.kill].filter((signal) => signal !== undefined);
+    for (const signal of stoppers) signal.addEventListener('abort', stopInspection);
+    if (stoppers.some((signal) => signal.aborted)) inspection.abort();
+    const program = await inspectLocust(locust, inspection.signal);
+    for (const signal of stoppers) signal.removeEventListener('abort', stopInspection);
+    const unsupported = inspection.signal.aborted ? [] : unsupportedFlags(program, longFlags(plan), plan.image);
     if (unsupported.length > 0) return fail(unsupported);
     describePlan(plan, test, locust, program.version, timeoutSeconds, webPort, options.keep === true).forEach(say);
     return await supervise(plan, locust, { folder, processes, timeoutSeconds, bound: bound.signal }, options, streams, say);

@@ -1,8 +1,9 @@
+import * as fc from 'fast-check';
 import { App, Chart } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { LocustTest } from '../../src/construct/locust-test';
 import { TestFiles } from '../../src/gitops/test-files';
-import { lastFlagValue, LocalRunPlan, longFlags, mapContainerPaths, mapServiceHost, MAX_LOCAL_WORKERS, parseLocustDuration, planLocalRun } from '../../src/local-run/plan';
+import { lastFlagValue, LocalRunPlan, longFlags, mapContainerPaths, mapServiceHost, MAX_LOCAL_WORKERS, outputsOutside, parseLocustDuration, planLocalRun } from '../../src/local-run/plan';
 import { KubeObject, LocalTest, selectTest } from '../../src/local-run/select';
 import { tempTree } from '../temp-tree';
 import { locustTestYaml, renderedObjects } from './rendered';
@@ -68,6 +69,21 @@ describe('mapContainerPaths', () => {
     ['x/lotest/src', 'x/lotest/src'],
   ])('maps %s to %s', (value, mapped) => {
     expect(mapContainerPaths(value, ['/lotest/src', '/opt/locust/lib'], '/tmp/r')).toBe(mapped);
+  });
+});
+
+describe('outputsOutside', () => {
+  test('finds the files Locust would write outside the folder, in args and LOCUST_ variables', () => {
+    // GIVEN file options inside the folder, outside it, and climbing out of it
+    const args = ['--html=/tmp/run/master/reports/a.html', '--csv', 'stats/run', '--logfile', '/var/log/locust.log', '--html', '../../../../home/me/.bashrc'];
+    const env = { LOCUST_CSV: '/etc/stats', LOCUST_HOST: '/not/a/file' };
+
+    // THEN only those outside are named
+    expect(outputsOutside(args, env, '/tmp/run/master/home/locust', '/tmp/run/master')).toEqual([
+      { flag: '--logfile', value: '/var/log/locust.log' },
+      { flag: '--html', value: '../../../../home/me/.bashrc' },
+      { flag: 'LOCUST_CSV', value: '/etc/stats' },
+    ]);
   });
 });
 
@@ -266,5 +282,37 @@ describe('planLocalRun', () => {
 
     // THEN the run refuses to run pip with it
     expect(problems).toEqual([expect.stringMatching(/^Job shop-master: spec\.template\.spec\.initContainers\[0\]\.(command is not the command this library writes for install-requirements|volumeMounts mounts no volume at \/etc\/requirements\.txt)/)]);
+  });
+
+  test('fails when the master would have Locust write a report outside the run\'s folder', () => {
+    const problems = problemsAfter((test) => { locustOf(test.masterJob).args.push('--html=/home/me/report.html'); });
+    expect(problems).toEqual(['Job shop-master: spec.template.spec.containers[0].args has Locust write --html to /home/me/report.html, outside the run\'s folder, on this machine']);
+  });
+});
+
+describe('planLocalRun on hand-edited manifests', () => {
+  /** Where a hand edit of rendered manifests can put any value, relative to the master Job's pod spec. */
+  const PLACES: string[][] = [
+    ['containers', '0', 'env'], ['containers', '0', 'env', '0'], ['containers', '0', 'env', '0', 'valueFrom'], ['containers', '0', 'envFrom'],
+    ['containers', '0', 'args'], ['containers', '0', 'command'], ['containers', '0', 'workingDir'], ['containers', '0', 'volumeMounts'],
+    ['containers', '0', 'volumeMounts', '0'], ['containers', '0', 'volumeMounts', '0', 'mountPath'], ['containers', '0', 'volumeMounts', '0', 'subPath'],
+    ['volumes'], ['volumes', '0'], ['volumes', '0', 'configMap'], ['volumes', '0', 'configMap', 'items'], ['volumes', '0', 'configMap', 'defaultMode'],
+    ['initContainers'], ['containers'], ['containers', '0'],
+  ];
+
+  test('never throws: every malformed field is a problem', () => {
+    fc.assert(fc.property(fc.constantFrom(...PLACES), fc.anything(), (place, value) => {
+      // GIVEN the master's pod with any value at one place
+      const selected = selectTest(renderedObjects(FILES + locustTestYaml('shop')));
+      if (!('test' in selected)) throw new Error('no test');
+      let target: any = selected.test.masterJob.spec.template.spec;
+      for (const key of place.slice(0, -1)) target = target?.[key];
+      if (target === undefined || target === null || typeof target !== 'object') return;
+      target[place[place.length - 1]] = value;
+
+      // THEN planning gives a plan or problems, never an exception
+      const planned = planLocalRun(selected.test, {}, SITE);
+      expect('plan' in planned || planned.problems.length > 0).toBe(true);
+    }), { numRuns: 150 });
   });
 });

@@ -94,6 +94,69 @@ describe('executeLocalRun', () => {
   });
 });
 
+/**
+ * A stand-in `locust` on a PATH of its own: it answers --version and --help (after `helpDelay`
+ * seconds) with the flags a test uses, and otherwise ignores SIGTERM and waits, like a process
+ * that is slow to stop.
+ */
+function stubbornLocust(helpDelay = 0): string {
+  const flags = '--autoquit --autostart --enable-rebalancing --expect-workers --master --master-bind-host --master-bind-port --master-host --master-port --only-summary --web-host --web-port --worker --host --run-time';
+  const folder = tempTree({
+    locust: `#!/bin/sh\ncase "$1" in\n  --version) echo "locust 2.12.1 from stand-in"; exit 0;;\n  --help) sleep ${helpDelay}; echo "${flags}"; exit 0;;\nesac\ntrap "" TERM\nwhile true; do sleep 1; done\n`,
+  });
+  chmodSync(join(folder, 'locust'), 0o755);
+  return folder;
+}
+
+function collect(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  return { stream: new Writable({ write(chunk, _encoding, done) { chunks.push(String(chunk)); done(); } }), text: () => chunks.join('') };
+}
+
+describe('executeLocalRun, how a run ends', () => {
+  const shop = () => {
+    const selected = selectTest(renderedObjects(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: files, namespace: load}\ndata: {a.py: "print(1)"}\n---\n${locustTestYaml('shop')}`));
+    if (!('test' in selected)) throw new Error('no test');
+    return selected.test;
+  };
+
+  test('a second interrupt kills processes that ignore SIGTERM at once, instead of after the grace period', async () => {
+    // GIVEN a run whose processes ignore SIGTERM
+    const output = collect();
+    const interrupt = new AbortController();
+    const kill = new AbortController();
+    const running = executeLocalRun(shop(), { path: stubbornLocust(), workers: 1, signal: interrupt.signal, kill: kill.signal }, { stdout: output.stream, stderr: output.stream });
+    while (!/^run: master: locust /m.test(output.text())) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    // WHEN it is interrupted twice
+    const started = Date.now();
+    interrupt.abort('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    kill.abort('SIGINT');
+    const status = await running;
+
+    // THEN it ends well within the 5 s grace period, with the status of SIGINT
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(status).toBe(INTERRUPTED_STATUS);
+    expect(output.text()).toMatch(/^run: master was stopped by SIGKILL \(the run was interrupted\)$/m);
+  }, 20_000);
+
+  test('the time bound counts from before the first process starts, inspecting Locust included', async () => {
+    // GIVEN a locust whose --help takes 5 s, and a 1 s bound
+    const output = collect();
+    const started = Date.now();
+
+    // WHEN it runs
+    const status = await executeLocalRun(shop(), { path: stubbornLocust(5), workers: 1, timeoutSeconds: 1 }, { stdout: output.stream, stderr: output.stream });
+
+    // THEN the bound ends it before any Locust run starts, without waiting for --help
+    expect(status).toBe(TIMEOUT_STATUS);
+    expect(output.text()).toMatch(/^run: the 1 s time bound was reached before Locust started$/m);
+    expect(Date.now() - started).toBeLessThan(4_000);
+  }, 20_000);
+});
+
 describe('folderNameOf', () => {
   test.each([
     ['shop', 'shop'],
