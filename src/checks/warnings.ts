@@ -71,6 +71,7 @@ export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, opti
     ...(options.unattended ? neverEndingMasterWarnings(spec) : []),
     ...verdictWarnings(spec, { thresholds: options.thresholds === true, reports: options.reports === true }),
     ...relativeMountPathWarnings(spec),
+    ...secretLiteralWarnings(spec),
   ];
 }
 
@@ -243,5 +244,29 @@ function relativeMountPathWarnings(spec: SpecJson): Warning[] {
     message: `is not an absolute path: the kubelet mounts it at ${posix.join('/', value as string)}, and cdk8s-locust run refuses it`,
     value,
     fix: `write the absolute path ${posix.join('/', value as string)}`,
+  }));
+}
+
+/** Names of variables that hold credentials by convention, and the OTLP headers (which carry API keys). */
+const SECRET_LOOKING_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?|AUTH)$|^OTEL_EXPORTER_OTLP_(\w+_)?HEADERS$/i;
+/** A value that only refers to another variable (`$(TOKEN)`) holds no secret itself. */
+const REFERENCE_ONLY = /^\$\([A-Za-z_][A-Za-z0-9_.-]*\)$/;
+
+/**
+ * Literal values of variables whose names say they are secrets: they are plain text in Git, in
+ * the Job and in `kubectl describe`, where a `secretKeyRef` would keep them in a Secret.
+ */
+function secretLiteralWarnings(spec: SpecJson): Warning[] {
+  const literals: [string, string, string][] = [];
+  (spec.env?.variables ?? []).forEach((variable: JsonObject, index) => {
+    if (typeof variable.name === 'string' && typeof variable.value === 'string') literals.push([`spec.env.variables[${index}].value`, variable.name, variable.value]);
+  });
+  const extra = spec.observability?.openTelemetry?.extraEnvVars ?? {};
+  for (const name of Object.keys(extra).sort()) literals.push([`spec.observability.openTelemetry.extraEnvVars.${name}`, name, String(extra[name])]);
+  return literals.filter(([, name, value]) => SECRET_LOOKING_NAME.test(name) && value !== '' && !REFERENCE_ONLY.test(value)).map(([path, name]) => ({
+    path,
+    message: `gives ${name} a literal value, which is plain text in Git, in the Job and in kubectl describe`,
+    // The value itself is left out of the warning: it is the secret.
+    fix: 'put it in a Secret and read it with valueFrom.secretKeyRef in spec.env.variables, or with spec.env.secretRefs',
   }));
 }
