@@ -111,11 +111,16 @@ export class RunProcesses {
   public async release(): Promise<void> {
     const watchdog = this.watchdog;
     if (watchdog === undefined || watchdog.exitCode !== null || watchdog.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => watchdog.once('exit', () => resolve()));
+    // The timer also keeps this process alive while it waits: the watchdog itself is unref'd.
+    let timer: NodeJS.Timeout | undefined;
+    const exited = new Promise<void>((resolve) => {
+      watchdog.once('exit', () => resolve());
+      // It exits at once when nothing is left to stop; the bound keeps a stuck one from holding the run.
+      timer = setTimeout(resolve, WATCHDOG_GRACE_MS + 1_000);
+    });
     watchdog.stdin?.end();
-    // It exits at once when nothing is left to stop; a bound keeps a stuck one from holding the run.
-    const bound = new Promise<void>((resolve) => setTimeout(resolve, WATCHDOG_GRACE_MS + 1_000).unref());
-    await Promise.race([exited, bound]);
+    await exited;
+    clearTimeout(timer);
   }
 
   private tell(line: string): void {
