@@ -102,7 +102,7 @@ export function testNames(objects: readonly KubeObject[]): string[] {
   for (const job of jobsOf(objects)) {
     const name = podLabels(job)[LABEL_TEST_NAME];
     const jobRole = role(job);
-    if (name === undefined || jobRole === undefined) continue;
+    if (typeof name !== 'string' || jobRole === undefined) continue;
     const key = `${job.metadata?.namespace ?? ''}/${name}`;
     roles.set(key, (roles.get(key) ?? new Set()).add(jobRole));
   }

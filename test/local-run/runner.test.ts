@@ -5,6 +5,7 @@ import { findOnPath, unsupportedFlags } from '../../src/local-run/locust-program
 import { executeLocalRun, exitStatusOf, folderNameOf, INTERRUPTED_STATUS, TIMEOUT_STATUS } from '../../src/local-run/runner';
 import { selectTest } from '../../src/local-run/select';
 import { tempTree } from '../temp-tree';
+import { stubbornLocust } from './stand-in-locust';
 import { locustTestYaml, renderedObjects } from './rendered';
 
 describe('exitStatusOf', () => {
@@ -94,20 +95,6 @@ describe('executeLocalRun', () => {
   });
 });
 
-/**
- * A stand-in `locust` on a PATH of its own: it answers --version and --help (after `helpDelay`
- * seconds) with the flags a test uses, and otherwise ignores SIGTERM and waits, like a process
- * that is slow to stop.
- */
-function stubbornLocust(helpDelay = 0): string {
-  const flags = '--autoquit --autostart --enable-rebalancing --expect-workers --master --master-bind-host --master-bind-port --master-host --master-port --only-summary --web-host --web-port --worker --host --run-time';
-  const folder = tempTree({
-    locust: `#!/bin/sh\ncase "$1" in\n  --version) echo "locust 2.12.1 from stand-in"; exit 0;;\n  --help) sleep ${helpDelay}; echo "${flags}"; exit 0;;\nesac\ntrap "" TERM\nwhile true; do sleep 1; done\n`,
-  });
-  chmodSync(join(folder, 'locust'), 0o755);
-  return folder;
-}
-
 function collect(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
   return { stream: new Writable({ write(chunk, _encoding, done) { chunks.push(String(chunk)); done(); } }), text: () => chunks.join('') };
@@ -126,7 +113,8 @@ describe('executeLocalRun, how a run ends', () => {
     const interrupt = new AbortController();
     const kill = new AbortController();
     const running = executeLocalRun(shop(), { path: stubbornLocust(), workers: 1, signal: interrupt.signal, kill: kill.signal }, { stdout: output.stream, stderr: output.stream });
-    while (!/^run: master: locust /m.test(output.text())) await new Promise((resolve) => setTimeout(resolve, 50));
+    const until = Date.now() + 10_000;
+    while (!/^run: master: locust /m.test(output.text()) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     // WHEN it is interrupted twice
