@@ -22,6 +22,7 @@ import { withTestFiles } from '../gitops/test-files-spec';
 import { validateLocustTest } from '../checks/validation';
 import { strictProblem, Warning, warningsFor } from '../checks/warnings';
 import { resolveVerdict, ResolvedVerdict } from '../verdict/verdict';
+import { reportsWarnings } from '../verdict/reports';
 import { pythonPathProblems } from '../gitops/requirements';
 
 /** Props of a LocustTest written in TypeScript: the spec typed as the classes generated from the CRD. */
@@ -166,7 +167,7 @@ export class LocustTest extends Construct {
       unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
       thresholds: props.thresholds !== undefined,
       reports: props.reports !== undefined,
-    });
+    }).concat(verdict.reports ? reportsWarnings(this.specJson, verdict.reports) : []);
     this.node.addValidation({ validate: () => this.validate() });
     AppChecks.of(this).register(this, this.strict ? [] : this.warnings);
     if (problems.length > 0) return;

@@ -2,11 +2,11 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject } from 'cdk8s';
-import { IConfigMap } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { KubeConfigMap } from '../../imports/k8s';
 import { sanitizeName } from '../core/names';
 import { objectMetadata } from '../core/kubernetes';
+import { ConfigMapReference } from '../core/plus-objects';
 import { Problem } from '../core/problems';
 import { JsonObject } from '../spec/spec';
 
@@ -85,8 +85,8 @@ export abstract class TestFiles {
     return new DirectoryTestFiles(directory, options.libDirectory, options.requirementsFile);
   }
 
-  /** ConfigMaps the app already defines with cdk8s-plus-28, e.g. `new kplus.ConfigMap(...)`. */
-  public static fromConfigMaps(locustfiles: IConfigMap, lib?: IConfigMap): TestFiles {
+  /** ConfigMaps the app already defines with cdk8s-plus (any major), e.g. `new kplus.ConfigMap(...)`. */
+  public static fromConfigMaps(locustfiles: ConfigMapReference, lib?: ConfigMapReference): TestFiles {
     return new NamedTestFiles(locustfiles.name, lib?.name);
   }
 
