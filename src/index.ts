@@ -50,7 +50,7 @@ export { validateSpecAgainstCrd } from './spec/crd-validation';
 export { synthOrReport } from './construct/synth';
 
 // The plain JSON form of a spec, and the typed form generated from the CRD.
-export { specJsonOf, LocustTestTypedSpec, WithQuantityStrings, QuantityClass } from './spec/typed-spec';
+export { specJsonOf, LocustTestTypedSpec, WithYamlStrings, WithQuantityStrings, QuantityClass, ClosedSetEnum } from './spec/typed-spec';
 export {
   SpecJson,
   MasterSpecJson,

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { KubeService } from '../../imports/k8s';
 import { validateArgoCdOptions } from '../gitops/argocd';
 import { LocustCronJob, LocustJob } from '../pod/job';
-import { MonitorKind } from '../gitops/monitoring';
+import { MonitorKind, validateMonitor } from '../gitops/monitoring';
 import { Observability } from './observability';
 import { ObservabilityMode } from '../pod/observability';
 import { AppChecks } from './app-checks';
@@ -130,6 +130,7 @@ export class LocustTest extends Construct {
     const problems: Problem[] = [
       ...validateOperatorConfig(props.operatorConfig),
       ...validateArgoCdOptions(props.argoCd),
+      ...validateMonitor(props.monitor),
       ...validateRunId(props.runId),
       ...validateMetadata(props.metadata),
       ...validateSchedule(props.schedule, { name: props.name, hook: props.argoCd?.hook !== undefined, runId: props.runId }),
