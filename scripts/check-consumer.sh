@@ -49,6 +49,13 @@ expect('master is not pointed at the shop Service', master.args.includes('http:/
 const claim = masterPod.volumes.find((v) => v.persistentVolumeClaim?.claimName === 'load-test-reports');
 expect('the master has no reports claim volume', claim !== undefined);
 expect('the master does not mount the reports claim', master.volumeMounts.some((m) => m.name === claim.name && m.mountPath === '/opt/cdk8s-locust/reports'));
+// The service under test serves where its Service points, as the non-root user on the read-only
+// root filesystem that cdk8s-plus gives it: nginx-unprivileged on 8080, writing only to /tmp.
+const shop = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'shop').spec.template.spec.containers[0];
+const shopService = objects.find((o) => o.kind === 'Service' && o.metadata.name === 'shop');
+expect('the shop image is not nginx-unprivileged', shop.image.startsWith('nginxinc/nginx-unprivileged:'));
+expect('the shop Service does not point at port 8080 of the pod', shopService.spec.ports.every((p) => p.targetPort === 8080) && shop.ports.some((p) => p.containerPort === 8080));
+expect('the shop container has no writable /tmp', shop.volumeMounts?.some((m) => m.mountPath === '/tmp'));
 expect('worker parallelism is not 2', job('checkout-load-worker').spec.parallelism === 2);
 const cost = (labels) => labels?.['example.com/cost-center'] === 'shop-qa';
 expect('the cost-center label is missing on the Job or its pods', cost(job('checkout-load-worker').metadata.labels) && cost(job('checkout-load-worker').spec.template.metadata.labels));
