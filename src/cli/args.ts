@@ -34,6 +34,10 @@ options:
 run options:
       --test NAME             the test to run, when the input holds several
       --host URL              the target, given to Locust as --host (default: the test's)
+      --use-test-host         load the test's own target although it is a name inside the
+                              cluster (*.svc, *.cluster.local, a bare Service name), which
+                              this machine resolves with its own DNS; without it or --host
+                              such a target is an error
       --run-time T            the master's run time, e.g. 10s or 2m (default: the test's)
       --workers N             how many worker processes (default: the worker Job's parallelism)
       --timeout S             stop every process after S seconds (default: the run time plus
@@ -75,6 +79,8 @@ export type Invocation =
     readonly strict?: true;
     readonly test?: string;
     readonly host?: string;
+    /** Set only when given: the test's own target is confirmed. */
+    readonly useTestHost?: true;
     readonly runTime?: string;
     readonly workers?: number;
     readonly timeoutSeconds?: number;
@@ -83,7 +89,7 @@ export type Invocation =
 
 const COMMANDS = ['render', 'validate', 'run'];
 /** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
-const RUN_ONLY = ['test', 'host', 'run-time', 'workers', 'timeout', 'keep'] as const;
+const RUN_ONLY = ['test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep'] as const;
 const RENDER_ONLY = ['output', 'argocd', 'run-id'] as const;
 /** What the inputs are called: a run id never looks like this, a file name given by mistake does. */
 const INPUT_FILE = /\.(ya?ml|json)$/i;
@@ -104,6 +110,7 @@ export function parseInvocation(args: readonly string[]): Invocation {
         'strict': { type: 'boolean' },
         'test': { type: 'string' },
         'host': { type: 'string' },
+        'use-test-host': { type: 'boolean' },
         'run-time': { type: 'string' },
         'workers': { type: 'string' },
         'timeout': { type: 'string' },
@@ -170,6 +177,7 @@ function parseRun(files: string[], values: Record<string, string | boolean | und
     strict: values.strict === true ? true : undefined,
     test: text('test'),
     host,
+    useTestHost: values['use-test-host'] === true ? true : undefined,
     runTime,
     workers: workers === undefined ? undefined : Number(workers),
     timeoutSeconds: timeout === undefined ? undefined : Number(timeout),

@@ -3,6 +3,7 @@ import { Problem } from '../core/problems';
 import { PodIdentity, expandReferences, resolveEnv } from './env';
 import { KubeObject, LocalTest, locustContainer, objectLabel } from './select';
 import { Sources } from './sources';
+import { clusterTargetProblems } from './target';
 import { PodEntry, mountedEntries } from './volumes';
 import { REQUIREMENTS_CONTAINER_NAME } from '../gitops/requirements';
 
@@ -19,6 +20,12 @@ export interface LocalRunOptions {
   readonly runTime?: string;
   /** How many worker processes. @default - the worker Job's parallelism */
   readonly workers?: number;
+  /**
+   * Load the target the test names although it is a name inside the cluster (`*.svc`, a bare
+   * Service name), which this machine resolves by its own DNS.
+   * @default false - such a target is refused without `host`
+   */
+  readonly useTestHost?: boolean;
 }
 
 /** Facts of this machine the plan needs: where files go, which ports are free. */
@@ -225,6 +232,10 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
     if (i === 1 && problems.length > 0) break;
   }
   if (problems.length > 0 || master === undefined) return { problems };
+  if (options.host === undefined && options.useTestHost !== true) {
+    const targets = clusterTargetProblems([master, ...workerPlans].map((process) => ({ label: process.label, target: lastFlagValue(process.args, '--host', '-H') })));
+    if (targets.length > 0) return { problems: targets };
+  }
 
   const hostOfTest = lastFlagValue(master.args, '--host', '-H');
   const target = options.host !== undefined ? `${options.host} (from --host)`

@@ -55,3 +55,11 @@ describe('parseInvocation', () => {
     expect(parseInvocation(args)).toEqual({ action: 'usage-error', message });
   });
 });
+
+describe('run --use-test-host', () => {
+  test('confirms the test\'s own target, and is an option of run only', () => {
+    expect(parseInvocation(['run', 'a.yaml', '--use-test-host'])).toMatchObject({ action: 'run', useTestHost: true });
+    expect(parseInvocation(['run', 'a.yaml'])).not.toHaveProperty('useTestHost', true);
+    expect(parseInvocation(['render', 'a.yaml', '--use-test-host'])).toEqual({ action: 'usage-error', message: '--use-test-host is an option of run' });
+  });
+});
