@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { lowerFirst } from '../core/text';
+import { closestName, lowerFirst } from '../core/text';
 import { parseLocustDuration } from '../local-run/plan';
 
 /** The text printed by `--help`, and on stderr with every usage error. */
@@ -46,15 +46,22 @@ run options:
   -h, --help                  print this help
   -V, --version               print the version
 
-annotations on a LocustTest choose how it runs (see docs/cli.md):
+annotations on a LocustTest choose how it runs and how it is judged:
   cdk8s-locust/argocd-hook: PostSync   both Jobs become Argo CD hooks of that phase (or Sync)
   cdk8s-locust/start-delay: "30"       with a hook: both pods wait that many seconds first
   cdk8s-locust/schedule: "0 2 * * *"   two CronJobs on that schedule instead of the Jobs
+  cdk8s-locust/thresholds: "fail-ratio<=0.01, p95<=800ms"
+                                       the master exits 1 when a threshold is breached
+
+the full reference: docs/cli.md of the package (node_modules/cdk8s-locust/docs/cli.md)
 
 exit status: 0 success, 1 invalid input (one line per problem on stderr, nothing written),
 2 usage error; run: the master's exit code (0 when no request failed), 124 when the time
 bound stopped it
 `;
+
+/** The line after a usage error, instead of the whole usage. */
+export const USAGE_HINT = 'run cdk8s-locust --help for the commands and options';
 
 /** What the command line asked for. */
 export type Invocation =
@@ -88,6 +95,17 @@ export type Invocation =
   };
 
 const COMMANDS = ['render', 'validate', 'run'];
+/** Every long option, for "did you mean" on an unknown one. */
+const LONG_OPTIONS = ['output', 'operator-config', 'argocd', 'run-id', 'strict', 'test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep', 'help', 'version'];
+
+/** `unknown option --hots; did you mean --host?`, or where the options are listed. */
+function unknownOptionMessage(option: string): string {
+  const name = option.replace(/^-+/, '');
+  const close = option.startsWith('--') ? closestName(name, LONG_OPTIONS) : undefined;
+  return close === undefined
+    ? `unknown option ${option}; cdk8s-locust --help lists the options`
+    : `unknown option ${option}; did you mean --${close}?`;
+}
 /** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
 const RUN_ONLY = ['test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep'] as const;
 const RENDER_ONLY = ['output', 'argocd', 'run-id'] as const;
@@ -120,8 +138,11 @@ export function parseInvocation(args: readonly string[]): Invocation {
       },
     });
   } catch (error) {
-    // node's parser throws TypeErrors with a code; the message alone is for the user.
-    const message = (error as { message?: unknown }).message;
+    // node's parser throws TypeErrors with a code; the message alone is for the user, except for
+    // an unknown option, whose message explains `--` at length, with an unbalanced quote.
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && typeof message === 'string' ? /'([^']+)'/.exec(message)?.[1] : undefined;
+    if (unknown !== undefined) return { action: 'usage-error', message: unknownOptionMessage(unknown) };
     return { action: 'usage-error', message: lowerFirst(typeof message === 'string' ? message : String(error)) };
   }
   const { values, positionals } = parsed;

@@ -3,7 +3,7 @@ import { Yaml } from 'cdk8s';
 import { formatProblem } from '../core/problems';
 import { ExecuteOptions } from '../local-run/runner';
 import { LocalTest, selectTest } from '../local-run/select';
-import { parseInvocation, USAGE } from './args';
+import { parseInvocation, USAGE, USAGE_HINT } from './args';
 import { loadOperatorConfig } from './operator-config-file';
 import { describeSystemError, readInputs, STDIN_NAME } from './read-input';
 import { DocumentRenderer } from './render-command';
@@ -35,7 +35,8 @@ export function run(args: readonly string[]): RunResult {
   switch (invocation.action) {
     case 'help': return { status: 0, stdout: USAGE, stderr: '' };
     case 'version': return { status: 0, stdout: `${packageVersion()}\n`, stderr: '' };
-    case 'usage-error': return { status: 2, stdout: '', stderr: `cdk8s-locust: ${invocation.message}\n\n${USAGE}` };
+    // One line to act on; the whole usage is one flag away.
+    case 'usage-error': return { status: 2, stdout: '', stderr: `cdk8s-locust: ${invocation.message}\n${USAGE_HINT}\n` };
   }
   const report = new Report();
   const operatorConfig = invocation.operatorConfig === undefined ? undefined : loadOperatorConfig(invocation.operatorConfig, report);
