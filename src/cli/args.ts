@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { closestName, lowerFirst } from '../core/text';
 import { parseLocustDuration } from '../local-run/plan';
+import { FolderConfigMap, parseFolderConfigMap } from './files-option';
 
 /** The text printed by `--help`, and on stderr with every usage error. */
 export const USAGE = `usage: cdk8s-locust <command> [options] [FILE...]
@@ -17,6 +18,9 @@ commands:
                       local \`locust\` processes with the containers' args and env, mounted
                       files in a temporary folder, the master Service's name as 127.0.0.1;
                       FILE is rendered manifests (dist/*.k8s.yaml) or LocustTest resources
+  run -f LOCUSTFILE --host URL
+                      run a locustfile (or a folder with locustfile.py) as a LocustTest with
+                      the library's defaults: 1 user, 1 worker, 1m, image locustio/locust
 
 FILE is a multi-document YAML file; no FILE, or -, reads standard input.
 
@@ -43,6 +47,12 @@ run options:
       --timeout S             stop every process after S seconds (default: the run time plus
                               60 s, or 600 s when the test has no run time)
       --keep                  keep the temporary folder (files, worker logs) after the run
+      --files NAME=DIR        a ConfigMap NAME of the files of DIR, for a test whose
+                              testFiles.configMapRef names a ConfigMap the input lacks
+                              (repeatable)
+  -f, --locustfile PATH       run -f: the locustfile, or a folder holding it
+      --users N               run -f: how many users (default 1)
+      --spawn-rate R          run -f: users started per second (default: all at once)
   -h, --help                  print this help
   -V, --version               print the version
 
@@ -92,11 +102,17 @@ export type Invocation =
     readonly workers?: number;
     readonly timeoutSeconds?: number;
     readonly keep: boolean;
+    /** `-f`: a locustfile or folder to run instead of FILE. @default - the test of FILE */
+    readonly locustfile?: string;
+    readonly users?: number;
+    readonly spawnRate?: number;
+    /** `--files NAME=DIR`, in order. @default - none */
+    readonly folderConfigMaps?: readonly FolderConfigMap[];
   };
 
 const COMMANDS = ['render', 'validate', 'run'];
 /** Every long option, for "did you mean" on an unknown one. */
-const LONG_OPTIONS = ['output', 'operator-config', 'argocd', 'run-id', 'strict', 'test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep', 'help', 'version'];
+const LONG_OPTIONS = ['output', 'operator-config', 'argocd', 'run-id', 'strict', 'test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep', 'files', 'locustfile', 'users', 'spawn-rate', 'help', 'version'];
 
 /** `unknown option --hots; did you mean --host?`, or where the options are listed. */
 function unknownOptionMessage(option: string): string {
@@ -107,7 +123,7 @@ function unknownOptionMessage(option: string): string {
     : `unknown option ${option}; did you mean --${close}?`;
 }
 /** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
-const RUN_ONLY = ['test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep'] as const;
+const RUN_ONLY = ['test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep', 'files', 'locustfile', 'users', 'spawn-rate'] as const;
 const RENDER_ONLY = ['output', 'argocd', 'run-id'] as const;
 /** What the inputs are called: a run id never looks like this, a file name given by mistake does. */
 const INPUT_FILE = /\.(ya?ml|json)$/i;
@@ -133,6 +149,10 @@ export function parseInvocation(args: readonly string[]): Invocation {
         'workers': { type: 'string' },
         'timeout': { type: 'string' },
         'keep': { type: 'boolean' },
+        'files': { type: 'string', multiple: true },
+        'locustfile': { type: 'string', short: 'f' },
+        'users': { type: 'string' },
+        'spawn-rate': { type: 'string' },
         'help': { type: 'boolean', short: 'h' },
         'version': { type: 'boolean', short: 'V' },
       },
@@ -176,11 +196,14 @@ export function parseInvocation(args: readonly string[]): Invocation {
   };
 }
 
-function parseRun(files: string[], values: Record<string, string | boolean | undefined>): Invocation {
+function parseRun(files: string[], values: Record<string, string | boolean | string[] | undefined>): Invocation {
   const renderOption = RENDER_ONLY.find((name) => values[name] !== undefined);
   if (renderOption !== undefined) return { action: 'usage-error', message: `run does not take --${renderOption}: it changes what is rendered for a cluster, not what runs` };
-  if (files.length === 0 || files.includes('-')) return { action: 'usage-error', message: 'run needs FILE: the rendered manifests or LocustTest resources (standard input is not read)' };
   const text = (name: string) => values[name] as string | undefined;
+  const locustfile = text('locustfile');
+  const fromLocustfile = locustfileOptions(files, values, locustfile);
+  if ('action' in fromLocustfile) return fromLocustfile;
+  if (locustfile === undefined && (files.length === 0 || files.includes('-'))) return { action: 'usage-error', message: 'run needs FILE: the rendered manifests or LocustTest resources (standard input is not read), or -f LOCUSTFILE --host URL' };
   const host = text('host');
   if (host !== undefined && !/^https?:\/\/[^\s/]+/.test(host)) return { action: 'usage-error', message: `--host must be a URL starting with http:// or https:// (got ${JSON.stringify(host)})` };
   const runTime = text('run-time');
@@ -203,5 +226,37 @@ function parseRun(files: string[], values: Record<string, string | boolean | und
     workers: workers === undefined ? undefined : Number(workers),
     timeoutSeconds: timeout === undefined ? undefined : Number(timeout),
     keep: values.keep === true,
+    ...fromLocustfile,
   };
+}
+
+/** The options of `run -f` and `--files`, checked against each other and against FILE. */
+function locustfileOptions(files: string[], values: Record<string, string | boolean | string[] | undefined>, locustfile: string | undefined): Pick<Extract<Invocation, { action: 'run' }>, 'locustfile' | 'users' | 'spawnRate' | 'folderConfigMaps'> | { action: 'usage-error'; message: string } {
+  const usage = (message: string) => ({ action: 'usage-error' as const, message });
+  const folders: FolderConfigMap[] = [];
+  for (const text of (values.files as string[] | undefined) ?? []) {
+    const folder = parseFolderConfigMap(text);
+    if (folder === undefined) return usage(`--files needs NAME=DIR, NAME a ConfigMap name such as locust-tests (got ${JSON.stringify(text)})`);
+    folders.push(folder);
+  }
+  const count = (name: string, what: string): number | undefined | string => {
+    const text = values[name] as string | undefined;
+    if (text === undefined) return undefined;
+    return /^[1-9]\d*$/.test(text) ? Number(text) : `--${name} must be ${what} (got ${JSON.stringify(text)})`;
+  };
+  const users = count('users', 'a whole number of at least 1');
+  const spawnRate = values['spawn-rate'] === undefined ? undefined : /^\d+(\.\d+)?$/.test(values['spawn-rate'] as string) && Number(values['spawn-rate']) > 0 ? Number(values['spawn-rate']) : `--spawn-rate must be a number of users per second above 0 (got ${JSON.stringify(values['spawn-rate'])})`;
+  if (typeof users === 'string') return usage(users);
+  if (typeof spawnRate === 'string') return usage(spawnRate);
+  if (locustfile === undefined) {
+    const only = users !== undefined ? '--users' : spawnRate !== undefined ? '--spawn-rate' : undefined;
+    if (only !== undefined) return usage(`${only} is for run -f: a test of FILE has its users in its master command`);
+    return folders.length > 0 ? { folderConfigMaps: folders } : {};
+  }
+  if (locustfile === '') return usage('-f needs a locustfile or a folder of locustfiles');
+  if (files.length > 0) return usage(`run takes FILE or -f, not both (got ${files.join(' ')} and -f ${locustfile})`);
+  if (values.host === undefined) return usage('run -f needs --host URL: the target the users load, e.g. --host http://127.0.0.1:8080');
+  if (values.test !== undefined) return usage('run -f runs the one test it makes: --test is for FILE');
+  if (folders.length > 0) return usage('run -f mounts its own folder: --files is for FILE');
+  return { locustfile, users, spawnRate };
 }

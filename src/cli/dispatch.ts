@@ -3,7 +3,9 @@ import { Yaml } from 'cdk8s';
 import { formatProblem } from '../core/problems';
 import { ExecuteOptions } from '../local-run/runner';
 import { LocalTest, selectTest } from '../local-run/select';
-import { parseInvocation, USAGE, USAGE_HINT } from './args';
+import { Invocation, parseInvocation, USAGE, USAGE_HINT } from './args';
+import { folderConfigMaps } from './files-option';
+import { locustfileTestObjects } from './locustfile-run';
 import { loadOperatorConfig } from './operator-config-file';
 import { describeSystemError, readInputs, STDIN_NAME } from './read-input';
 import { DocumentRenderer } from './render-command';
@@ -58,6 +60,7 @@ export function run(args: readonly string[]): RunResult {
     for (const error of errors) report.located(input.name, error.line, error.column, error.message);
     objects.push(...renderer.render(input.name, documents));
   }
+  if (invocation.action === 'run') objects.push(...runInputs(invocation, report));
   // Rendered manifests hold no LocustTest: run finds its test among the objects instead.
   if (!report.failed && invocation.action !== 'run') reportNothingToRender(renderer, invocation.files, report);
   if (report.failed) return { status: 1, stdout: '', stderr: report.toString() };
@@ -67,7 +70,9 @@ export function run(args: readonly string[]): RunResult {
   if (invocation.action === 'run') {
     const selected = selectTest(objects, invocation.test);
     if ('problem' in selected) return { status: 1, stdout: '', stderr: `${warnings}cdk8s-locust: ${formatProblem(selected.problem)}\n` };
-    const { host, useTestHost, runTime, workers, timeoutSeconds, keep } = invocation;
+    const { host, useTestHost, timeoutSeconds, keep } = invocation;
+    // The test `-f` makes already has the run time and workers asked for.
+    const { runTime, workers } = invocation.locustfile === undefined ? invocation : { runTime: undefined, workers: undefined };
     return { status: 0, stdout: '', stderr: warnings, localRun: { test: selected.test, options: { host, useTestHost, runTime, workers, timeoutSeconds, keep } } };
   }
 
@@ -93,4 +98,27 @@ function reportNothingToRender(renderer: DocumentRenderer, files: readonly strin
   const inputs = files.map((file) => (file === '-' ? STDIN_NAME : file)).join(', ');
   const what = documents === 0 ? 'holds no documents' : `holds ${documents} document${documents === 1 ? '' : 's'} and no LocustTest`;
   report.inputProblem(inputs, `${what}; give the YAML of at least one locust.io/v2 LocustTest, as files or on standard input`);
+}
+
+/**
+ * What `run` adds to the objects of its files: the test `-f` makes from a locustfile, and the
+ * ConfigMaps of `--files NAME=DIR`. Problems and warnings go to the report.
+ */
+function runInputs(invocation: Extract<Invocation, { action: 'run' }>, report: Report): Record<string, unknown>[] {
+  if (invocation.locustfile !== undefined) {
+    const made = locustfileTestObjects({
+      path: invocation.locustfile,
+      host: invocation.host!,
+      users: invocation.users,
+      spawnRate: invocation.spawnRate,
+      runTime: invocation.runTime,
+      workers: invocation.workers,
+    });
+    for (const problem of made.problems) report.inputProblem(invocation.locustfile, formatProblem(problem));
+    for (const warning of made.warnings) report.warning(invocation.locustfile, made.name, formatProblem(warning));
+    return made.objects;
+  }
+  const folders = folderConfigMaps(invocation.folderConfigMaps ?? []);
+  for (const problem of folders.problems) report.inputProblem(problem.path, formatProblem({ ...problem, path: '' }).trimStart());
+  return folders.objects;
 }

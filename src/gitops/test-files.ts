@@ -62,7 +62,7 @@ export interface ResolvedTestFiles {
 }
 
 /** One file read from a directory: its path relative to the directory, in POSIX form. */
-interface SourceFile {
+export interface SourceFile {
   readonly relativePath: string;
   readonly content: Buffer;
 }
@@ -237,7 +237,7 @@ export function contentHash(files: readonly SourceFile[]): string {
 }
 
 /** UTF-8 text goes to `data`; anything else (e.g. a compiled file) to `binaryData`, base64. */
-function configMapData(files: readonly SourceFile[]): { data?: Record<string, string>; binaryData?: Record<string, string> } {
+export function configMapData(files: readonly SourceFile[]): { data?: Record<string, string>; binaryData?: Record<string, string> } {
   const data: Record<string, string> = {};
   const binaryData: Record<string, string> = {};
   for (const file of files) {
