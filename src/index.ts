@@ -10,6 +10,8 @@ export { ArgoCdOptions, ArgoCdHook } from './gitops/argocd';
 export { RUN_ID_ANNOTATION } from './gitops/run-id';
 export { TestFiles, DirectoryOptions } from './gitops/test-files';
 export { EnvSource, SecretMount } from './construct/references';
+export { ConfigMapReference, SecretReference, VolumeReference } from './core/plus-objects';
+export { DurationLike } from './core/duration';
 export { MetricsMonitor, MonitorKind, MonitorOptions } from './gitops/monitoring';
 export { Observability, ObservabilityProps } from './construct/observability';
 export { ObservabilityMode, ObservabilityPlan, ServicePortEntry, planObservability } from './pod/observability';
