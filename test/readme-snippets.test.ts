@@ -25,21 +25,23 @@ function snippetsOf(markdown: string): Snippet[] {
   const snippets: Snippet[] = [];
   let previous = '';
   for (let i = 0; i < lines.length; i++) {
-    const fence = /^```(ts|typescript)\s*$/.exec(lines[i]);
+    // Fences may be indented, inside a list item; the block's lines then share the indentation.
+    const fence = /^(\s*)```(ts|typescript)\s*$/.exec(lines[i]);
     if (!fence) {
-      if (lines[i].trim() !== '') previous = lines[i];
-      if (/^```/.test(lines[i])) {
+      if (lines[i].trim() !== '') previous = lines[i].trim();
+      if (/^\s*```/.test(lines[i])) {
         // skip another language's block whole, so that its lines are not read as text
-        const close = lines.findIndex((line, j) => j > i && /^```/.test(line));
+        const close = lines.findIndex((line, j) => j > i && /^\s*```/.test(line));
         i = close === -1 ? lines.length : close;
       }
       continue;
     }
-    const close = lines.findIndex((line, j) => j > i && /^```/.test(line));
-    const code = lines.slice(i + 1, close).join('\n');
+    const close = lines.findIndex((line, j) => j > i && /^\s*```/.test(line));
+    const indent = fence[1].length;
+    const code = lines.slice(i + 1, close === -1 ? lines.length : close).map((line) => line.slice(Math.min(indent, line.length - line.trimStart().length))).join('\n');
     const kind = /^<!-- quoted from \S+ -->$/.test(previous) ? 'quoted' : /^import /m.test(code) ? 'file' : 'chart body';
     snippets.push({ line: i + 2, code, kind });
-    i = close;
+    i = close === -1 ? lines.length : close;
     previous = '';
   }
   return snippets;
@@ -115,5 +117,10 @@ describe('README TypeScript blocks', () => {
   test('tells quoted blocks, whole files and chart bodies apart', () => {
     const kinds = snippetsOf(['<!-- quoted from examples/main.ts -->', '```ts', 'x', '```', '```typescript', "import 'y';", '```', '```ts', 'z();', '```'].join('\n'));
     expect(kinds.map((s) => [s.line, s.kind])).toEqual([[3, 'quoted'], [6, 'file'], [9, 'chart body']]);
+  });
+
+  test('reads a block indented in a list item without its indentation, and skips other languages', () => {
+    const snippets = snippetsOf(['- An item:', '', '  ```ts', '  if (x) {', '    y();', '  }', '  ```', '```sh', '```ts', '```'].join('\n'));
+    expect(snippets).toEqual([{ line: 4, code: 'if (x) {\n  y();\n}', kind: 'chart body' }]);
   });
 });
