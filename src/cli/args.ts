@@ -111,8 +111,30 @@ export type Invocation =
   };
 
 const COMMANDS = ['render', 'validate', 'run'];
+
+/** Every option, as node's parser reads them. */
+const OPTIONS = {
+  'output': { type: 'string', short: 'o' },
+  'operator-config': { type: 'string' },
+  'argocd': { type: 'boolean' },
+  'run-id': { type: 'string' },
+  'strict': { type: 'boolean' },
+  'test': { type: 'string' },
+  'host': { type: 'string' },
+  'use-test-host': { type: 'boolean' },
+  'run-time': { type: 'string' },
+  'workers': { type: 'string' },
+  'timeout': { type: 'string' },
+  'keep': { type: 'boolean' },
+  'files': { type: 'string', multiple: true },
+  'locustfile': { type: 'string', short: 'f' },
+  'users': { type: 'string' },
+  'spawn-rate': { type: 'string' },
+  'help': { type: 'boolean', short: 'h' },
+  'version': { type: 'boolean', short: 'V' },
+} as const;
 /** Every long option, for "did you mean" on an unknown one. */
-const LONG_OPTIONS = ['output', 'operator-config', 'argocd', 'run-id', 'strict', 'test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep', 'files', 'locustfile', 'users', 'spawn-rate', 'help', 'version'];
+const LONG_OPTIONS = Object.keys(OPTIONS);
 
 /** `unknown option --hots; did you mean --host?`, or where the options are listed. */
 function unknownOptionMessage(option: string): string {
@@ -122,6 +144,7 @@ function unknownOptionMessage(option: string): string {
     ? `unknown option ${option}; cdk8s-locust --help lists the options`
     : `unknown option ${option}; did you mean --${close}?`;
 }
+
 /** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
 const RUN_ONLY = ['test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep', 'files', 'locustfile', 'users', 'spawn-rate'] as const;
 const RENDER_ONLY = ['output', 'argocd', 'run-id'] as const;
@@ -136,26 +159,7 @@ export function parseInvocation(args: readonly string[]): Invocation {
       args: [...args],
       allowPositionals: true,
       strict: true,
-      options: {
-        'output': { type: 'string', short: 'o' },
-        'operator-config': { type: 'string' },
-        'argocd': { type: 'boolean' },
-        'run-id': { type: 'string' },
-        'strict': { type: 'boolean' },
-        'test': { type: 'string' },
-        'host': { type: 'string' },
-        'use-test-host': { type: 'boolean' },
-        'run-time': { type: 'string' },
-        'workers': { type: 'string' },
-        'timeout': { type: 'string' },
-        'keep': { type: 'boolean' },
-        'files': { type: 'string', multiple: true },
-        'locustfile': { type: 'string', short: 'f' },
-        'users': { type: 'string' },
-        'spawn-rate': { type: 'string' },
-        'help': { type: 'boolean', short: 'h' },
-        'version': { type: 'boolean', short: 'V' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
     // node's parser throws TypeErrors with a code; the message alone is for the user, except for

@@ -51,8 +51,9 @@ function locustfileOfFolder(dir: string): { file?: string; problem?: Problem } {
 
 /** A DNS-1035 name from a file or folder name: `checkout_v2.py` gives `checkout-v2`. */
 export function testNameOf(base: string): string {
-  const name = base.replace(/\.py$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '').slice(0, 40);
-  return name === '' ? 'locust' : name.replace(/-+$/, '');
+  // At most 40 characters, well within the 56 a test name may have.
+  const name = base.replace(/\.py$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').slice(0, 40).replace(/-+$/, '');
+  return name === '' ? 'locust' : name;
 }
 
 /** The objects of the test, or the problems that stop it; warnings are the test's own. */
