@@ -78,37 +78,43 @@ export type Invocation =
   | { readonly action: 'help' }
   | { readonly action: 'version' }
   | { readonly action: 'usage-error'; readonly message: string }
-  | {
-    readonly action: 'render' | 'validate';
-    /** Input files in order; `-` is standard input. */
-    readonly files: readonly string[];
-    readonly output?: string;
-    readonly operatorConfig?: string;
-    readonly argoCd: boolean;
-    readonly runId?: string;
-    /** Set only when given, so that CDK8S_LOCUST_STRICT=1 still applies otherwise. */
-    readonly strict?: true;
-  }
-  | {
-    readonly action: 'run';
-    readonly files: readonly string[];
-    readonly operatorConfig?: string;
-    readonly strict?: true;
-    readonly test?: string;
-    readonly host?: string;
-    /** Set only when given: the test's own target is confirmed. */
-    readonly useTestHost?: true;
-    readonly runTime?: string;
-    readonly workers?: number;
-    readonly timeoutSeconds?: number;
-    readonly keep: boolean;
-    /** `-f`: a locustfile or folder to run instead of FILE. @default - the test of FILE */
-    readonly locustfile?: string;
-    readonly users?: number;
-    readonly spawnRate?: number;
-    /** `--files NAME=DIR`, in order. @default - none */
-    readonly folderConfigMaps?: readonly FolderConfigMap[];
-  };
+  | RenderInvocation
+  | RunInvocation;
+
+/** What `render` and `validate` were asked for: validate renders the same, and writes nothing. */
+export interface RenderInvocation {
+  readonly action: 'render' | 'validate';
+  /** Input files in order; `-` is standard input. */
+  readonly files: readonly string[];
+  readonly output?: string;
+  readonly operatorConfig?: string;
+  readonly argoCd: boolean;
+  readonly runId?: string;
+  /** Set only when given, so that CDK8S_LOCUST_STRICT=1 still applies otherwise. */
+  readonly strict?: true;
+}
+
+/** What `run` was asked for. */
+export interface RunInvocation {
+  readonly action: 'run';
+  readonly files: readonly string[];
+  readonly operatorConfig?: string;
+  readonly strict?: true;
+  readonly test?: string;
+  readonly host?: string;
+  /** Set only when given: the test's own target is confirmed. */
+  readonly useTestHost?: true;
+  readonly runTime?: string;
+  readonly workers?: number;
+  readonly timeoutSeconds?: number;
+  readonly keep: boolean;
+  /** `-f`: a locustfile or folder to run instead of FILE. @default - the test of FILE */
+  readonly locustfile?: string;
+  readonly users?: number;
+  readonly spawnRate?: number;
+  /** `--files NAME=DIR`, in order. @default - none */
+  readonly folderConfigMaps?: readonly FolderConfigMap[];
+}
 
 const COMMANDS = ['render', 'validate', 'run'];
 
@@ -235,7 +241,7 @@ function parseRun(files: string[], values: Record<string, string | boolean | str
 }
 
 /** The options of `run -f` and `--files`, checked against each other and against FILE. */
-function locustfileOptions(files: string[], values: Record<string, string | boolean | string[] | undefined>, locustfile: string | undefined): Pick<Extract<Invocation, { action: 'run' }>, 'locustfile' | 'users' | 'spawnRate' | 'folderConfigMaps'> | { action: 'usage-error'; message: string } {
+function locustfileOptions(files: string[], values: Record<string, string | boolean | string[] | undefined>, locustfile: string | undefined): Pick<RunInvocation, 'locustfile' | 'users' | 'spawnRate' | 'folderConfigMaps'> | { action: 'usage-error'; message: string } {
   const usage = (message: string) => ({ action: 'usage-error' as const, message });
   const folders: FolderConfigMap[] = [];
   for (const text of (values.files as string[] | undefined) ?? []) {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Problem } from '../core/problems';
-import { configMapData, readDirectory } from '../gitops/test-files';
+import { configMapData, readDirectory } from '../test-files/test-files';
 
 /**
  * `run --files NAME=DIR`: a ConfigMap named NAME holding the files of DIR, for a LocustTest that

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { LocustTest } from '../construct/locust-test';
 import { Problem } from '../core/problems';
-import { configMapData, TestFiles } from '../gitops/test-files';
+import { configMapData, TestFiles } from '../test-files/test-files';
 
 /**
  * `cdk8s-locust run -f DIR_OR_FILE --host URL`: a LocustTest made from a locustfile with the

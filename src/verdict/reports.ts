@@ -2,7 +2,7 @@ import { toJson_Volume, Volume } from '../../imports/k8s';
 import { sanitizeName } from '../core/names';
 import { isVolumeReference, VolumeReference } from '../core/plus-objects';
 import { Problem } from '../core/problems';
-import { flagOf } from '../pod/command';
+import { flagOf } from '../core/locust-args';
 import { JsonObject, SpecJson } from '../spec/spec';
 
 /** Where the master sees the report volume. */

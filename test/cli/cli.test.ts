@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { Manifest, assertValidKubernetesObject, find } from '../util';
 import { CLI_BIN, ensureBuilt, ROOT } from '../built-cli';
-import { HOOK_ANNOTATION, SCHEDULE_ANNOTATION, START_DELAY_ANNOTATION } from '../../src/cli/run-annotations';
+import { ARGOCD_HOOK_ANNOTATION, SCHEDULE_ANNOTATION, START_DELAY_ANNOTATION } from '../../src/cli/run-annotations';
 import { THRESHOLDS_ANNOTATION } from '../../src/verdict/thresholds-annotation';
 
 /**
@@ -346,7 +346,7 @@ describe('usage', () => {
 
   test('help names every annotation the command line reads, and a reference the package holds', () => {
     // GIVEN the annotations the command line reads from a LocustTest
-    const annotations = [HOOK_ANNOTATION, START_DELAY_ANNOTATION, SCHEDULE_ANNOTATION, THRESHOLDS_ANNOTATION];
+    const annotations = [ARGOCD_HOOK_ANNOTATION, START_DELAY_ANNOTATION, SCHEDULE_ANNOTATION, THRESHOLDS_ANNOTATION];
 
     // THEN the help shows each, and the reference it points to is published
     const help = cli(['--help']).stdout;

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { run } from '../../src/cli/dispatch';
+import { dispatch } from '../../src/cli/dispatch';
 import { folderConfigMaps, parseFolderConfigMap } from '../../src/cli/files-option';
 import { planLocalRun } from '../../src/local-run/plan';
 import { tempTree } from '../temp-tree';
@@ -28,7 +28,7 @@ describe('run --files NAME=DIR', () => {
 
   test('gives a sample test the ConfigMap it names, from a folder', () => {
     // WHEN the sample runs with its ConfigMap given as a folder
-    const result = run(['run', join(dir, 'sample.yaml'), '--files', `my-locust-tests=${join(dir, 'tests')}`]);
+    const result = dispatch(['run', join(dir, 'sample.yaml'), '--files', `my-locust-tests=${join(dir, 'tests')}`]);
 
     // THEN the run has the test and a ConfigMap of that name with the folder's files
     expect(result.stderr).toBe('');
@@ -38,7 +38,7 @@ describe('run --files NAME=DIR', () => {
 
   test('fails without it, saying how to give the ConfigMap as a folder', () => {
     // GIVEN the planned run of the sample alone
-    const result = run(['run', join(dir, 'sample.yaml')]);
+    const result = dispatch(['run', join(dir, 'sample.yaml')]);
     const planned = planLocalRun(result.localRun!.test, {}, { root: '/nonexistent-never-written', masterPort: 1, webPort: 2 });
 
     // THEN the missing ConfigMap's problem names the option

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { locustfileTestObjects, testNameOf } from '../../src/cli/locustfile-run';
-import { run } from '../../src/cli/dispatch';
+import { dispatch } from '../../src/cli/dispatch';
 import { tempTree } from '../temp-tree';
 
 const LOCUSTFILE = 'from locust import HttpUser, task\n\nclass Shopper(HttpUser):\n    @task\n    def ping(self):\n        self.client.get("/ping")\n';
@@ -53,7 +53,7 @@ describe('run -f: a test made from a locustfile', () => {
 
   test('hands the test it made to the run, with no run time or workers left to override', () => {
     // WHEN the command line is given -f
-    const result = run(['run', '-f', join(dir, 'shop'), '--host', 'http://127.0.0.1:9', '--run-time', '2s', '--workers', '2']);
+    const result = dispatch(['run', '-f', join(dir, 'shop'), '--host', 'http://127.0.0.1:9', '--run-time', '2s', '--workers', '2']);
 
     // THEN the run gets the test, whose own command holds the run time and workers
     expect(result.status).toBe(0);
