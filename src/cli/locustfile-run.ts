@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ApiObject, App, Chart } from 'cdk8s';
+import { strictProblem } from '../checks/warnings';
 import { LocustTest } from '../construct/locust-test';
+import { OperatorConfig } from '../operator/operator-config';
 import { Problem } from '../core/problems';
 import { configMapData, TestFiles } from '../test-files/test-files';
 
@@ -25,6 +27,10 @@ export interface LocustfileTestRequest {
   readonly runTime?: string;
   /** @default 1 */
   readonly workers?: number;
+  /** The operator settings the objects are built for. @default - the Helm chart's defaults */
+  readonly operatorConfig?: OperatorConfig;
+  /** Warnings are problems. @default - the environment's CDK8S_LOCUST_STRICT */
+  readonly strict?: boolean;
 }
 
 /** The defaults of `run -f`: one user for a minute, enough to see the test work, bounded. */
@@ -92,13 +98,16 @@ export function locustfileTestObjects(request: LocustfileTestRequest): { name: s
   const test = new LocustTest(chart, 'test', {
     name,
     testFiles,
+    operatorConfig: request.operatorConfig,
+    strict: request.strict,
     spec: {
       image: LOCUSTFILE_RUN_DEFAULTS.image,
       master: { command: `--locustfile ${file} --host ${request.host} --users ${users} --spawn-rate ${spawnRate} --run-time ${runTime}` },
       worker: { command: `--locustfile ${file}`, replicas: request.workers ?? LOCUSTFILE_RUN_DEFAULTS.workers },
     },
   });
-  if (test.problems.length > 0) return { name, objects: [], problems: [...test.problems], warnings: [] };
+  const problems = [...test.problems, ...(test.strict ? test.warnings.map(strictProblem) : [])];
+  if (problems.length > 0) return { name, objects: [], problems, warnings: [] };
   const objects = chart.node.findAll().filter(ApiObject.isApiObject).map((object) => object.toJson() as JsonMap);
   return { name, objects: [...extraObjects, ...objects], problems: [], warnings: [...test.warnings] };
 }

@@ -1,9 +1,11 @@
+import { formatWarning } from '../checks/warnings';
 import { formatProblem } from '../core/problems';
 import { selectTest } from '../local-run/select';
 import { RunInvocation } from './args';
 import { CommandResult, failure } from './command-result';
 import { folderConfigMaps } from './files-option';
 import { locustfileTestObjects } from './locustfile-run';
+import { readOperatorConfig } from './operator-config-file';
 import { renderInputs } from './rendered-inputs';
 import { Report } from './report';
 
@@ -31,8 +33,12 @@ export function runCommand(invocation: RunInvocation): CommandResult {
  */
 function runInputs(invocation: RunInvocation, report: Report): Record<string, unknown>[] {
   if (invocation.locustfile !== undefined) {
+    // Read once more only when given: renderInputs has read it without problems.
+    const operatorConfig = invocation.operatorConfig === undefined ? undefined : readOperatorConfig(invocation.operatorConfig, report);
     const made = locustfileTestObjects({
       path: invocation.locustfile,
+      operatorConfig,
+      strict: invocation.strict,
       host: invocation.host!,
       users: invocation.users,
       spawnRate: invocation.spawnRate,
@@ -40,7 +46,7 @@ function runInputs(invocation: RunInvocation, report: Report): Record<string, un
       workers: invocation.workers,
     });
     for (const problem of made.problems) report.inputProblem(invocation.locustfile, formatProblem(problem));
-    for (const warning of made.warnings) report.warning(invocation.locustfile, made.name, formatProblem(warning));
+    for (const warning of made.warnings) report.warning(invocation.locustfile, made.name, formatWarning(warning));
     return made.objects;
   }
   const folders = folderConfigMaps(invocation.folderConfigMaps ?? []);

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { locustfileTestObjects, testNameOf } from '../../src/cli/locustfile-run';
 import { dispatch } from '../../src/cli/dispatch';
@@ -60,6 +60,20 @@ describe('run -f: a test made from a locustfile', () => {
     expect(result.localRun?.test.name).toBe('shop');
     expect(result.localRun?.test.workerJob.spec.parallelism).toBe(2);
     expect(result.localRun?.options).toMatchObject({ host: 'http://127.0.0.1:9', runTime: undefined, workers: undefined });
+  });
+
+  test('builds the test for the operator configuration given', () => {
+    // GIVEN an operator configuration with bigger pods
+    const config = join(dir, 'operator.yaml');
+    writeFileSync(config, 'POD_CPU_REQUEST: 500m\n');
+
+    // WHEN a folder runs with it
+    const result = dispatch(['run', '-f', join(dir, 'shop'), '--host', 'http://127.0.0.1:9', '--operator-config', config]);
+
+    // THEN the Locust containers request what it says
+    expect(result.stderr).toBe('');
+    const master = result.localRun!.test.masterJob.spec.template.spec.containers.find((c: any) => c.name === 'shop-master');
+    expect(master.resources.requests.cpu).toBe('500m');
   });
 
   test.each([
