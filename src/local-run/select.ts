@@ -1,3 +1,4 @@
+import { setsFlag } from '../core/locust-args';
 import { LABEL_POD_NAME, LABEL_TEST_NAME } from '../core/names';
 import { Problem } from '../core/problems';
 
@@ -72,7 +73,7 @@ function jobsOf(objects: readonly KubeObject[]): KubeObject[] {
 }
 
 /** The labels of a Job's pod template. */
-function podLabels(job: KubeObject): Record<string, string> {
+function templateLabelsOf(job: KubeObject): Record<string, string> {
   const labels: unknown = job.spec?.template?.metadata?.labels;
   return isObject(labels) ? labels : {};
 }
@@ -81,7 +82,7 @@ function podLabels(job: KubeObject): Record<string, string> {
  * The container Locust runs in: the one named like its Job, as the operator names it, else the
  * first. Other containers (a user's own sidecars) are not run locally.
  */
-export function locustContainer(job: KubeObject): KubeObject | undefined {
+export function mainContainerOf(job: KubeObject): KubeObject | undefined {
   const containers: unknown = job.spec?.template?.spec?.containers;
   if (!Array.isArray(containers)) return undefined;
   const objects = containers.filter(isObject);
@@ -89,10 +90,10 @@ export function locustContainer(job: KubeObject): KubeObject | undefined {
 }
 
 function role(job: KubeObject): 'master' | 'worker' | undefined {
-  const args: unknown = locustContainer(job)?.args;
+  const args: unknown = mainContainerOf(job)?.args;
   if (!Array.isArray(args)) return undefined;
-  if (args.includes('--master')) return 'master';
-  if (args.includes('--worker')) return 'worker';
+  if (setsFlag(args, '--master')) return 'master';
+  if (setsFlag(args, '--worker')) return 'worker';
   return undefined;
 }
 
@@ -100,7 +101,7 @@ function role(job: KubeObject): 'master' | 'worker' | undefined {
 export function testNames(objects: readonly KubeObject[]): string[] {
   const roles = new Map<string, Set<string>>();
   for (const job of jobsOf(objects)) {
-    const name = podLabels(job)[LABEL_TEST_NAME];
+    const name = templateLabelsOf(job)[LABEL_TEST_NAME];
     const jobRole = role(job);
     if (typeof name !== 'string' || jobRole === undefined) continue;
     const key = `${job.metadata?.namespace ?? ''}/${name}`;
@@ -125,11 +126,11 @@ export function selectTest(objects: readonly KubeObject[], wanted?: string): { t
   if (!names.includes(name)) {
     return { problem: { path: '--test', message: `names no test of the input (found: ${found})`, value: name, fix: 'use one of the names found' } };
   }
-  const jobs = jobsOf(objects).filter((job) => podLabels(job)[LABEL_TEST_NAME] === name);
+  const jobs = jobsOf(objects).filter((job) => templateLabelsOf(job)[LABEL_TEST_NAME] === name);
   const masterJob = jobs.find((job) => role(job) === 'master')!;
   const workerJob = jobs.find((job) => role(job) === 'worker')!;
   const namespace: string | undefined = masterJob.metadata?.namespace;
-  const masterPod = podLabels(masterJob)[LABEL_POD_NAME];
+  const masterPod = templateLabelsOf(masterJob)[LABEL_POD_NAME];
   const service = objects.find((object) => object.kind === 'Service'
     && object.metadata?.namespace === namespace
     && masterPod !== undefined

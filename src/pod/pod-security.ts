@@ -1,5 +1,5 @@
 import { JsonObject } from '../spec/spec';
-import { flagOf } from './command';
+import { flagOf } from '../core/locust-args';
 
 /** Which Pod Security Standards profile the pods of a test are written for. */
 export enum PodSecurity {

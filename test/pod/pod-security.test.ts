@@ -2,7 +2,7 @@ import { App, Chart, Cron, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { parseAllDocuments } from 'yaml';
 import { ArgoCdHook, LocustTest, LocustTestProps, PodSecurity, RenderMode, TestFiles } from '../../src';
-import { run } from '../../src/cli/dispatch';
+import { dispatch } from '../../src/cli/dispatch';
 import { minimalSpec, minimalSpecJson } from '../fixtures';
 import { tempTree } from '../temp-tree';
 import { find, Manifest, synthChart } from '../util';
@@ -154,7 +154,7 @@ describe('PodSecurity.RESTRICTED', () => {
     const input = tempTree({ 'test.yaml': `apiVersion: locust.io/v2\nkind: LocustTest\nmetadata: {name: checkout, namespace: load}\nspec: ${JSON.stringify(minimalSpecJson())}\n` });
 
     // WHEN it is rendered with the flag
-    const result = run(['render', '--pod-security', 'restricted', `${input}/test.yaml`]);
+    const result = dispatch(['render', '--pod-security', 'restricted', `${input}/test.yaml`]);
 
     // THEN the pods pass the profile
     expect(result.stderr).toBe('');
