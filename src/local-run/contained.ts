@@ -1,5 +1,5 @@
 import { chmodSync, closeSync, constants, lstatSync, mkdirSync, openSync, realpathSync, writeSync } from 'node:fs';
-import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { PodEntry } from './volumes';
 
 /**
@@ -23,12 +23,20 @@ export class ContainedFolder {
     throw new Error(`refused to write ${resolved}: it is outside the run's folder ${this.root}`);
   }
 
-  /** Makes the folder `path` and its parents, none of them a symbolic link leading elsewhere. */
+  /**
+   * Makes the folder `path` and its parents one at a time, each checked before the next is made:
+   * a link made inside the folder (by a process of the run) that points out of it is refused
+   * before anything is created through it.
+   */
   public mkdir(path: string): string {
     const resolved = this.inside(path);
-    mkdirSync(resolved, { recursive: true });
-    // A link made inside the folder (by a process of the run) could point out of it.
-    this.inside(realpathSync(resolved));
+    let current = this.root;
+    for (const part of relative(this.root, resolved).split(sep).filter((name) => name !== '')) {
+      current = join(current, part);
+      const stat = lstatSync(current, { throwIfNoEntry: false });
+      if (stat === undefined) mkdirSync(current);
+      else if (stat.isSymbolicLink()) this.inside(realpathSync(current));
+    }
     return resolved;
   }
 

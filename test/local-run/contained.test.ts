@@ -43,6 +43,17 @@ describe('ContainedFolder', () => {
     expect(existsSync(join(outside, 'authorized_keys'))).toBe(false);
   });
 
+  test('fails before creating anything through a link to a folder outside, however deep the path below it', () => {
+    // GIVEN a link inside the folder to an empty folder outside
+    const outside = tempTree({});
+    const folder = new ContainedFolder(tempTree({}));
+    symlinkSync(outside, join(folder.root, 'master'));
+
+    // THEN making a folder below it is refused, and no folder appears outside
+    expect(() => folder.mkdir(join(folder.root, 'master', 'lotest', 'src'))).toThrow(/outside the run's folder/);
+    expect(existsSync(join(outside, 'lotest'))).toBe(false);
+  });
+
   test('fails when the file itself is a symbolic link', () => {
     const outside = tempTree({ 'target.txt': 'keep' });
     const folder = new ContainedFolder(tempTree({}));
