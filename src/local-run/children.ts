@@ -1,7 +1,7 @@
 import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
 
 /** Between SIGTERM and SIGKILL, for the run and for the watchdog alike. */
-export const KILL_GRACE_MS = 5_000;
+const KILL_GRACE_MS = 5_000;
 
 /**
  * The watchdog, run by `node -e`: it reads `+PID` and `-PID` lines (a process group started or

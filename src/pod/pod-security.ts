@@ -20,14 +20,14 @@ export enum PodSecurity {
 }
 
 /** The uid and gid of the `locust` user of the official Locust images: their user is a name, which `runAsNonRoot` cannot check. */
-export const LOCUST_IMAGE_UID = 1000;
+const LOCUST_IMAGE_UID = 1000;
 /** The only capability the restricted profile lets a container add. */
 export const RESTRICTED_ADDABLE_CAPABILITY = 'NET_BIND_SERVICE';
 /** Where the master's web UI listens under the restricted profile when nothing outside the pod needs it. */
 const LOOPBACK = '127.0.0.1';
 
 /** What the hardening needs to know of the pod beyond its spec. */
-export interface RestrictedPodOptions {
+interface RestrictedPodOptions {
   /** The master's Locust container, whose web UI is bound to 127.0.0.1: undefined for the worker, or when the Service exposes the web UI. */
   readonly webUiContainer?: string;
 }
