@@ -2,7 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KubeCronJob, KubeJob, KubeService } from '../../imports/k8s';
 import { validateArgoCdOptions } from '../gitops/argocd';
-import { MetricsMonitor, MonitorKind } from '../service/monitoring';
+import { MetricsMonitor, MonitorKind, validateMonitor } from '../service/monitoring';
 import { Observability } from './observability';
 import { ObservabilityMode } from '../pod/observability';
 import { AppChecks } from './app-checks';
@@ -21,8 +21,11 @@ import { ComposedTestFiles, withTestFiles } from '../test-files/test-files-spec'
 import { validateLocustTest } from '../checks/validation';
 import { strictProblem, Warning, warningsFor } from '../checks/warnings';
 import { resolveVerdict, ResolvedVerdict } from '../verdict/verdict';
+import { reportsWarnings } from '../verdict/reports';
 import { resolveThresholds } from '../verdict/thresholds';
 import { pythonPathProblems } from '../test-files/requirements';
+import { PodSecurity } from '../pod/pod-security';
+import { restrictedProfileProblems } from '../checks/pod-security';
 
 /** Props of a LocustTest written in TypeScript: the spec typed as the classes generated from the CRD. */
 export interface LocustTestProps extends LocustTestOptions {
@@ -139,7 +142,7 @@ export class LocustTest extends Construct {
     this.input = readInput(this, props, this.givenSpec(props));
     ({ namespace: this.namespace, mode: this.mode, strict: this.strict, specJson: this.specJson, operatorConfig: this.operatorConfig } = this.input);
     const checked = checkTest(props, this.input);
-    this.warnings = checked.problems.length > 0 ? [] : warningsOf(props, this.input);
+    this.warnings = checked.problems.length > 0 ? [] : warningsOf(props, this.input, checked.verdict);
     this.written = checked.verdict === undefined ? undefined : writeObjects(this, props, this.input, checked.verdict);
     const metadataProblems = this.written === undefined ? [] : annotateWithMetadata(this.node.findAll().filter(ApiObject.isApiObject), props.metadata);
     this.problems = [...checked.problems, ...metadataProblems];
@@ -279,6 +282,7 @@ function checkTest(props: LocustTestProps, input: TestInput): CheckedTest {
   const problems: Problem[] = [
     ...validateOperatorConfig(props.operatorConfig),
     ...validateArgoCdOptions(props.argoCd),
+    ...validateMonitor(props.monitor),
     ...validateRunId(props.runId),
     ...validateMetadata(props.metadata),
     ...validateSchedule(props.schedule, { name: props.name, hook: props.argoCd?.hook !== undefined, runId: props.runId }),
@@ -294,7 +298,9 @@ function checkTest(props: LocustTestProps, input: TestInput): CheckedTest {
       thresholds: props.thresholds !== undefined,
       reports: props.reports !== undefined,
       requirements: files.requirementsFile !== undefined,
+      restricted: props.podSecurity === PodSecurity.RESTRICTED,
     }) : []),
+    ...podSecurityProblems(props.podSecurity),
   ];
   const verdict = problems.length === 0
     ? resolveVerdict({ testName: props.name, spec: input.specJson, runId: props.runId, thresholds, reports: props.reports })
@@ -305,8 +311,16 @@ function checkTest(props: LocustTestProps, input: TestInput): CheckedTest {
     ...(thresholds?.problems ?? []),
     ...(verdict?.problems ?? []),
     ...monitorProblems(props.monitor, observability.mode),
+    ...(verdict !== undefined && props.podSecurity === PodSecurity.RESTRICTED ? restrictedProfileProblems(input.specJson) : []),
   ];
   return all.length === 0 ? { problems: all, verdict: verdict?.verdict } : { problems: all };
+}
+
+/** A profile given from JavaScript or a cast must be one the library writes. */
+function podSecurityProblems(podSecurity: PodSecurity | undefined): Problem[] {
+  const profiles: string[] = Object.values(PodSecurity);
+  if (podSecurity === undefined || profiles.includes(podSecurity)) return [];
+  return [{ path: 'podSecurity', message: 'is not a profile this library writes', value: podSecurity, fix: `use ${profiles.map((value) => `PodSecurity.${value.toUpperCase()}`).join(' or ')}` }];
 }
 
 /** A monitor scrapes the exporter sidecar, which only a test without OpenTelemetry has. */
@@ -315,15 +329,18 @@ function monitorProblems(monitor: MetricsMonitor | undefined, mode: Observabilit
   return [{ path: 'monitor', message: `scrapes the metrics exporter sidecar, which a test with ${mode} has not`, value: monitor.kind, fix: 'drop the monitor and read the metrics from the OpenTelemetry backend, or turn OpenTelemetry off' }];
 }
 
-/** The traps of a test without problems. */
-function warningsOf(props: LocustTestProps, input: TestInput): Warning[] {
-  return warningsFor(input.specJson, input.operatorConfig, {
-    observability: input.observability.plan,
-    argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
-    unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
-    thresholds: props.thresholds !== undefined,
-    reports: props.reports !== undefined,
-  });
+/** The traps of a test without problems; the resolved verdict tells where the reports go. */
+function warningsOf(props: LocustTestProps, input: TestInput, verdict: ResolvedVerdict | undefined): Warning[] {
+  return [
+    ...warningsFor(input.specJson, input.operatorConfig, {
+      observability: input.observability.plan,
+      argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
+      unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
+      thresholds: props.thresholds !== undefined,
+      reports: props.reports !== undefined,
+    }),
+    ...(verdict?.reports ? reportsWarnings(input.specJson, verdict.reports) : []),
+  ];
 }
 
 /** Phase 3, the objects: the workload, or the custom resource in operator mode. */
@@ -340,6 +357,7 @@ function writeObjects(test: LocustTest, props: LocustTestProps, input: TestInput
     podLabels: props.metadata?.labels,
     verdict,
     requirementsFile: input.files.requirementsFile,
+    restricted: props.podSecurity === PodSecurity.RESTRICTED,
   };
   if (input.mode === RenderMode.OPERATOR) return renderOperatorResource(test, ctx);
   const workload = renderWorkload(test, ctx);

@@ -35,6 +35,17 @@ describe('resolveEnv', () => {
     expect(resolveEnv(container, 'c', POD, sources).problems).toEqual([expect.objectContaining({ path: 'c.env[0].valueFrom', message: 'cannot be resolved on this machine' })]);
   });
 
+  test.each([
+    [{ env: { TOKEN: 'x' } }, 'c.env', 'must be a list, not a map'],
+    [{ env: [{ value: 'x' }] }, 'c.env[0].name', 'must be the name of the variable'],
+    [{ env: [{ name: 'A', valueFrom: 'settings' }] }, 'c.env[0].valueFrom', 'must be a map with configMapKeyRef, secretKeyRef or fieldRef'],
+    [{ env: [{ name: 'A', valueFrom: { secretKeyRef: 'token' } }] }, 'c.env[0].valueFrom', 'must name its ConfigMap or Secret key as {name: ..., key: ...}'],
+    [{ envFrom: [{ configMapRef: 'settings' }] }, 'c.envFrom[0]', 'must name its ConfigMap or Secret as {name: ...}'],
+    [{ envFrom: ['settings'] }, 'c.envFrom[0]', 'must be an object, not a string'],
+  ])('fails with the field named when env is malformed: %j', (container, path, message) => {
+    expect(resolveEnv(container, 'c', POD, sources).problems).toEqual([expect.objectContaining({ path, message })]);
+  });
+
   test('fails when a key is missing from its ConfigMap, unless the reference is optional', () => {
     const container = {
       env: [

@@ -48,6 +48,51 @@ describe('mountedEntries', () => {
     ]);
   });
 
+  test.each([
+    ['../x', "must not contain '..'"],
+    ['a/../../x', "must not contain '..'"],
+    ['/etc/x', 'must be a relative path, not an absolute one'],
+  ])('fails when an item\'s path is %s, which would leave the mount', (path, message) => {
+    // GIVEN an item whose path the API server refuses
+    const volumes = [{ name: 'lib', configMap: { name: 'lib', items: [{ key: 'top.py', path }] } }];
+    const mounts = [{ name: 'lib', mountPath: '/lib' }];
+
+    // WHEN its mount is resolved
+    const { entries, problems } = mountedEntries(job(volumes, mounts), { volumeMounts: mounts }, 'c', sources);
+
+    // THEN nothing is placed outside the mount, and the item's path is the problem
+    expect(problems).toEqual([expect.objectContaining({ path: 'Job shop-master: spec.template.spec.volumes[0].configMap.items[0].path', message, value: path })]);
+    expect(entries.filter((entry) => entry.kind === 'file')).toEqual([]);
+  });
+
+  test('fails when a subPath climbs out of its volume', () => {
+    const volumes = [{ name: 'lib', configMap: { name: 'lib' } }];
+    const mounts = [{ name: 'lib', mountPath: '/lib', subPath: '../../etc' }];
+    expect(mountedEntries(job(volumes, mounts), { volumeMounts: mounts }, 'c', sources).problems).toEqual([
+      expect.objectContaining({ path: 'c.volumeMounts[0].subPath', message: "must not contain '..'" }),
+    ]);
+  });
+
+  test.each([
+    [{ defaultMode: 4096 }, 'Job shop-master: spec.template.spec.volumes[0].configMap.defaultMode', 4096],
+    [{ items: [{ key: 'top.py', path: 'top.py', mode: 'rwx' }] }, 'Job shop-master: spec.template.spec.volumes[0].configMap.items[0].mode', 'rwx'],
+    [{ items: [{ key: 'top.py', path: 'top.py', mode: -1 }] }, 'Job shop-master: spec.template.spec.volumes[0].configMap.items[0].mode', -1],
+  ])('fails when a mode is not one the API server takes: %j', (source, path, value) => {
+    const volumes = [{ name: 'lib', configMap: { name: 'lib', ...source } }];
+    const mounts = [{ name: 'lib', mountPath: '/lib' }];
+    expect(mountedEntries(job(volumes, mounts), { volumeMounts: mounts }, 'c', sources).problems).toEqual([
+      expect.objectContaining({ path, message: 'must be a whole number from 0 to 0777 (octal; 511 in decimal)', value }),
+    ]);
+  });
+
+  test('fails when items is a map rather than a list', () => {
+    const volumes = [{ name: 'lib', configMap: { name: 'lib', items: { 'top.py': 'top.py' } } }];
+    const mounts = [{ name: 'lib', mountPath: '/lib' }];
+    expect(mountedEntries(job(volumes, mounts), { volumeMounts: mounts }, 'c', sources).problems).toEqual([
+      expect.objectContaining({ path: 'Job shop-master: spec.template.spec.volumes[0].configMap.items', message: 'must be a list, not a map' }),
+    ]);
+  });
+
   test('mounts an optional ConfigMap that is missing as an empty folder', () => {
     const volumes = [{ name: 'extra', configMap: { name: 'nowhere', optional: true } }];
     const mounts = [{ name: 'extra', mountPath: '/extra' }];

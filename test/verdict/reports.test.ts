@@ -39,9 +39,9 @@ describe('resolveReports', () => {
     expect(resolveReports({ volume: volumeOf('reports'), fullHistory: false }, 'checkout', undefined, [], []).reports?.args).toHaveLength(2);
   });
 
-  test('fails when the volume is not a cdk8s-plus-28 Volume', () => {
+  test('fails when the volume is not a cdk8s-plus Volume of any major', () => {
     const resolved = resolveReports({ volume: { name: 'reports' } as unknown as kplus.Volume }, 'checkout', undefined, [], []);
-    expect(resolved).toEqual({ problems: [{ path: 'reports.volume', message: 'must be a cdk8s-plus-28 Volume', value: 'object', fix: 'pass e.g. Volume.fromPersistentVolumeClaim(this, "Reports", claim)' }] });
+    expect(resolved).toEqual({ problems: [{ path: 'reports.volume', message: 'must be a cdk8s-plus Volume', value: 'object', fix: 'pass e.g. Volume.fromPersistentVolumeClaim(this, "Reports", claim)' }] });
   });
 
   test('fails when the volume has the name of another volume of the master pod', () => {

@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import { DURATION_FIX } from '../../src/core/duration';
 import { CheckedThresholds, resolveThresholds, thresholdsEnvValue, validateThresholdsJson } from '../../src/verdict/thresholds';
 
 describe('thresholds', () => {
@@ -21,6 +22,15 @@ describe('thresholds', () => {
     });
   });
 
+  test('reads durations written as in YAML, as the same milliseconds', () => {
+    // WHEN the durations are strings
+    const resolved = resolveThresholds({ maxAverageResponseTime: '300ms', maxResponseTimePercentiles: [{ percentile: 0.95, max: '1s500ms' }] });
+
+    // THEN the master gets the milliseconds they stand for
+    expect(resolved.problems).toEqual([]);
+    expect(resolved.json).toEqual({ maxAverageResponseTimeMs: 300, maxResponseTimePercentiles: [{ percentile: 0.95, maxMs: 1500 }] });
+  });
+
   test('writes the environment value with its keys in a fixed order, whatever order they were given in', () => {
     const one = thresholdsEnvValue({ minRequestsPerSecond: 5, maxFailRatio: 0.5 });
     const other = thresholdsEnvValue({ maxFailRatio: 0.5, minRequestsPerSecond: 5 });
@@ -40,7 +50,8 @@ describe('thresholds', () => {
     ['a percentile of 0', { maxResponseTimePercentiles: [{ percentile: 0, max: Duration.millis(800) }] }, 'thresholds.maxResponseTimePercentiles[0].percentile', 'must be a fraction strictly between 0 and 1'],
     ['a percentile given as a percent', { maxResponseTimePercentiles: [{ percentile: 95, max: Duration.millis(800) }] }, 'thresholds.maxResponseTimePercentiles[0].percentile', 'must be a fraction strictly between 0 and 1'],
     ['a negative rate', { minRequestsPerSecond: -1 }, 'thresholds.minRequestsPerSecond', 'must be a number of requests per second, 0 or more'],
-    ['an average that is not a Duration', { maxAverageResponseTime: 300 }, 'thresholds.maxAverageResponseTime', 'must be a cdk8s Duration'],
+    ['an average that is not a duration', { maxAverageResponseTime: 300 }, 'thresholds.maxAverageResponseTime', 'must be a duration'],
+    ['an average in a unit Locust does not write', { maxAverageResponseTime: '300 millis' }, 'thresholds.maxAverageResponseTime', 'must be a duration'],
     ['a negative duration', { maxAverageResponseTime: { toMilliseconds: () => -5 } }, 'thresholds.maxAverageResponseTime', 'must not be a negative duration'],
     ['an empty thresholds object', {}, 'thresholds', 'sets no threshold'],
     ['an empty percentile list alone', { maxResponseTimePercentiles: [] }, 'thresholds', 'sets no threshold'],
@@ -111,7 +122,7 @@ describe('resolveThresholds: every problem in full', () => {
   test('fails for a percentile entry that is not an object, naming its percentile and its max', () => {
     const resolved = resolveThresholds({ maxResponseTimePercentiles: [null] });
     expect(resolved.problems).toEqual([
-      { path: 'thresholds.maxResponseTimePercentiles[0].max', message: 'must be a cdk8s Duration', value: undefined, fix: 'write e.g. Duration.millis(800)' },
+      { path: 'thresholds.maxResponseTimePercentiles[0].max', message: 'must be a duration', value: undefined, fix: DURATION_FIX },
       { path: 'thresholds.maxResponseTimePercentiles[0].percentile', message: 'must be a fraction strictly between 0 and 1', value: undefined, fix: 'write e.g. 0.95 for p95, 0.999 for p99.9' },
     ]);
   });
@@ -123,7 +134,7 @@ describe('resolveThresholds: every problem in full', () => {
     ['a plain number', 300],
   ])('fails for %s, as a value that is not a Duration', (_what, max) => {
     const resolved = resolveThresholds({ maxResponseTimePercentiles: [{ percentile: 0.9, max }] });
-    expect(resolved).toEqual({ problems: [{ path: 'thresholds.maxResponseTimePercentiles[0].max', message: 'must be a cdk8s Duration', value: max, fix: 'write e.g. Duration.millis(800)' }] });
+    expect(resolved).toEqual({ problems: [{ path: 'thresholds.maxResponseTimePercentiles[0].max', message: 'must be a duration', value: max, fix: DURATION_FIX }] });
   });
 
   test('asks a Duration for fractional milliseconds rather than refusing them', () => {
@@ -230,6 +241,6 @@ describe('CheckedThresholds: the typed view', () => {
     expect(thresholds.maxAverageResponseTime).toBeUndefined();
     expect(thresholds.maxFailRatio).toBeUndefined();
     expect(thresholds.minRequestsPerSecond).toBeUndefined();
-    expect(thresholds.maxResponseTimePercentiles?.map((p) => [p.percentile, p.max.toMilliseconds()])).toEqual([[0.95, 800]]);
+    expect(thresholds.maxResponseTimePercentiles?.map((p) => [p.percentile, (p.max as Duration).toMilliseconds()])).toEqual([[0.95, 800]]);
   });
 });
