@@ -218,6 +218,21 @@ describe('validateThresholdsJson', () => {
   });
 });
 
+describe('resolveThresholds: only what was given', () => {
+  test('writes only the thresholds given, with no key for the others', () => {
+    expect(Object.keys(resolveThresholds({ minRequestsPerSecond: 1 }).json ?? {})).toEqual(['minRequestsPerSecond']);
+    expect(Object.keys(resolveThresholds({ maxFailRatio: 0.1 }).json ?? {})).toEqual(['maxFailRatio']);
+  });
+});
+
+/*
+ * Mutants that no test can kill, because they do not change what the code does:
+ * - thresholdsEnvValue writing a key whose value is undefined (its `!== undefined` checks made
+ *   always true): JSON.stringify leaves such keys out, so the bytes are the same.
+ * - validateThresholdsJson's isNumber without its `typeof value === 'number'` (dropped, or joined
+ *   with ||): Number.isFinite is false for anything that is not a number; the typeof is there
+ *   for TypeScript, as a type guard.
+ */
 describe('thresholdsEnvValue', () => {
   test('writes every threshold in one fixed order, percentiles with only their two numbers', () => {
     const value = thresholdsEnvValue({
