@@ -1,6 +1,8 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { REPORTS_MOUNT_PATH, reportFileBase, resolveReports } from '../../src/verdict/reports';
+import { REPORTS_MOUNT_PATH, reportFileBase, reportsWarnings, resolveReports } from '../../src/verdict/reports';
+import { SpecJson } from '../../src/spec/spec';
+import { minimalSpecJson } from '../fixtures';
 
 describe('reportFileBase', () => {
   test.each([
@@ -47,7 +49,7 @@ describe('resolveReports', () => {
   test('fails when the volume has the name of another volume of the master pod', () => {
     const resolved = resolveReports({ volume: volumeOf('data') }, 'checkout', undefined, [], ['data']);
     expect(resolved.reports).toBeUndefined();
-    expect(resolved.problems).toEqual([expect.objectContaining({ path: 'reports.volume', message: 'has the name of another volume of the master pod', value: 'data' })]);
+    expect(resolved.problems).toEqual([{ path: 'reports.volume', message: 'has the name of another volume of the master pod', value: 'data', fix: 'give the report volume its own name (the name option of the Volume factory)' }]);
   });
 
   test.each([
@@ -68,5 +70,29 @@ describe('resolveReports', () => {
 
   test('leaves flags that only start like a report flag', () => {
     expect(resolveReports({ volume: volumeOf('reports') }, 'checkout', undefined, ['--htmlx', '--csv-other=1'], []).problems).toEqual([]);
+  });
+});
+
+describe('reportsWarnings', () => {
+  const claim = { volume: { name: 'pvc-reports', persistentVolumeClaim: { claimName: 'load-reports' } }, args: [] };
+  const spec = (security?: object) => minimalSpecJson(security ? { security } : {}) as SpecJson;
+
+  test('warns that uid 1000 may not write to a claim when the pod has no fsGroup', () => {
+    expect(reportsWarnings(spec({ podSecurityContext: { runAsUser: 1000 } }), claim)).toEqual([{
+      path: 'spec.security.podSecurityContext.fsGroup',
+      message: 'is not set, so the Locust image\'s uid 1000 may not write to the reports claim load-reports',
+      value: { runAsUser: 1000 },
+      fix: 'set spec.security.podSecurityContext.fsGroup to 1000 (the group of the Locust image), or to the group the volume grants writing to',
+    }]);
+  });
+
+  test('shows an empty pod security context when the spec has none', () => {
+    expect(reportsWarnings(spec(), claim).map((w) => w.value)).toEqual([{}]);
+    expect(reportsWarnings(spec({ containerSecurityContext: {} }), claim).map((w) => w.value)).toEqual([{}]);
+  });
+
+  test('says nothing once fsGroup is set, or for a volume that is not a claim', () => {
+    expect(reportsWarnings(spec({ podSecurityContext: { fsGroup: 1000 } }), claim)).toEqual([]);
+    expect(reportsWarnings(spec(), { volume: { name: 'reports', emptyDir: {} }, args: [] })).toEqual([]);
   });
 });
