@@ -39,6 +39,8 @@ run options:
       --timeout S             stop every process after S seconds (default: the run time plus
                               60 s, or 600 s when the test has no run time)
       --keep                  keep the temporary folder (files, worker logs) after the run
+      --locust COMMAND        the Locust program to start: a path such as .venv/bin/locust,
+                              or a name on PATH (default: locust)
   -h, --help                  print this help
   -V, --version               print the version
 
@@ -79,11 +81,12 @@ export type Invocation =
     readonly workers?: number;
     readonly timeoutSeconds?: number;
     readonly keep: boolean;
+    readonly locust?: string;
   };
 
 const COMMANDS = ['render', 'validate', 'run'];
 /** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
-const RUN_ONLY = ['test', 'host', 'run-time', 'workers', 'timeout', 'keep'] as const;
+const RUN_ONLY = ['test', 'host', 'run-time', 'workers', 'timeout', 'keep', 'locust'] as const;
 const RENDER_ONLY = ['output', 'argocd', 'run-id'] as const;
 /** What the inputs are called: a run id never looks like this, a file name given by mistake does. */
 const INPUT_FILE = /\.(ya?ml|json)$/i;
@@ -108,6 +111,7 @@ export function parseInvocation(args: readonly string[]): Invocation {
         'workers': { type: 'string' },
         'timeout': { type: 'string' },
         'keep': { type: 'boolean' },
+        'locust': { type: 'string' },
         'help': { type: 'boolean', short: 'h' },
         'version': { type: 'boolean', short: 'V' },
       },
@@ -163,6 +167,7 @@ function parseRun(files: string[], values: Record<string, string | boolean | und
   if (timeout !== undefined && !(/^\d+(\.\d+)?$/.test(timeout) && Number(timeout) > 0)) return { action: 'usage-error', message: `--timeout must be a number of seconds above 0 (got ${JSON.stringify(timeout)})` };
   if (text('test') === '') return { action: 'usage-error', message: '--test needs the name of a test' };
   if (text('operator-config') === '') return { action: 'usage-error', message: '--operator-config needs a file name' };
+  if (text('locust') === '') return { action: 'usage-error', message: '--locust needs a program: a path such as .venv/bin/locust, or a name on PATH' };
   return {
     action: 'run',
     files,
@@ -174,5 +179,6 @@ function parseRun(files: string[], values: Record<string, string | boolean | und
     workers: workers === undefined ? undefined : Number(workers),
     timeoutSeconds: timeout === undefined ? undefined : Number(timeout),
     keep: values.keep === true,
+    locust: text('locust'),
   };
 }
