@@ -4,6 +4,7 @@ import { LocustRole } from '../core/names';
 import { ObservabilityMode, ObservabilityPlan } from '../pod/observability';
 import { ResolvedOperatorConfig } from '../operator/operator-config';
 import { imageReference } from '../core/kubernetes';
+import { formatLocustVersion, imageLocustVersion, isBefore } from '../core/locust-version';
 import { formatProblem, Problem } from '../core/problems';
 import { JsonObject, SpecJson } from '../spec/spec';
 import { verdictWarnings } from '../verdict/verdict-warnings';
@@ -51,6 +52,12 @@ export const KNOWN_TRACES_SAMPLERS = [
 const RATIO_SAMPLERS = ['traceidratio', 'parentbased_traceidratio'];
 const OTLP_GRPC_PORT = 4317;
 const OTLP_HTTP_PORT = 4318;
+/** The Locust that added `--otel`: an older one refuses the flag (exit 2) before anything runs. */
+const OTEL_SINCE = { minor: 42, patch: 4 };
+/** The Locust that moved the current percentiles of `/stats/requests` into a map the exporter does not read. */
+const PERCENTILE_MAP_SINCE = { minor: 20, patch: 0 };
+/** The exporter whose percentile gauges read the old `/stats/requests` fields. */
+const CONTAINERSOL_EXPORTER = 'containersol/locust_exporter';
 /** Images known to lack the OpenTelemetry SDK: Locust's plain image. */
 const IMAGES_WITHOUT_OTEL = ['locustio/locust', 'docker.io/locustio/locust', 'index.docker.io/locustio/locust'];
 
@@ -62,7 +69,7 @@ export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, opti
   const { mode, otlpProtocol } = options.observability;
   return [
     ...(mode === ObservabilityMode.OPEN_TELEMETRY ? openTelemetryWarnings(spec, otlpProtocol) : []),
-    ...(mode === ObservabilityMode.METRICS_EXPORTER ? headlessWarnings(spec) : []),
+    ...(mode === ObservabilityMode.METRICS_EXPORTER ? [...headlessWarnings(spec), ...exporterPercentileWarnings(spec, config)] : []),
     ...managedFlagWarnings(spec),
     ...autoquitWarnings(spec),
     ...libImportWarnings(spec),
@@ -95,12 +102,21 @@ function endpointPort(endpoint: string): number | undefined {
 function openTelemetryWarnings(spec: SpecJson, protocol: string | undefined): Warning[] {
   const warnings: Warning[] = [];
   const otel = spec.observability?.openTelemetry ?? {};
-  if (IMAGES_WITHOUT_OTEL.includes(imageReference(spec.image).repository)) {
+  const version = imageLocustVersion(spec.image);
+  if (version !== undefined && isBefore(version, OTEL_SINCE.minor, OTEL_SINCE.patch)) {
+    warnings.push({ path: 'spec.image', message: `runs Locust ${formatLocustVersion(version)}, which has no --otel (added in ${formatLocustVersion(OTEL_SINCE)}): the pods exit at start (unrecognized arguments: --otel) and the Jobs fail`, value: spec.image, fix: 'use locustio/locust-otel:2.43.4 or later, or turn spec.observability.openTelemetry off' });
+  } else if (IMAGES_WITHOUT_OTEL.includes(imageReference(spec.image).repository)) {
     warnings.push({ path: 'spec.image', message: 'has no OpenTelemetry SDK, so Locust only logs that it is missing and exports nothing', value: spec.image, fix: 'use locustio/locust-otel (2.43.4 or later) or an image with pip install locust[otel]' });
   }
   const endpoint = otel.endpoint ?? '';
   if (endpoint !== '' && !/^https?:\/\//i.test(endpoint)) {
-    warnings.push({ path: 'spec.observability.openTelemetry.endpoint', message: 'has no http:// or https:// scheme, which the OpenTelemetry exporters need to reach the collector', value: endpoint, fix: `write the scheme, e.g. http://${endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')} for plaintext or https:// for TLS` });
+    const plaintext = `http://${endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')}`;
+    if (protocol === 'http/protobuf') {
+      warnings.push({ path: 'spec.observability.openTelemetry.endpoint', message: 'has no http:// or https:// scheme, so the http/protobuf exporter cannot send to it (No connection adapters were found) and nothing is exported', value: endpoint, fix: `write the scheme, e.g. ${plaintext} for plaintext or https:// for TLS` });
+    } else if (otel.insecure !== true) {
+      // The gRPC exporter takes an endpoint without a scheme, and connects with TLS unless insecure.
+      warnings.push({ path: 'spec.observability.openTelemetry.endpoint', message: 'has no http:// or https:// scheme, so the grpc exporter connects with TLS, and a plaintext collector receives nothing', value: endpoint, fix: `write ${plaintext} (or set insecure: true) for plaintext, or https:// for TLS` });
+    }
   }
   const port = endpointPort(endpoint);
   if (protocol === 'grpc' && port === OTLP_HTTP_PORT) {
@@ -142,6 +158,23 @@ function headlessWarnings(spec: SpecJson): Warning[] {
     value: s.value,
     fix: 'drop --headless: the master already starts with --autostart and keeps its UI',
   }));
+}
+
+/**
+ * The exporter sidecar reads `current_response_time_percentile_50`/`_95` of each entry of
+ * Locust's `/stats/requests`; from 2.20 Locust writes them into `current_response_time_percentiles`
+ * instead, so those two gauges stay 0 while the others still work.
+ */
+function exporterPercentileWarnings(spec: SpecJson, config: ResolvedOperatorConfig): Warning[] {
+  const version = imageLocustVersion(spec.image);
+  if (version === undefined || isBefore(version, PERCENTILE_MAP_SINCE.minor)) return [];
+  if (imageReference(config.metricsExporter.image).repository.replace(/^(docker\.io|index\.docker\.io)\//, '') !== CONTAINERSOL_EXPORTER) return [];
+  return [{
+    path: 'spec.image',
+    message: `runs Locust ${formatLocustVersion(version)}, whose /stats/requests moved the current percentiles (since ${formatLocustVersion(PERCENTILE_MAP_SINCE)}), so the exporter sidecar's locust_requests_current_response_time_percentile_50 and _95 read 0; its other metrics work`,
+    value: spec.image,
+    fix: 'for percentiles use OpenTelemetry mode (spec.observability.openTelemetry, Locust 2.42.4 or later); in exporter mode read locust_requests_median_response_time',
+  }];
 }
 
 /** Where to set what a managed flag controls, for the flags that have a spec field. */
