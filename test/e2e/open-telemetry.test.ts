@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import { pythonOfLocust } from '../../src/local-run/locust-program';
 import { E2E_TIMEOUT_MS, PING_LOCUSTFILE, runInProcess, useWorkspace } from './harness';
 import { describeOnLocusts, LOCUST_2_46 } from './locust-versions';
-import { OtlpReceiver, startOtlpReceiver } from './otlp-receiver';
+import { OtlpReceiver, ReceivedExport, ReceivedResource, startOtlpReceiver } from './otlp-receiver';
 
 /**
  * OpenTelemetry mode for real: a LocustTest with `observability.openTelemetry` runs on Locust
@@ -11,20 +11,22 @@ import { OtlpReceiver, startOtlpReceiver } from './otlp-receiver';
  * exports to an OTLP receiver this test starts, over http/protobuf and over grpc.
  */
 
-const workspace = useWorkspace('otel');
+/** The locustfile's users also request /fail, which the target fails, so failures are exported too. */
+const LOCUSTFILE = PING_LOCUSTFILE.replace('self.client.get("/ping")', 'self.client.get("/ping")\n        self.client.get("/fail")');
+const workspace = useWorkspace('otel', 200, { '/fail': { status: 500 } });
 /** The metrics exporter sidecar's port: in OpenTelemetry mode nothing listens there. */
 const EXPORTER_PORT = 9646;
 const SERVICE = 'checkout-load';
 
 function otelTestYaml(name: string, openTelemetry: Record<string, unknown>): string {
-  const files = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-files`, namespace: 'load' }, data: { 'locustfile.py': PING_LOCUSTFILE } };
+  const files = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-files`, namespace: 'load' }, data: { 'locustfile.py': LOCUSTFILE } };
   const test = {
     apiVersion: 'locust.io/v2',
     kind: 'LocustTest',
     metadata: { name, namespace: 'load' },
     spec: {
       image: 'locustio/locust-otel:2.46.7',
-      master: { command: '--locustfile /lotest/src/locustfile.py --host http://shop.example.com --users 4 --spawn-rate 4 --run-time 4s' },
+      master: { command: '--locustfile /lotest/src/locustfile.py --host http://shop.example.com --users 4 --spawn-rate 4 --run-time 4s --exit-code-on-error 0' },
       worker: { command: '--locustfile /lotest/src/locustfile.py', replicas: 2 },
       testFiles: { configMapRef: `${name}-files` },
       // A short export interval, so a run of seconds exports before it ends (the SDK's default is 60 s).
@@ -48,6 +50,28 @@ async function everListened(port: number, stop: Promise<unknown>): Promise<boole
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return listened;
+}
+
+/** Which process of the run a resource comes from, by the locustfile path Locust puts in its attributes. */
+function processOf(resource: ReceivedResource): string {
+  return /\/(master|worker-\d+)\/lotest\//.exec(resource.attributes.filename ?? '')?.[1] ?? 'unknown';
+}
+
+/** The sorted metric or span names each process sent. */
+function namesBy(received: readonly ReceivedExport[], signal: 'metrics' | 'traces'): Map<string, string[]> {
+  const found = new Map<string, Set<string>>();
+  for (const resource of received.filter((exported) => exported.signal === signal).flatMap((exported) => exported.resources)) {
+    const names = found.get(processOf(resource)) ?? new Set<string>();
+    (resource.names ?? []).forEach((name) => names.add(name));
+    found.set(processOf(resource), names);
+  }
+  return new Map([...found.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([process, names]) => [process, [...names].sort()]));
+}
+
+/** The labels the data points of metric `name` carried, over the whole run. */
+function labelsOf(received: readonly ReceivedExport[], name: string): string[] {
+  const metrics = received.flatMap((exported) => exported.resources.flatMap((resource) => resource.metrics ?? []));
+  return [...new Set(metrics.filter((metric) => metric.name === name).flatMap((metric) => metric.labels))].sort();
 }
 
 describeOnLocusts('OpenTelemetry export with real Locust, through cdk8s-locust run', (locust) => {
@@ -81,12 +105,15 @@ describeOnLocusts('OpenTelemetry export with real Locust, through cdk8s-locust r
     const received = receiver.exports.slice(before);
     expect(new Set(received.map((exported) => exported.transport))).toEqual(new Set([protocol === 'grpc' ? 'grpc' : 'http']));
     expect(new Set(received.flatMap((exported) => exported.resources.map((resource) => resource.service)))).toEqual(new Set([SERVICE]));
-    const metrics = new Set(received.filter((exported) => exported.signal === 'metrics').flatMap((exported) => exported.resources.flatMap((resource) => resource.names ?? [])));
-    // AND the master's users and the workers' request durations arrived
-    expect([...metrics]).toEqual(expect.arrayContaining(['locust.users.count', 'locust.client.duration', 'http.client.duration']));
-    // AND the workers' spans are named after the requests
-    const spans = new Set(received.filter((exported) => exported.signal === 'traces').flatMap((exported) => exported.resources.flatMap((resource) => resource.names ?? [])));
-    expect(spans).toContain('GET /ping');
+    // AND the master exported its users, each worker its request durations (failures carry
+    // error.type) and its spans, named after the requests; the locustfile path tells them apart
+    expect(namesBy(received, 'metrics')).toEqual(new Map([
+      ['master', ['locust.users.count']],
+      ['worker-1', ['http.client.duration', 'locust.client.duration']],
+      ['worker-2', ['http.client.duration', 'locust.client.duration']],
+    ]));
+    expect(namesBy(received, 'traces')).toEqual(new Map([['worker-1', ['GET /fail', 'GET /ping']], ['worker-2', ['GET /fail', 'GET /ping']]]));
+    expect(labelsOf(received, 'locust.client.duration')).toEqual(['error.type', 'name']);
     // AND nothing listened on the exporter sidecar's port
     expect(exporterPortListened).toBe(false);
     expect(result.stdout).not.toContain('locust-metrics-exporter');

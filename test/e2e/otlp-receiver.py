@@ -1,7 +1,8 @@
 """An OTLP receiver for the end-to-end tests: HTTP (http/protobuf) and gRPC on 127.0.0.1.
 
 Prints one JSON line with its two ports, then one JSON line per export it receives: the signal,
-the transport, and for each resource its service.name and string attributes with the names of its metrics or spans, or
+the transport, and for each resource its service.name and string attributes with the names of its metrics (and their unit, kind
+and labels) or spans, or
 its count of log records. Runs with a Python that has opentelemetry-proto and grpcio.
 """
 import gzip
@@ -28,9 +29,17 @@ def described(resource, **what):
     return {"service": found.get("service.name"), "attributes": found, **what}
 
 
+def data_points(metric):
+    kind = metric.WhichOneof("data")
+    points = getattr(metric, kind).data_points
+    monotonic = kind == "sum" and metric.sum.is_monotonic
+    labels = sorted({attribute.key for point in points for attribute in point.attributes})
+    return {"name": metric.name, "unit": metric.unit, "kind": kind, "monotonic": monotonic, "labels": labels}
+
+
 def summary(signal, request):
     if signal == "metrics":
-        return [described(r.resource, names=[m.name for s in r.scope_metrics for m in s.metrics]) for r in request.resource_metrics]
+        return [described(r.resource, names=[m.name for s in r.scope_metrics for m in s.metrics], metrics=[data_points(m) for s in r.scope_metrics for m in s.metrics]) for r in request.resource_metrics]
     if signal == "traces":
         return [described(r.resource, names=[span.name for s in r.scope_spans for span in s.spans]) for r in request.resource_spans]
     return [described(r.resource, records=sum(len(s.log_records) for s in r.scope_logs)) for r in request.resource_logs]

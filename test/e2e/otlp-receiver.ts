@@ -3,12 +3,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
+/** One metric of an export: its name, unit, kind (gauge, sum, histogram) and the labels of its data points. */
+export interface ReceivedMetric {
+  readonly name: string;
+  readonly unit: string;
+  readonly kind: 'gauge' | 'sum' | 'histogram' | 'exponential_histogram' | 'summary';
+  readonly monotonic: boolean;
+  readonly labels: readonly string[];
+}
+
 /** One resource of one export the receiver got: its service.name and its metric or span names, or its log count. */
 export interface ReceivedResource {
   readonly service: string | null;
   /** The resource's string attributes, e.g. host.name. */
   readonly attributes: Readonly<Record<string, string>>;
   readonly names?: readonly string[];
+  /** With metrics: each one's unit, kind and labels. */
+  readonly metrics?: readonly ReceivedMetric[];
   readonly records?: number;
 }
 
@@ -26,8 +37,6 @@ export interface OtlpReceiver {
   /** `http://127.0.0.1:PORT`: OTLP/gRPC. */
   readonly grpcEndpoint: string;
   readonly exports: readonly ReceivedExport[];
-  /** The names (metrics or spans) that arrived for `signal` under `service`. */
-  names(signal: 'metrics' | 'traces', service: string): Set<string>;
   close(): Promise<void>;
 }
 
@@ -55,8 +64,6 @@ export function startOtlpReceiver(python: string): Promise<OtlpReceiver> {
         httpEndpoint: `http://127.0.0.1:${ports.http}`,
         grpcEndpoint: `http://127.0.0.1:${ports.grpc}`,
         exports,
-        names: (signal, service) => new Set(exports.filter((received) => received.signal === signal)
-          .flatMap((received) => received.resources.filter((resource) => resource.service === service).flatMap((resource) => resource.names ?? []))),
         close: () => {
           child.stdin.end();
           const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
