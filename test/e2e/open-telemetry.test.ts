@@ -118,4 +118,24 @@ describeOnLocusts('OpenTelemetry export with real Locust, through cdk8s-locust r
     expect(exporterPortListened).toBe(false);
     expect(result.stdout).not.toContain('locust-metrics-exporter');
   }, E2E_TIMEOUT_MS);
+
+  test.each([
+    ['http/protobuf', 'has no http:// or https:// scheme, so the http/protobuf exporter cannot send to it', () => ({ endpoint: receiver.httpEndpoint.replace('http://', ''), protocol: 'http/protobuf' })],
+    ['grpc', 'has no http:// or https:// scheme, so the grpc exporter connects with TLS', () => ({ endpoint: receiver.grpcEndpoint.replace('http://', ''), protocol: 'grpc' })],
+  ])('over %s, an endpoint without a scheme exports nothing, as the warning says', async (protocol, warning, openTelemetry) => {
+    // GIVEN the receiver's endpoint without its http:// scheme (and grpc without insecure)
+    const name = `bare-${protocol.replace(/\W/g, '-')}`;
+    const input = workspace.file(`${name}.yaml`, otelTestYaml(name, openTelemetry()));
+    const before = receiver.exports.length;
+
+    // WHEN it runs
+    const result = await runInProcess(['run', input, '--host', workspace.target.url, '--timeout', '60', ...locust.runArgs]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    // THEN the render warned, the load ran, and nothing reached the receiver
+    expect(result.stderr).toContain(`warning: spec.observability.openTelemetry.endpoint ${warning}`);
+    expect(result.status).toBe(0);
+    expect(workspace.target.count('/ping')).toBeGreaterThan(0);
+    expect(receiver.exports.slice(before)).toEqual([]);
+  }, E2E_TIMEOUT_MS);
 }, [LOCUST_2_46]);

@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import { DEFAULT_OPERATOR_CONFIG, planObservability, SpecJson, warningsFor } from '../../src';
+import { inspectLocust } from '../../src/local-run/locust-program';
+import { freePort } from '../../src/local-run/runner';
+import { minimalSpecJson } from '../fixtures';
+import { E2E_TIMEOUT_MS, PING_LOCUSTFILE, useWorkspace } from './harness';
+import { describeOnLocusts, LOCUST_2_24, LOCUST_ON_PATH } from './locust-versions';
+
+/**
+ * The warnings that depend on the Locust an image runs, each next to the behaviour of that real
+ * Locust it describes: `--otel` refused before 2.42.4, and the `/stats/requests` fields the
+ * metrics exporter sidecar reads.
+ */
+
+const workspace = useWorkspace('versions');
+
+/** The warnings of an exporter-mode or OpenTelemetry-mode test whose image is Locust `version`. */
+function warningsOfImage(version: string, openTelemetry: boolean): string[] {
+  const spec = minimalSpecJson({
+    image: `locustio/locust${openTelemetry ? '-otel' : ''}:${version}`,
+    ...(openTelemetry ? { observability: { openTelemetry: { enabled: true, endpoint: 'http://collector:4317' } } } : {}),
+  }) as SpecJson;
+  const observability = planObservability(spec.observability?.openTelemetry, DEFAULT_OPERATOR_CONFIG.metricsExporter);
+  return warningsFor(spec, DEFAULT_OPERATOR_CONFIG, { observability, argoCd: false }).map((warning) => `${warning.path} ${warning.message}`);
+}
+
+/** Runs `program` with `args` until it exits or `bound` ms pass; its code and output. */
+function runProgram(program: string, args: string[], bound: number): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(program, args, { cwd: workspace.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => { output += chunk; });
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    const killer = setTimeout(() => child.kill('SIGKILL'), bound);
+    child.on('close', (code) => { clearTimeout(killer); resolve({ code, output }); });
+  });
+}
+
+/** GETs `url` until it answers with JSON whose stats hold a request, within `bound` ms. */
+async function statsWithRequests(url: string, bound: number): Promise<Record<string, unknown>> {
+  const until = Date.now() + bound;
+  for (;;) {
+    try {
+      const stats = await (await fetch(url)).json() as { stats?: Array<{ name: string; num_requests: number }> };
+      if ((stats.stats ?? []).some((entry) => entry.name === '/ping' && entry.num_requests > 5)) return stats as Record<string, unknown>;
+    } catch {
+      // the web UI is not up yet
+    }
+    if (Date.now() > until) throw new Error(`${url} held no requests within ${bound} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describeOnLocusts('OpenTelemetry with a Locust older than 2.42.4', (locust) => {
+  test('locust exits 2 at once given --otel, which the warning for an image of that version says', async () => {
+    // GIVEN this Locust and its version
+    const { version } = await inspectLocust(locust.program!);
+
+    // WHEN it is started with --otel, as an OpenTelemetry-mode pod starts it
+    const result = await runProgram(locust.program!, ['--otel', '-f', workspace.file('ping.py', PING_LOCUSTFILE), '--headless', '-u', '1', '-t', '1s'], 30_000);
+
+    // THEN it refused the flag with exit status 2
+    expect(result.output).toContain('unrecognized arguments: --otel');
+    expect(result.code).toBe(2);
+    // AND the warning for an image of this version says the pods exit at start
+    expect(warningsOfImage(version, true)).toContainEqual(expect.stringContaining(`spec.image runs Locust ${version}, which has no --otel (added in 2.42.4): the pods exit at start`));
+  }, E2E_TIMEOUT_MS);
+}, [LOCUST_ON_PATH, LOCUST_2_24]);
+
+describeOnLocusts('the metrics exporter sidecar reading /stats/requests', (locust) => {
+  test('the top-level current_response_time_percentile_50 and _95 it reads are there exactly where no warning says they read 0', async () => {
+    // GIVEN a master with its web UI, as exporter mode runs it (--autostart), sending load
+    const { version } = await inspectLocust(locust.program!);
+    const webPort = await freePort();
+    const master = runProgram(locust.program!, [
+      '-f', workspace.file('ping.py', PING_LOCUSTFILE), '--host', workspace.target.url, '--autostart', '--autoquit', '0',
+      '-u', '2', '-r', '2', '-t', '5s', '--web-host', '127.0.0.1', '--web-port', String(webPort),
+    ], 40_000);
+
+    // WHEN the stats are read where the exporter scrapes them
+    const stats = await statsWithRequests(`http://127.0.0.1:${webPort}/stats/requests`, 20_000);
+    await master;
+
+    // THEN the fields the exporter reads are filled on Locust before 2.20 and absent (read as 0)
+    // from 2.20, where the map current_response_time_percentiles holds the values instead
+    const exporterReads = [stats.current_response_time_percentile_50, stats.current_response_time_percentile_95];
+    const warned = warningsOfImage(version, false).some((warning) => warning.includes('locust_requests_current_response_time_percentile_50 and _95 read 0'));
+    if (warned) {
+      expect(exporterReads).toEqual([undefined, undefined]);
+      expect(stats.current_response_time_percentiles).toEqual(expect.objectContaining({ 'response_time_percentile_0.95': expect.any(Number) }));
+    } else {
+      expect(exporterReads).toEqual([expect.any(Number), expect.any(Number)]);
+      expect(Number(exporterReads[0])).toBeGreaterThan(0);
+    }
+  }, E2E_TIMEOUT_MS);
+});
