@@ -54,10 +54,6 @@ const OTLP_GRPC_PORT = 4317;
 const OTLP_HTTP_PORT = 4318;
 /** The Locust that added `--otel`: an older one refuses the flag (exit 2) before anything runs. */
 const OTEL_SINCE = { minor: 42, patch: 4 };
-/** The Locust that moved the current percentiles of `/stats/requests` into a map the exporter does not read. */
-const PERCENTILE_MAP_SINCE = { minor: 20, patch: 0 };
-/** The exporter whose percentile gauges read the old `/stats/requests` fields. */
-const CONTAINERSOL_EXPORTER = 'containersol/locust_exporter';
 /** Images known to lack the OpenTelemetry SDK: Locust's plain image. */
 const IMAGES_WITHOUT_OTEL = ['locustio/locust', 'docker.io/locustio/locust', 'index.docker.io/locustio/locust'];
 
@@ -69,7 +65,7 @@ export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, opti
   const { mode, otlpProtocol } = options.observability;
   return [
     ...(mode === ObservabilityMode.OPEN_TELEMETRY ? openTelemetryWarnings(spec, otlpProtocol) : []),
-    ...(mode === ObservabilityMode.METRICS_EXPORTER ? [...headlessWarnings(spec), ...exporterPercentileWarnings(spec, config)] : []),
+    ...(mode === ObservabilityMode.METRICS_EXPORTER ? headlessWarnings(spec) : []),
     ...managedFlagWarnings(spec),
     ...autoquitWarnings(spec),
     ...libImportWarnings(spec),
@@ -158,23 +154,6 @@ function headlessWarnings(spec: SpecJson): Warning[] {
     value: s.value,
     fix: 'drop --headless: the master already starts with --autostart and keeps its UI',
   }));
-}
-
-/**
- * The exporter sidecar reads `current_response_time_percentile_50`/`_95` of each entry of
- * Locust's `/stats/requests`; from 2.20 Locust writes them into `current_response_time_percentiles`
- * instead, so those two gauges stay 0 while the others still work.
- */
-function exporterPercentileWarnings(spec: SpecJson, config: ResolvedOperatorConfig): Warning[] {
-  const version = imageLocustVersion(spec.image);
-  if (version === undefined || isBefore(version, PERCENTILE_MAP_SINCE.minor)) return [];
-  if (imageReference(config.metricsExporter.image).repository.replace(/^(docker\.io|index\.docker\.io)\//, '') !== CONTAINERSOL_EXPORTER) return [];
-  return [{
-    path: 'spec.image',
-    message: `runs Locust ${formatLocustVersion(version)}, whose /stats/requests moved the current percentiles (since ${formatLocustVersion(PERCENTILE_MAP_SINCE)}), so the exporter sidecar's locust_requests_current_response_time_percentile_50 and _95 read 0; its other metrics work`,
-    value: spec.image,
-    fix: 'for percentiles use OpenTelemetry mode (spec.observability.openTelemetry, Locust 2.42.4 or later); in exporter mode read locust_requests_median_response_time',
-  }];
 }
 
 /** Where to set what a managed flag controls, for the flags that have a spec field. */

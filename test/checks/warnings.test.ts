@@ -31,6 +31,41 @@ describe('warningsFor', () => {
     expect(warning).toEqual(expect.objectContaining({ path: 'spec.image', value: image, fix: expect.stringMatching(/locustio\/locust-otel/) }));
   });
 
+  test.each([['locustio/locust-otel:2.24.0', '2.24.0'], ['locustio/locust:2.12.1', '2.12.1'], ['registry.example.com:5000/locustio/locust:v2.42.3-slim', '2.42.3']])('warns that the pods of an image before Locust 2.42.4 exit at start with OpenTelemetry (%s)', (image, version) => {
+    // GIVEN OpenTelemetry mode on an image whose tag is a Locust without --otel
+    const spec = otelSpec({}, { image });
+
+    // WHEN its warnings are listed
+    const warnings = warningsOf(spec);
+
+    // THEN one says the pods exit at start, instead of the SDK's absence
+    expect(warnings).toEqual([{
+      path: 'spec.image',
+      message: `runs Locust ${version}, which has no --otel (added in 2.42.4): the pods exit at start (unrecognized arguments: --otel) and the Jobs fail`,
+      value: image,
+      fix: 'use locustio/locust-otel:2.43.4 or later, or turn spec.observability.openTelemetry off',
+    }]);
+  });
+
+  test('does not warn about the Locust version of an image from 2.42.4, or of a tag that is no version', () => {
+    expect(paths(otelSpec({}, { image: 'locustio/locust-otel:2.42.4' }))).toEqual([]);
+    expect(paths(otelSpec({}, { image: 'my-registry/load-tests:2024-11' }))).toEqual([]);
+  });
+
+  test('warns that an http/protobuf endpoint without a scheme exports nothing', () => {
+    const [warning] = warningsOf(otelSpec({ protocol: 'http/protobuf', endpoint: 'collector.monitoring:4318' }));
+    expect(warning).toEqual({
+      path: 'spec.observability.openTelemetry.endpoint',
+      message: 'has no http:// or https:// scheme, so the http/protobuf exporter cannot send to it (No connection adapters were found) and nothing is exported',
+      value: 'collector.monitoring:4318',
+      fix: 'write the scheme, e.g. http://collector.monitoring:4318 for plaintext or https:// for TLS',
+    });
+  });
+
+  test('does not warn about a grpc endpoint without a scheme when insecure is set, which the grpc exporter reaches in plaintext', () => {
+    expect(paths(otelSpec({ protocol: 'grpc', endpoint: 'collector.monitoring:4317', insecure: true }))).toEqual([]);
+  });
+
   test('does not warn about the plain image when OpenTelemetry is off', () => {
     expect(paths(minimalSpecJson() as SpecJson)).toEqual([]);
   });

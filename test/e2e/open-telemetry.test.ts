@@ -121,9 +121,8 @@ describeOnLocusts('OpenTelemetry export with real Locust, through cdk8s-locust r
 
   test.each([
     ['http/protobuf', 'has no http:// or https:// scheme, so the http/protobuf exporter cannot send to it', () => ({ endpoint: receiver.httpEndpoint.replace('http://', ''), protocol: 'http/protobuf' })],
-    ['grpc', 'has no http:// or https:// scheme, so the grpc exporter connects with TLS', () => ({ endpoint: receiver.grpcEndpoint.replace('http://', ''), protocol: 'grpc' })],
   ])('over %s, an endpoint without a scheme exports nothing, as the warning says', async (protocol, warning, openTelemetry) => {
-    // GIVEN the receiver's endpoint without its http:// scheme (and grpc without insecure)
+    // GIVEN the receiver's endpoint without its http:// scheme
     const name = `bare-${protocol.replace(/\W/g, '-')}`;
     const input = workspace.file(`${name}.yaml`, otelTestYaml(name, openTelemetry()));
     const before = receiver.exports.length;
