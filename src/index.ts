@@ -48,6 +48,10 @@ export { Warning, WarningOptions, warningsFor, formatWarning } from './checks/wa
 export { validateLocustTest } from './checks/validation';
 export { validateSpecAgainstCrd } from './spec/crd-validation';
 export { synthOrReport } from './construct/synth';
+export { GrafanaDashboards, GrafanaDashboardsProps, GRAFANA_DASHBOARD_LABEL, DASHBOARD_FILES } from './construct/grafana-dashboards';
+export { locustDashboard, DashboardJson, DASHBOARD_UIDS } from './dashboards/dashboard';
+export { DashboardMode, PanelSpec, PanelQuery, panelsOf } from './dashboards/panels';
+export { OTEL_METRICS, EXPORTER_METRICS } from './dashboards/metrics';
 
 // The plain JSON form of a spec, and the typed form generated from the CRD.
 export { specJsonOf, LocustTestTypedSpec, WithQuantityStrings, QuantityClass } from './spec/typed-spec';

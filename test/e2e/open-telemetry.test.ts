@@ -1,6 +1,8 @@
 import { connect } from 'node:net';
 import { stringify } from 'yaml';
 import { pythonOfLocust } from '../../src/local-run/locust-program';
+import { prometheusLabel, prometheusNames } from '../dashboards/collector-naming';
+import { OTEL_EXPORTED_NAMES, OTEL_REQUEST_LABELS } from '../dashboards/exported-metrics';
 import { E2E_TIMEOUT_MS, PING_LOCUSTFILE, runInProcess, useWorkspace } from './harness';
 import { describeOnLocusts, LOCUST_2_46 } from './locust-versions';
 import { OtlpReceiver, ReceivedExport, ReceivedResource, startOtlpReceiver } from './otlp-receiver';
@@ -114,6 +116,10 @@ describeOnLocusts('OpenTelemetry export with real Locust, through cdk8s-locust r
     ]));
     expect(namesBy(received, 'traces')).toEqual(new Map([['worker-1', ['GET /fail', 'GET /ping']], ['worker-2', ['GET /fail', 'GET /ping']]]));
     expect(labelsOf(received, 'locust.client.duration')).toEqual(['error.type', 'name']);
+    // AND, named as a Collector names them for Prometheus, they are the names the dashboards use
+    const metrics = received.flatMap((exported) => exported.resources.flatMap((resource) => resource.metrics ?? []));
+    expect([...new Set(metrics.flatMap(prometheusNames))].sort()).toEqual([...OTEL_EXPORTED_NAMES].sort());
+    expect(labelsOf(received, 'locust.client.duration').map(prometheusLabel)).toEqual(OTEL_REQUEST_LABELS.filter((label) => !['job', 'instance', 'le'].includes(label)).sort());
     // AND nothing listened on the exporter sidecar's port
     expect(exporterPortListened).toBe(false);
     expect(result.stdout).not.toContain('locust-metrics-exporter');
