@@ -14,19 +14,29 @@ export const OTEL_METRICS = {
   users: 'locust_users_count',
   /** `locust.client.duration` (histogram, seconds), from the workers; labels `name`, `error_type` (failed requests). */
   requestDurationBucket: 'locust_client_duration_seconds_bucket',
+  /** The histogram's count: one per request, failed ones included. */
   requestDurationCount: 'locust_client_duration_seconds_count',
 } as const;
 
 /** Exporter mode: the sidecar's gauges. Per-request ones carry `method` and `name`. */
 export const EXPORTER_METRICS = {
+  /** Users running (`user_count` of /stats/requests). */
   users: 'locust_users',
+  /** Workers connected to the master. */
   workers: 'locust_workers_count',
+  /** Workers in state `running`. */
   workersRunning: 'locust_workers_running_count',
+  /** Requests per second now, per request. */
   currentRps: 'locust_requests_current_rps',
+  /** Failures per second now, per request. */
   currentFailPerSec: 'locust_requests_current_fail_per_sec',
+  /** Failed requests over all requests of the run. */
   failRatio: 'locust_requests_fail_ratio',
+  /** Median response time of the run, per request, in ms. */
   medianResponseTime: 'locust_requests_median_response_time',
+  /** Average response time of the run, per request, in ms. */
   avgResponseTime: 'locust_requests_avg_response_time',
+  /** Longest response time of the run, per request, in ms. */
   maxResponseTime: 'locust_requests_max_response_time',
 } as const;
 

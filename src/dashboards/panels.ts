@@ -5,16 +5,23 @@ export type DashboardMode = 'openTelemetry' | 'metricsExporter';
 
 /** One query of a panel: PromQL (with Grafana's `$job` and `$__rate_interval`) and its legend. */
 export interface PanelQuery {
+  /** The PromQL; Grafana replaces `$job` and `$__rate_interval` before Prometheus reads it. */
   readonly expr: string;
+  /** Grafana's legend format, e.g. `{{name}}`. */
   readonly legend: string;
 }
 
 /** One panel: what it shows, how, in which unit (a Grafana unit id). */
 export interface PanelSpec {
+  /** The panel's title. */
   readonly title: string;
+  /** What it shows and where the numbers come from. */
   readonly description: string;
+  /** A single number (`stat`) or a graph over time (`timeseries`). */
   readonly kind: 'stat' | 'timeseries';
+  /** Grafana's unit id: `none`, `reqps`, `s`, `ms`. */
   readonly unit: string;
+  /** Its queries, one series each (or one per label value). */
   readonly queries: readonly PanelQuery[];
 }
 

@@ -20,7 +20,7 @@ const workspace = useWorkspace('otel', 200, { '/fail': { status: 500 } });
 const EXPORTER_PORT = 9646;
 const SERVICE = 'checkout-load';
 
-function otelTestYaml(name: string, openTelemetry: Record<string, unknown>): string {
+function otelTestYaml(name: string, openTelemetry: Record<string, unknown>, extraEnvVars: Record<string, string> = {}): string {
   const files = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-files`, namespace: 'load' }, data: { 'locustfile.py': LOCUSTFILE } };
   const test = {
     apiVersion: 'locust.io/v2',
@@ -32,7 +32,7 @@ function otelTestYaml(name: string, openTelemetry: Record<string, unknown>): str
       worker: { command: '--locustfile /lotest/src/locustfile.py', replicas: 2 },
       testFiles: { configMapRef: `${name}-files` },
       // A short export interval, so a run of seconds exports before it ends (the SDK's default is 60 s).
-      observability: { openTelemetry: { enabled: true, ...openTelemetry, extraEnvVars: { OTEL_SERVICE_NAME: SERVICE, OTEL_METRIC_EXPORT_INTERVAL: '1000' } } },
+      observability: { openTelemetry: { enabled: true, ...openTelemetry, extraEnvVars: { OTEL_SERVICE_NAME: SERVICE, OTEL_METRIC_EXPORT_INTERVAL: '1000', ...extraEnvVars } } },
     },
   };
   return `${stringify(files)}---\n${stringify(test)}`;
@@ -127,10 +127,12 @@ describeOnLocusts('OpenTelemetry export with real Locust, through cdk8s-locust r
 
   test.each([
     ['http/protobuf', 'has no http:// or https:// scheme, so the http/protobuf exporter cannot send to it', () => ({ endpoint: receiver.httpEndpoint.replace('http://', ''), protocol: 'http/protobuf' })],
+    ['grpc', 'has no http:// or https:// scheme, so the grpc exporter connects with TLS', () => ({ endpoint: receiver.grpcEndpoint.replace('http://', ''), protocol: 'grpc' })],
   ])('over %s, an endpoint without a scheme exports nothing, as the warning says', async (protocol, warning, openTelemetry) => {
-    // GIVEN the receiver's endpoint without its http:// scheme
+    // GIVEN the receiver's endpoint without its http:// scheme (and grpc without insecure); each
+    // export gives up after 2 s (OTEL_EXPORTER_OTLP_TIMEOUT, seconds), so failing ones end the run soon
     const name = `bare-${protocol.replace(/\W/g, '-')}`;
-    const input = workspace.file(`${name}.yaml`, otelTestYaml(name, openTelemetry()));
+    const input = workspace.file(`${name}.yaml`, otelTestYaml(name, openTelemetry(), { OTEL_EXPORTER_OTLP_TIMEOUT: '2' }));
     const before = receiver.exports.length;
 
     // WHEN it runs
