@@ -6,7 +6,10 @@ import { locustDashboard } from '../dashboards/dashboard';
 import { DashboardMode } from '../dashboards/panels';
 
 /** The label the Grafana sidecar of common Prometheus stacks loads dashboards from. */
-export const GRAFANA_DASHBOARD_LABEL = { grafana_dashboard: '1' } as const;
+export const GRAFANA_DASHBOARD_LABEL = {
+  /** The sidecar's default label, with the value its charts look for. */
+  grafana_dashboard: '1',
+} as const;
 
 /** The ConfigMap key of each mode's dashboard. */
 export const DASHBOARD_FILES: Record<DashboardMode, string> = {

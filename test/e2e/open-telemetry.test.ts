@@ -135,8 +135,8 @@ describeOnLocusts('OpenTelemetry export with real Locust, through cdk8s-locust r
     const input = workspace.file(`${name}.yaml`, otelTestYaml(name, openTelemetry(), { OTEL_EXPORTER_OTLP_TIMEOUT: '2' }));
     const before = receiver.exports.length;
 
-    // WHEN it runs
-    const result = await runInProcess(['run', input, '--host', workspace.target.url, '--timeout', '60', ...locust.runArgs]);
+    // WHEN it runs, with one worker
+    const result = await runInProcess(['run', input, '--host', workspace.target.url, '--workers', '1', '--run-time', '2s', '--timeout', '60', ...locust.runArgs]);
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     // THEN the render warned, the load ran, and nothing reached the receiver

@@ -7,7 +7,7 @@ import { run } from '../../src/cli/dispatch';
 import { executeLocalRun } from '../../src/local-run/runner';
 import { ensureBuilt } from '../built-cli';
 import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, runBinary, PING_LOCUSTFILE, runInProcess, startTarget, useWorkspace } from './harness';
-import { describeOnLocusts } from './locust-versions';
+import { describeOnLocusts, LOCUST_OLDEST_AND_NEWEST } from './locust-versions';
 
 const SHORT_RUN = '--users 2 --spawn-rate 2 --run-time 3s';
 
@@ -57,6 +57,9 @@ describeOnLocusts('cdk8s-locust run with real Locust', (locust) => {
     expect(existsSync(folder!)).toBe(false);
   }, E2E_TIMEOUT_MS);
 
+});
+
+describeOnLocusts('cdk8s-locust run with real Locust', (locust) => {
   test('fails with the master\'s exit code 1 when the target answers with errors', async () => {
     // GIVEN a target that fails every request
     const failing = await startTarget(500);
@@ -73,7 +76,7 @@ describeOnLocusts('cdk8s-locust run with real Locust', (locust) => {
       await failing.close();
     }
   }, E2E_TIMEOUT_MS);
-});
+}, LOCUST_OLDEST_AND_NEWEST);
 
 describeWithLocust('cdk8s-locust run with real Locust', () => {
   test('stops every process at the time bound and exits 124 when the master would not quit', async () => {

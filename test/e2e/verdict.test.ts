@@ -5,7 +5,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { LocustTest, TestFiles, Thresholds } from '../../src';
 import { tempTree } from '../temp-tree';
 import { describeWithLocust, E2E_TIMEOUT_MS, runInProcess, synthYaml, useWorkspace } from './harness';
-import { describeOnLocusts } from './locust-versions';
+import { describeOnLocusts, LOCUST_OLDEST_AND_NEWEST } from './locust-versions';
 
 /**
  * The verdict through `cdk8s-locust run` with real Locust: tests built with the construct,
@@ -97,6 +97,9 @@ describeOnLocusts('the verdict with real Locust, through cdk8s-locust run', (loc
     }
   }, E2E_TIMEOUT_MS);
 
+});
+
+describeOnLocusts('the verdict with real Locust, through cdk8s-locust run', (locust) => {
   test('a locustfile with its own quitting listener that passes every run still fails on a breach', async () => {
     // GIVEN the locustfile forces exit code 0 when Locust quits
     const listener = '@events.quitting.add_listener\ndef always_pass(environment, **kwargs):\n    environment.process_exit_code = 0\n';
@@ -109,7 +112,7 @@ describeOnLocusts('the verdict with real Locust, through cdk8s-locust run', (loc
     expect(breaches(result.stdout + result.stderr)).toEqual([expect.stringMatching(/^fail ratio 1 \(\d+ of \d+ requests\) > 0\.01$/)]);
     expect(result.status).toBe(1);
   }, E2E_TIMEOUT_MS);
-});
+}, LOCUST_OLDEST_AND_NEWEST);
 
 describeWithLocust('the verdict with real Locust, through cdk8s-locust run', () => {
   test('a breached maxFailRatio makes the master exit 1, with the measured ratio and the limit in its log', async () => {

@@ -74,7 +74,7 @@ describeOnLocusts('the metrics exporter sidecar reading /stats/requests', (locus
     const webPort = await freePort();
     const master = runProgram(locust.program!, [
       '-f', workspace.file('ping.py', PING_LOCUSTFILE), '--host', workspace.target.url, '--autostart', '--autoquit', '0',
-      '-u', '2', '-r', '2', '-t', '5s', '--web-host', '127.0.0.1', '--web-port', String(webPort),
+      '-u', '2', '-r', '2', '-t', '3s', '--web-host', '127.0.0.1', '--web-port', String(webPort),
     ], 40_000);
 
     // WHEN the stats are read where the exporter scrapes them
