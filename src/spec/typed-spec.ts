@@ -24,38 +24,56 @@ export type QuantityClass =
   | locust.LocustTestSpecVolumesEphemeralVolumeClaimTemplateSpecResourcesRequests
   | locust.LocustTestSpecVolumesProjectedSourcesDownwardApiItemsResourceFieldRefDivisor;
 
-/** `T` with every generated quantity class also accepting the quantity as a string. */
-export type WithQuantityStrings<T> = T extends QuantityClass
+/** Every enum generated for the CRD's closed sets of strings. */
+export type ClosedSetEnum =
+  | locust.LocustTestSpecImagePullPolicy
+  | locust.LocustTestSpecVolumeMountsTarget
+  | locust.LocustTestSpecObservabilityOpenTelemetryProtocol;
+
+/**
+ * `T` as written in YAML too: every generated quantity class also accepts the quantity as a
+ * string, and every generated enum also accepts its values as strings (`protocol: 'grpc'`).
+ */
+export type WithYamlStrings<T> = T extends QuantityClass
   ? T | string
-  : T extends ReadonlyArray<infer Item>
-    ? WithQuantityStrings<Item>[]
-    : T extends object
-      ? { readonly [K in keyof T]: WithQuantityStrings<T[K]> }
-      : T;
+  : T extends ClosedSetEnum
+    ? T | `${T}`
+    : T extends ReadonlyArray<infer Item>
+      ? WithYamlStrings<Item>[]
+      : T extends object
+        ? { readonly [K in keyof T]: WithYamlStrings<T[K]> }
+        : T;
+
+/**
+ * `T` with the quantities and closed sets of the CRD also written as strings.
+ * @deprecated use `WithYamlStrings`, which it is
+ */
+export type WithQuantityStrings<T> = WithYamlStrings<T>;
 
 /**
  * The spec of `LocustTestProps`: the `LocustTestSpec` generated from the CRD, in which every
- * quantity may also be written as a string, `cpu: '500m'`, `memory: '1Gi'`, as in YAML.
+ * quantity and every value of a closed set may also be written as a string, as in YAML:
+ * `cpu: '500m'`, `memory: '1Gi'`, `imagePullPolicy: 'Always'`, `protocol: 'grpc'`.
  *
- * The one union of the public API, on purpose: the CRD declares these fields int-or-string,
- * the string is the form Kubernetes documents, and it is checked as a quantity at synth like
- * the generated classes (`LocustTestSpecMasterResourcesLimits.fromString('1Gi')`), which keep
- * working.
+ * Unions on purpose: the CRD declares these fields int-or-string or a string enum, the string is
+ * the form Kubernetes documents, and it is checked at synth like the generated classes and enums
+ * (`LocustTestSpecMasterResourcesLimits.fromString('1Gi')`,
+ * `LocustTestSpecObservabilityOpenTelemetryProtocol.GRPC`), which keep working.
  */
-export type LocustTestTypedSpec = WithQuantityStrings<locust.LocustTestSpec>;
+export type LocustTestTypedSpec = WithYamlStrings<locust.LocustTestSpec>;
 
-type Schema = { readonly [keyword: string]: any };
+type SpecSchema = { readonly [keyword: string]: any };
 
-let schema: Schema | undefined;
+let schema: SpecSchema | undefined;
 
 /**
  * The `spec` schema of the CRD's v2 version, as generated, read on the first typed spec: an app
  * of specs in plain JSON (`fromObject`, the command line) never loads it.
  */
-function specSchema(): Schema {
+function specSchema(): SpecSchema {
   if (!schema) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const crd = require('./generated/locusttest-crd.json') as { spec: { versions: Array<{ name: string; schema: { openAPIV3Schema: { properties: { spec: Schema } } } }> } };
+    const crd = require('./generated/locusttest-crd.json') as { spec: { versions: Array<{ name: string; schema: { openAPIV3Schema: { properties: { spec: SpecSchema } } } }> } };
     const version = crd.spec.versions.find((v) => v.name === 'v2');
     if (!version) throw new Error('the generated CRD has no v2 version; run npm run generate:crd');
     schema = version.schema.openAPIV3Schema.properties.spec;
@@ -73,13 +91,13 @@ export function specJsonOf(spec: LocustTestTypedSpec): JsonObject {
   return jsonOf(spec, specSchema()) as JsonObject;
 }
 
-function jsonOf(value: unknown, schema: Schema): unknown {
+function jsonOf(value: unknown, schema: SpecSchema): unknown {
   if (value === undefined || value === null) return value;
   if (schema['x-kubernetes-int-or-string']) return isQuantityClass(value) ? value.value : plainCopy(value);
   if (Array.isArray(value)) return schema.items ? value.map((item) => jsonOf(item, schema.items)) : plainCopy(value);
   if (typeof value !== 'object') return value;
-  const properties: Record<string, Schema> | undefined = schema.properties;
-  const entrySchema: Schema | undefined = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+  const properties: Record<string, SpecSchema> | undefined = schema.properties;
+  const entrySchema: SpecSchema | undefined = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
   if (!properties && !entrySchema) return plainCopy(value);
   const names = properties ? jsonNames(properties) : undefined;
   const result: JsonObject = {};
@@ -100,7 +118,7 @@ function isQuantityClass(value: unknown): value is { value: string | number } {
 const namesBySchema = new WeakMap<object, Map<string, string>>();
 
 /** TypeScript property name to Kubernetes name, for the properties of one schema object. */
-function jsonNames(properties: Record<string, Schema>): Map<string, string> {
+function jsonNames(properties: Record<string, SpecSchema>): Map<string, string> {
   let names = namesBySchema.get(properties);
   if (!names) {
     names = new Map(Object.keys(properties).map((name) => [typedPropertyName(name), name]));

@@ -1,12 +1,13 @@
 import { Duration } from 'cdk8s';
+import { DURATION_FIX, DurationLike, durationMillis } from '../core/duration';
 import { Problem } from '../core/problems';
 
 /** A bound on one response time percentile over the whole run. */
 export interface PercentileThreshold {
   /** The percentile as a fraction strictly between 0 and 1, e.g. `0.95` for p95. */
   readonly percentile: number;
-  /** The longest response time allowed at that percentile. */
-  readonly max: Duration;
+  /** The longest response time allowed at that percentile: `Duration.millis(800)` or `'800ms'`. */
+  readonly max: DurationLike;
 }
 
 /**
@@ -18,8 +19,8 @@ export interface PercentileThreshold {
 export interface Thresholds {
   /** Largest share of failed requests, failures / requests, between 0 and 1. @default - no limit */
   readonly maxFailRatio?: number;
-  /** Longest average response time. @default - no limit */
-  readonly maxAverageResponseTime?: Duration;
+  /** Longest average response time: `Duration.millis(300)` or `'300ms'`. @default - no limit */
+  readonly maxAverageResponseTime?: DurationLike;
   /** Longest response times at given percentiles. @default - no limit */
   readonly maxResponseTimePercentiles?: PercentileThreshold[];
   /** Fewest requests per second, over the whole run. @default - no limit */
@@ -54,8 +55,35 @@ export interface ResolvedThresholds {
   readonly problems: Problem[];
 }
 
+/**
+ * Thresholds whose numbers were read and checked already, by the command line from a LocustTest's
+ * annotation. The construct takes their numbers as they are: converting them to Durations and
+ * back, and checking them a second time, could only repeat what was done.
+ */
+export class CheckedThresholds implements Thresholds {
+  constructor(public readonly json: ThresholdsJson) {}
+
+  public get maxFailRatio(): number | undefined {
+    return this.json.maxFailRatio;
+  }
+
+  public get maxAverageResponseTime(): Duration | undefined {
+    const millis = this.json.maxAverageResponseTimeMs;
+    return millis === undefined ? undefined : Duration.millis(millis);
+  }
+
+  public get maxResponseTimePercentiles(): PercentileThreshold[] | undefined {
+    return this.json.maxResponseTimePercentiles?.map((entry) => ({ percentile: entry.percentile, max: Duration.millis(entry.maxMs) }));
+  }
+
+  public get minRequestsPerSecond(): number | undefined {
+    return this.json.minRequestsPerSecond;
+  }
+}
+
 /** Converts and checks the typed thresholds; `json` is set only when there is no problem. */
 export function resolveThresholds(thresholds: unknown, path = 'thresholds'): ResolvedThresholds {
+  if (thresholds instanceof CheckedThresholds) return { json: thresholds.json, problems: [] };
   if (typeof thresholds !== 'object' || thresholds === null || Array.isArray(thresholds)) {
     return { problems: [{ path, message: 'must be an object of thresholds', value: thresholds, fix: 'set e.g. { maxFailRatio: 0.01 }' }] };
   }
@@ -136,16 +164,11 @@ export function validateThresholdsJson(json: ThresholdsJson, path: string, names
   return problems;
 }
 
-/** Milliseconds of a cdk8s Duration, or NaN with a problem when it is not one. */
+/** Milliseconds of a cdk8s Duration or a time such as `'800ms'`, or NaN with a problem when it is neither. */
 function millisOf(value: unknown, path: string, problems: Problem[]): number {
-  const duration = value as { toMilliseconds?: (options: { integral: boolean }) => unknown } | undefined;
-  try {
-    const millis = typeof duration?.toMilliseconds === 'function' ? duration.toMilliseconds({ integral: false }) : undefined;
-    if (typeof millis === 'number' && !Number.isNaN(millis)) return millis;
-  } catch {
-    // reported below, like any other value that is not a Duration
-  }
-  problems.push({ path, message: 'must be a cdk8s Duration', value, fix: 'write e.g. Duration.millis(800)' });
+  const millis = durationMillis(value);
+  if (millis !== undefined) return millis;
+  problems.push({ path, message: 'must be a duration', value, fix: DURATION_FIX });
   return Number.NaN;
 }
 

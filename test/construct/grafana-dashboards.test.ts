@@ -1,5 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { DASHBOARD_UIDS, GrafanaDashboards } from '../../src';
+import { GrafanaDashboards } from '../../src';
+import { DASHBOARD_UIDS } from '../../src/tooling';
 
 function synth(build: (chart: Chart) => void): Array<Record<string, any>> {
   const app = Testing.app();

@@ -1,6 +1,7 @@
 import { SyntaxNode } from '@lezer/common';
 import { parser } from '@prometheus-io/lezer-promql';
-import { DashboardMode, locustDashboard, panelsOf } from '../../src';
+import { DashboardMode } from '../../src';
+import { locustDashboard, panelsOf } from '../../src/tooling';
 import { EXPORTER_DEFINED_NAMES, EXPORTER_REQUEST_LABELS, OTEL_EXPORTED_NAMES, OTEL_REQUEST_LABELS } from './exported-metrics';
 
 /** Grafana's variables are no PromQL: they are replaced by values before parsing, as Grafana does. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { DEFAULT_OPERATOR_CONFIG, planObservability, SpecJson, warningsFor } from '../../src';
+import { DEFAULT_OPERATOR_CONFIG, planObservability, SpecJson, warningsFor } from '../../src/tooling';
 import { inspectLocust } from '../../src/local-run/locust-program';
 import { freePort } from '../../src/local-run/runner';
 import { minimalSpecJson } from '../fixtures';

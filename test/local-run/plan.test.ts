@@ -1,6 +1,10 @@
-import { lastFlagValue, LocalRunPlan, longFlags, mapContainerPaths, mapServiceHost, parseLocustDuration, planLocalRun } from '../../src/local-run/plan';
+import { LocalRunPlan, longFlags, mapContainerPaths, mapServiceHost, parseLocustDuration, planLocalRun } from '../../src/local-run/plan';
 import { selectTest } from '../../src/local-run/select';
 import { locustTestYaml, renderedObjects } from './rendered';
+import { lastOptionValue } from '../../src/core/locust-args';
+
+/** The value Locust reads for a long option. */
+const valueOf = (args: readonly string[], long: string): string | undefined => lastOptionValue(args, { long })?.value;
 
 const SITE = { root: '/tmp/run', masterPort: 40001, webPort: 40002 };
 const FILES = `apiVersion: v1
@@ -50,14 +54,9 @@ describe('mapServiceHost', () => {
   });
 });
 
-describe('Locust argument helpers', () => {
+describe('parseLocustDuration', () => {
   test.each([['90', 90], ['10s', 10], ['5m', 300], ['1h30m', 5400], ['soon', undefined], ['', undefined]])('parses the duration %s as %s seconds', (text, seconds) => {
     expect(parseLocustDuration(text)).toBe(seconds);
-  });
-
-  test('reads the last occurrence of a flag, in both forms', () => {
-    expect(lastFlagValue(['--run-time', '1m', '-t=2m', '--run-time=3m'], '--run-time', '-t')).toBe('3m');
-    expect(lastFlagValue(['--run-time'], '--run-time')).toBeUndefined();
   });
 });
 
@@ -98,12 +97,12 @@ describe('planLocalRun', () => {
     const plan = planOf(FILES + locustTestYaml('shop', '', '-f /lotest/src/a.py --host http://shop.example.com --run-time 2m'), { host: 'http://127.0.0.1:9', runTime: '5s', workers: 1 });
 
     // THEN the master gets them after its own flags, autoquit shortened, and one worker runs
-    expect(lastFlagValue(plan.master.args, '--host')).toBe('http://127.0.0.1:9');
-    expect(lastFlagValue(plan.master.args, '--run-time')).toBe('5s');
-    expect(lastFlagValue(plan.master.args, '--expect-workers')).toBe('1');
-    expect(lastFlagValue(plan.master.args, '--autoquit')).toBe('0');
+    expect(valueOf(plan.master.args, '--host')).toBe('http://127.0.0.1:9');
+    expect(valueOf(plan.master.args, '--run-time')).toBe('5s');
+    expect(valueOf(plan.master.args, '--expect-workers')).toBe('1');
+    expect(valueOf(plan.master.args, '--autoquit')).toBe('0');
     expect(plan.workers).toHaveLength(1);
-    expect(lastFlagValue(plan.workers[0].args, '--host')).toBe('http://127.0.0.1:9');
+    expect(valueOf(plan.workers[0].args, '--host')).toBe('http://127.0.0.1:9');
     expect(plan.target).toBe('http://127.0.0.1:9 (from --host)');
     expect(plan.runTimeSeconds).toBe(5);
   });
@@ -176,5 +175,49 @@ describe('planLocalRun', () => {
       '--autoquit', '--autostart', '--enable-rebalancing', '--expect-workers', '--master', '--master-bind-host', '--master-bind-port',
       '--master-host', '--master-port', '--only-summary', '--web-host', '--web-port', '--worker',
     ]);
+  });
+});
+
+describe('a target inside the cluster', () => {
+  const TARGET_TEST = FILES + locustTestYaml('shop', '', '-f /lotest/src/a.py --host http://catalogue.shop.svc:8080', '-f /lotest/src/a.py --host http://catalogue.shop.svc:8080');
+
+  function targetProblems(yaml: string, options = {}): string[] {
+    const selected = selectTest(renderedObjects(yaml));
+    if (!('test' in selected)) throw new Error(JSON.stringify(selected.problem));
+    const planned = planLocalRun(selected.test, options, SITE);
+    return 'problems' in planned ? planned.problems.map((problem) => `${problem.path} ${problem.message} (got ${String(problem.value)}); ${problem.fix}`) : [];
+  }
+
+  test('fails when the test names a *.svc target and the run gives no --host, saying to pass one', () => {
+    // WHEN the test's target is a cluster DNS name and nothing confirms it
+    const problems = targetProblems(TARGET_TEST);
+
+    // THEN the run is refused once, naming the target and both ways out
+    expect(problems).toEqual([
+      "the master's --host names catalogue.shop.svc, a host inside the cluster, which this machine may resolve to a real service (got http://catalogue.shop.svc:8080); pass --host URL with this run's target (e.g. --host http://127.0.0.1:8080), or --use-test-host to load the test's own target from here",
+    ]);
+  });
+
+  test.each([
+    ['a bare Service name', 'http://catalogue:8080', 'catalogue'],
+    ['a cluster.local name', 'https://catalogue.shop.svc.cluster.local/x', 'catalogue.shop.svc.cluster.local'],
+  ])('fails when the target is %s', (_what, target, host) => {
+    const problems = targetProblems(FILES + locustTestYaml('shop', '', `-f /lotest/src/a.py --host ${target}`));
+    expect(problems).toEqual([expect.stringContaining(`names ${host}, a host inside the cluster`)]);
+  });
+
+  test.each([
+    ['--host', { host: 'http://127.0.0.1:8080' }],
+    ['--use-test-host', { useTestHost: true }],
+  ])('runs the test once %s confirms the target', (_flag, options) => {
+    expect(targetProblems(TARGET_TEST, options)).toEqual([]);
+  });
+
+  test.each([
+    ['the loopback address', 'http://127.0.0.1:8080'],
+    ['localhost', 'http://localhost:8080'],
+    ['a public name', 'https://shop.example.com'],
+  ])('runs a test whose target is %s without confirmation', (_what, target) => {
+    expect(targetProblems(FILES + locustTestYaml('shop', '', `-f /lotest/src/a.py --host ${target}`))).toEqual([]);
   });
 });

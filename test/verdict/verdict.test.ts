@@ -1,6 +1,7 @@
 import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { DEFAULT_OPERATOR_CONFIG, LocustTest, LocustTestProps, planObservability, RenderMode, warningsFor, SpecJson, verdictModuleFileName, verdictModuleSource } from '../../src';
+import { LocustTest, LocustTestProps, RenderMode } from '../../src';
+import { DEFAULT_OPERATOR_CONFIG, planObservability, warningsFor, SpecJson, verdictModuleFileName, verdictModuleSource } from '../../src/tooling';
 import { packageVersion } from '../../src/core/version';
 import { minimalSpec, minimalSpecJson } from '../fixtures';
 import { find, locustContainer, synthChart } from '../util';
@@ -26,6 +27,17 @@ function synthError(props: Partial<LocustTestProps>): () => string {
 }
 
 describe('thresholds', () => {
+  test('fails with the spec\'s problems and the thresholds\' own in one round', () => {
+    // GIVEN a spec with a problem and thresholds with another
+    const spec = minimalSpec({ worker: { command: '-f /lotest/src/locustfile.py', replicas: -1 } });
+
+    // WHEN the app is synthesized
+    const synthesize = synthError({ spec, thresholds: { maxFailRatio: 2 } });
+
+    // THEN both are reported at once, so that one fix round is enough
+    expect(synthesize).toThrow(/spec\.worker\.replicas[\s\S]*thresholds\.maxFailRatio/);
+  });
+
   test('load the generated module before the locustfile of the master', () => {
     // WHEN a test has thresholds
     const objects = synth({ thresholds: THRESHOLDS });
@@ -159,6 +171,49 @@ describe('reports', () => {
     const spec = minimalSpec({ volumes: [{ name: 'data', emptyDir: {} }], volumeMounts: [{ name: 'data', mountPath: '/data', target: 'both' } as any] });
     new LocustTest(chart, 't', { name: 'checkout', spec, reports: { volume } });
     expect(() => app.synthYaml()).toThrow(/reports\.volume has the name of another volume of the master pod \(got "data"\)/);
+  });
+});
+
+describe('reports from another cdk8s-plus major', () => {
+  /** The shape of a cdk8s-plus-33 Volume: its own class, so not an instance of cdk8s-plus-28's. */
+  class OtherMajorVolume {
+    public readonly name = 'pvc-load-reports';
+    public _toKube() {
+      return { name: this.name, persistentVolumeClaim: { claimName: 'load-reports', readOnly: false } };
+    }
+  }
+
+  test('mount a volume that has the members every major shares', () => {
+    // WHEN the report volume is not a cdk8s-plus-28 object
+    const master = find(synth({ reports: { volume: new OtherMajorVolume() } }), 'Job', 'checkout-master');
+
+    // THEN its Kubernetes form is the master's volume, as with cdk8s-plus-28
+    expect(master.spec.template.spec.volumes).toContainEqual({ name: 'pvc-load-reports', persistentVolumeClaim: { claimName: 'load-reports', readOnly: false } });
+  });
+
+  test('fails when the report volume is not a volume at all', () => {
+    expect(synthError({ reports: { volume: { name: 'reports' } as any } })).toThrow(/reports\.volume must be a cdk8s-plus Volume \(got "object"\)/);
+  });
+});
+
+describe('reports on a claim', () => {
+  const testWith = (security?: object) => {
+    const chart = new Chart(new App({ outdir: '/nonexistent-never-written' }), 'c');
+    const volume = kplus.Volume.fromPersistentVolumeClaim(chart, 'Reports', kplus.PersistentVolumeClaim.fromClaimName(chart, 'Claim', 'load-reports'));
+    return new LocustTest(chart, 't', { name: 'checkout', spec: minimalSpec(security ? { security } : {}), reports: { volume } });
+  };
+
+  test('warn when the pod has no fsGroup, so that uid 1000 may not write to the claim', () => {
+    // WHEN reports go to a claim and the pod security context has no fsGroup
+    const test = testWith();
+
+    // THEN a warning names the field and the claim
+    expect(test.warnings).toContainEqual(expect.objectContaining({ path: 'spec.security.podSecurityContext.fsGroup', message: expect.stringMatching(/reports claim load-reports/) }));
+  });
+
+  test('say nothing about fsGroup once it is set', () => {
+    const test = testWith({ podSecurityContext: { fsGroup: 1000 } });
+    expect(test.warnings.filter((w) => w.path.includes('fsGroup'))).toEqual([]);
   });
 });
 

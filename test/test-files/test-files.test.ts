@@ -137,6 +137,22 @@ describe('locustfiles from the repository', () => {
   });
 
   test.each([
+    ['-f PATH', '-f /lotest/src/missing.py'],
+    ['-fPATH', '-f/lotest/src/missing.py'],
+    ['-f=PATH', '-f=/lotest/src/missing.py'],
+    ['--locustfile PATH', '--locustfile /lotest/src/missing.py'],
+    ['--locustfile=PATH', '--locustfile=/lotest/src/missing.py'],
+  ])('fails when the master names a missing locustfile as %s', (_form, command) => {
+    // GIVEN a directory without missing.py and a master naming it in one of Locust's forms
+    const spec = minimalSpec({ master: { command } });
+
+    // WHEN the test is rendered THEN the path is a problem, whatever the form
+    expect(problemsOf(TestFiles.fromDirectory(tempTree({ 'locustfile.py': LOCUSTFILE })), { spec })).toEqual([
+      expect.objectContaining({ path: 'spec.master.command', value: '/lotest/src/missing.py' }),
+    ]);
+  });
+
+  test.each([
     ['a module name without .py', '-f /lotest/src/locustfile'],
     ['a package folder', '-f /lotest/src/shop'],
     ['the mounted folder itself', '-f /lotest/src'],
@@ -185,6 +201,19 @@ describe('locustfiles from the repository', () => {
       spec: { ...spec, master: { command: '--locustfile /scripts/locustfile.py' }, worker: { ...spec.worker, command: '--locustfile /scripts/locustfile.py' } },
     });
     expect(locustContainer(find(objects, 'Job', 'checkout-worker')).volumeMounts).toEqual([{ name: 'checkout-worker', mountPath: '/scripts' }]);
+  });
+
+  test('accepts ConfigMaps of another cdk8s-plus major, which share only their shape', () => {
+    // GIVEN ConfigMaps that are not cdk8s-plus-28 objects (as a cdk8s-plus-33 app holds)
+    const objects = synthChart((chart) => {
+      new LocustTest(chart, 't', { name: 'checkout', spec: minimalSpec(), testFiles: TestFiles.fromConfigMaps({ name: 'shop-files' }, { name: 'shop-lib' }) });
+    });
+
+    // THEN the pods mount them by name
+    expect(find(objects, 'Job', 'checkout-master').spec.template.spec.volumes).toEqual([
+      { name: 'checkout-master', configMap: { name: 'shop-files' } },
+      { name: 'locust-lib', configMap: { name: 'shop-lib' } },
+    ]);
   });
 
   test('accepts cdk8s-plus-28 ConfigMaps the app defines', () => {
