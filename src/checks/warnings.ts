@@ -38,6 +38,12 @@ export interface WarningOptions {
    * @default false
    */
   readonly unattended?: boolean;
+  /**
+   * Whether a PodMonitor or ServiceMonitor scrapes the exporter sidecar: the test's metrics are
+   * then read, and the exporter's percentile gauges that stay 0 on newer Locust matter.
+   * @default false
+   */
+  readonly monitored?: boolean;
   /** Whether the master judges thresholds. @default false */
   readonly thresholds?: boolean;
   /** Whether the master writes reports to a volume. @default false */
@@ -54,6 +60,10 @@ const OTLP_GRPC_PORT = 4317;
 const OTLP_HTTP_PORT = 4318;
 /** The Locust that added `--otel`: an older one refuses the flag (exit 2) before anything runs. */
 const OTEL_SINCE = { minor: 42, patch: 4 };
+/** The Locust that moved the current percentiles of `/stats/requests` into a map the exporter does not read. */
+const PERCENTILE_MAP_SINCE = { minor: 20, patch: 0 };
+/** The exporter whose percentile gauges read the old `/stats/requests` fields. */
+const CONTAINERSOL_EXPORTER = 'containersol/locust_exporter';
 /** Images known to lack the OpenTelemetry SDK: Locust's plain image. */
 const IMAGES_WITHOUT_OTEL = ['locustio/locust', 'docker.io/locustio/locust', 'index.docker.io/locustio/locust'];
 
@@ -66,6 +76,7 @@ export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, opti
   return [
     ...(mode === ObservabilityMode.OPEN_TELEMETRY ? openTelemetryWarnings(spec, otlpProtocol) : []),
     ...(mode === ObservabilityMode.METRICS_EXPORTER ? headlessWarnings(spec) : []),
+    ...(mode === ObservabilityMode.METRICS_EXPORTER && options.monitored === true ? exporterPercentileWarnings(spec, config) : []),
     ...managedFlagWarnings(spec),
     ...autoquitWarnings(spec),
     ...libImportWarnings(spec),
@@ -154,6 +165,23 @@ function headlessWarnings(spec: SpecJson): Warning[] {
     value: s.value,
     fix: 'drop --headless: the master already starts with --autostart and keeps its UI',
   }));
+}
+
+/**
+ * The exporter sidecar reads the top-level `current_response_time_percentile_50`/`_95` of
+ * Locust's `/stats/requests`; from 2.20 Locust writes them into a `current_response_time_percentiles`
+ * map instead, so those two gauges stay 0 while the others still work.
+ */
+function exporterPercentileWarnings(spec: SpecJson, config: ResolvedOperatorConfig): Warning[] {
+  const version = imageLocustVersion(spec.image);
+  if (version === undefined || isBefore(version, PERCENTILE_MAP_SINCE.minor, PERCENTILE_MAP_SINCE.patch)) return [];
+  if (imageReference(config.metricsExporter.image).repository.replace(/^(docker\.io|index\.docker\.io)\//, '') !== CONTAINERSOL_EXPORTER) return [];
+  return [{
+    path: 'spec.image',
+    message: `runs Locust ${formatLocustVersion(version)}, whose /stats/requests moved the current percentiles (since ${formatLocustVersion(PERCENTILE_MAP_SINCE)}), so the scraped exporter sidecar's locust_requests_current_response_time_percentile_50 and _95 read 0; its other metrics work`,
+    value: spec.image,
+    fix: 'for percentiles use OpenTelemetry (spec.observability.openTelemetry, Locust 2.42.4 or later) with the dashboards of GrafanaDashboards; in exporter mode read locust_requests_median_response_time',
+  }];
 }
 
 /** Where to set what a managed flag controls, for the flags that have a spec field. */

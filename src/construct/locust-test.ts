@@ -324,6 +324,7 @@ function warningsOf(props: LocustTestProps, input: TestInput, verdict: ResolvedV
       observability: input.observability.plan,
       argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
       unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
+      monitored: props.monitor !== undefined,
       thresholds: props.thresholds !== undefined,
       reports: props.reports !== undefined,
     }),

@@ -9,7 +9,7 @@ import { describeOnLocusts, LOCUST_2_24, LOCUST_ON_PATH } from './locust-version
 /**
  * What the Locust an image runs decides, next to the behaviour of that real Locust: `--otel`
  * refused before 2.42.4 (which a warning says), and the `/stats/requests` fields the metrics
- * exporter sidecar reads (which the exporter dashboard and the README's PromQL rely on).
+ * exporter sidecar reads (which a warning, the exporter dashboard and the README's PromQL rely on).
  */
 
 const workspace = useWorkspace('versions');
@@ -22,6 +22,13 @@ function otelWarningsOfImage(version: string): string[] {
   }) as SpecJson;
   const observability = planObservability(spec.observability?.openTelemetry, DEFAULT_OPERATOR_CONFIG.metricsExporter);
   return warningsFor(spec, DEFAULT_OPERATOR_CONFIG, { observability, argoCd: false }).map((warning) => `${warning.path} ${warning.message}`);
+}
+
+/** The warnings of an exporter-mode test on Locust `version` whose sidecar a monitor scrapes. */
+function monitoredExporterWarningsOfImage(version: string): string[] {
+  const spec = minimalSpecJson({ image: `locustio/locust:${version}` }) as SpecJson;
+  const observability = planObservability(undefined, DEFAULT_OPERATOR_CONFIG.metricsExporter);
+  return warningsFor(spec, DEFAULT_OPERATOR_CONFIG, { observability, argoCd: false, monitored: true }).map((warning) => `${warning.path} ${warning.message}`);
 }
 
 /** Runs `program` with `args` until it exits or `bound` ms pass; its code and output. */
@@ -86,6 +93,7 @@ describeOnLocusts('the metrics exporter sidecar reading /stats/requests', (locus
     const exporterReads = [stats.current_response_time_percentile_50, stats.current_response_time_percentile_95];
     const minor = Number(/^2\.(\d+)\./.exec(version)?.[1]);
     expect(minor).toBeGreaterThan(0);
+    const warned = monitoredExporterWarningsOfImage(version).some((warning) => warning.includes('locust_requests_current_response_time_percentile_50 and _95 read 0'));
     if (minor >= 20) {
       expect(exporterReads).toEqual([undefined, undefined]);
       expect(stats.current_response_time_percentiles).toEqual(expect.objectContaining({ 'response_time_percentile_0.95': expect.any(Number) }));
@@ -93,6 +101,8 @@ describeOnLocusts('the metrics exporter sidecar reading /stats/requests', (locus
       expect(exporterReads).toEqual([expect.any(Number), expect.any(Number)]);
       expect(Number(exporterReads[0])).toBeGreaterThan(0);
     }
+    // AND the warning for a scraped exporter on an image of this version says so exactly then
+    expect(warned).toBe(minor >= 20);
     // AND the per-request median the exporter dashboard shows is filled on every version
     expect(typeof (stats.stats as Array<{ name: string; median_response_time: unknown }>).find((entry) => entry.name === '/ping')?.median_response_time).toBe('number');
   }, E2E_TIMEOUT_MS);
