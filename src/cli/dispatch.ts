@@ -50,12 +50,13 @@ export function run(args: readonly string[]): RunResult {
   const objects: Record<string, unknown>[] = [];
   for (const input of readInputs(invocation.files)) {
     if ('error' in input) {
-      report.inputProblem(input.name, `cannot be read: ${input.error}`);
+      report.inputProblem(input.name, input.error);
       continue;
     }
     const { documents, errors } = parseDocuments(input.text);
     for (const error of errors) report.located(input.name, error.line, error.column, error.message);
-    objects.push(...renderer.render(input.name, documents));
+    // One push per object: spreading 150,000 documents as arguments would overflow the stack.
+    for (const object of renderer.render(input.name, documents)) objects.push(object);
   }
   // Rendered manifests hold no LocustTest: run finds its test among the objects instead.
   if (!report.failed && invocation.action !== 'run') reportNothingToRender(renderer, invocation.files, report);
@@ -70,8 +71,9 @@ export function run(args: readonly string[]): RunResult {
     return { status: 0, stdout: '', stderr: warnings, localRun: { test: selected.test, options: { host, runTime, workers, timeoutSeconds, keep } } };
   }
 
-  // The writer `cdk8s synth` uses, so the bundle reads exactly like a synthesized app.
-  const yaml = objects.length > 0 ? Yaml.stringify(...objects) : '';
+  // The writer `cdk8s synth` uses, so the bundle reads exactly like a synthesized app; one
+  // document at a time, joined as it joins them, for the same reason as above.
+  const yaml = objects.map((object) => Yaml.stringify(object)).join('---\n');
   if (invocation.output === undefined) return { status: 0, stdout: yaml, stderr: warnings };
   try {
     writeFileSync(invocation.output, yaml);
