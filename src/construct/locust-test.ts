@@ -20,6 +20,7 @@ import { isJsonObject, plainCopy, SpecJson } from '../spec/spec';
 import { LocustTestTypedSpec, specJsonOf } from '../spec/typed-spec';
 import { withTestFiles } from '../gitops/test-files-spec';
 import { validateLocustTest } from '../checks/validation';
+import { mayExceedObjectSize, objectSizeProblems } from '../checks/object-size';
 import { strictProblem, Warning, warningsFor } from '../checks/warnings';
 import { resolveVerdict, ResolvedVerdict } from '../verdict/verdict';
 import { pythonPathProblems } from '../gitops/requirements';
@@ -190,7 +191,12 @@ export class LocustTest extends Construct {
       const workload = renderWorkload(this, ctx);
       this.rendered = { observability, workload, monitor: workload.monitor };
     }
-    problems.push(...applyMetadata(this.node.findAll().filter(ApiObject.isApiObject), props.metadata));
+    const objects = this.node.findAll().filter(ApiObject.isApiObject);
+    problems.push(...applyMetadata(objects, props.metadata));
+    // Serialising every object costs; only a spec that could reach the limit pays for it, and the
+    // ConfigMaps of test files, whose data is checked against the ConfigMap limit only.
+    const sized = mayExceedObjectSize(this.specJson, props.metadata) ? objects : files.configMaps;
+    problems.push(...objectSizeProblems(sized, this.specJson));
   }
 
   /**
