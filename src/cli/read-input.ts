@@ -1,5 +1,8 @@
 import { isUtf8 } from 'node:buffer';
+import { describeSystemError } from '../core/text';
 import { closeSync, fstatSync, openSync, readSync, Stats, statSync } from 'node:fs';
+
+export { describeSystemError };
 
 /** The name standard input goes by in messages. */
 export const STDIN_NAME = '<stdin>';
@@ -122,14 +125,4 @@ function decodeUtf8(name: string, bytes: Buffer): Input {
   const column = index - before.lastIndexOf('\n');
   const byte = `0x${bytes[offset].toString(16).padStart(2, '0')}`;
   return { name, error: `is not UTF-8 text: line ${line}, column ${column} (byte ${offset}) holds ${byte}; save the file as UTF-8` };
-}
-
-/** `no such file or directory (ENOENT)` rather than node's `ENOENT: no such file or directory, open 'x'`. */
-export function describeSystemError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  // Duck-typed: errors from another realm (a test sandbox) are not `instanceof Error` here.
-  const raw = (error as { message?: unknown })?.message;
-  const message = typeof raw === 'string' ? raw : String(error);
-  const reason = code && message.startsWith(`${code}: `) ? message.slice(code.length + 2).replace(/, \w+ '.*'$/, '') : message;
-  return code ? `${reason} (${code})` : reason;
 }
