@@ -7,6 +7,7 @@ import { imageReference } from '../core/kubernetes';
 import { formatProblem, Problem } from '../core/problems';
 import { JsonObject, SpecJson } from '../spec/spec';
 import { verdictWarnings } from '../verdict/verdict-warnings';
+import { secretValueWarnings } from './secret-warnings';
 
 /**
  * Something that synthesizes but almost certainly does not do what was meant. Same shape as a
@@ -66,6 +67,7 @@ export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, opti
     ...managedFlagWarnings(spec),
     ...autoquitWarnings(spec),
     ...libImportWarnings(spec),
+    ...secretValueWarnings(spec, mode),
     ...(options.argoCd ? ttlWarnings(config) : []),
     ...(options.unattended ? neverEndingMasterWarnings(spec) : []),
     ...verdictWarnings(spec, { thresholds: options.thresholds === true, reports: options.reports === true }),

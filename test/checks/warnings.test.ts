@@ -232,3 +232,37 @@ describe('warnings of the construct', () => {
     });
   });
 });
+
+describe('secret-looking literal values', () => {
+  test.each(['DB_PASSWORD', 'API_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'OTEL_EXPORTER_OTLP_HEADERS'])('warns when %s is a plain value, pointing at secretKeyRef, without showing it', (name) => {
+    // GIVEN a variable named like a credential with a literal value
+    const spec = minimalSpecJson({ env: { variables: [{ name: 'TARGET', value: 'shop' }, { name, value: 's3cr3t-value' }] } }) as SpecJson;
+
+    // WHEN the warnings are computed
+    const warnings = warningsOf(spec);
+
+    // THEN one warning names the variable and secretKeyRef, and never the value
+    expect(warnings).toEqual([{
+      path: 'spec.env.variables[1].value',
+      message: `puts ${name}, which looks like a secret, in the manifests as plain text`,
+      value: name,
+      fix: 'keep it in a Secret and read it with valueFrom.secretKeyRef in spec.env.variables, or spec.env.secretRefs',
+    }]);
+    expect(JSON.stringify(warnings)).not.toContain('s3cr3t-value');
+  });
+
+  test('warns on OTLP headers in extraEnvVars in OpenTelemetry mode', () => {
+    const spec = otelSpec({ endpoint: 'http://collector:4317', extraEnvVars: { OTEL_EXPORTER_OTLP_HEADERS: 'x-api-key=abc', OTEL_SERVICE_NAME: 'shop' } }, { image: 'locustio/locust-otel:2.43.4' });
+    expect(paths(spec)).toEqual(['spec.observability.openTelemetry.extraEnvVars["OTEL_EXPORTER_OTLP_HEADERS"]']);
+  });
+
+  test('leaves secretKeyRef, empty values and ordinary names alone', () => {
+    const spec = minimalSpecJson({ env: { variables: [
+      { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
+      { name: 'API_TOKEN', value: '' },
+      { name: 'TOKENIZER_MODE', value: 'fast' },
+      { name: 'PASSWORD_POLICY_URL', value: 'https://example.com' },
+    ] } }) as SpecJson;
+    expect(paths(spec)).toEqual([]);
+  });
+});
