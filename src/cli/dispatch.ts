@@ -3,6 +3,7 @@ import { Yaml } from 'cdk8s';
 import { formatProblem } from '../core/problems';
 import { ExecuteOptions } from '../local-run/runner';
 import { LocalTest, selectTest } from '../local-run/select';
+import { manifestProblems } from '../local-run/manifest-check';
 import { parseInvocation, USAGE } from './args';
 import { loadOperatorConfig } from './operator-config-file';
 import { describeSystemError, readInputs, STDIN_NAME } from './read-input';
@@ -67,6 +68,8 @@ export function run(args: readonly string[]): RunResult {
   if (invocation.action === 'run') {
     const selected = selectTest(objects, invocation.test);
     if ('problem' in selected) return { status: 1, stdout: '', stderr: `${warnings}cdk8s-locust: ${formatProblem(selected.problem)}\n` };
+    const broken = manifestProblems(selected.test);
+    if (broken.length > 0) return { status: 1, stdout: '', stderr: `${warnings}${broken.map((problem) => `cdk8s-locust: ${formatProblem(problem)}\n`).join('')}` };
     const { host, runTime, workers, timeoutSeconds, keep } = invocation;
     return { status: 0, stdout: '', stderr: warnings, localRun: { test: selected.test, options: { host, runTime, workers, timeoutSeconds, keep } } };
   }
