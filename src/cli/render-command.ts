@@ -5,6 +5,7 @@ import { OperatorConfig } from '../operator/operator-config';
 import { formatProblem, Problem } from '../core/problems';
 import { formatWarning, strictProblem } from '../checks/warnings';
 import { ObjectIdentity, UniqueObjects } from '../checks/unique-objects';
+import { MAX_OBJECT_BYTES } from '../checks/object-size';
 import { canonicalObject } from './canonical';
 import { Report } from './report';
 import { ANNOTATION_PREFIX, inCommandLineTerms, optionsFromAnnotations } from './run-annotations';
@@ -64,6 +65,11 @@ export class DocumentRenderer {
         const object = canonicalObject(value);
         const repeat = this.objects.claim(identityOf(object), { description: `${file}: document ${document.index}` }, undefined);
         if (repeat) this.report.inputProblem(file, `document ${document.index}: ${formatProblem(repeat.problem)}`);
+        const size = Buffer.byteLength(JSON.stringify(object));
+        if (size > MAX_OBJECT_BYTES) {
+          const { kind, name } = identityOf(object);
+          this.report.inputProblem(file, `document ${document.index}: ${kind} ${name} is ${size} bytes, more than the ${MAX_OBJECT_BYTES / (1024 * 1024)} MiB an object may have (etcd's request limit); split it, or build large files into the image`);
+        }
         objects.push(object);
       }
     }

@@ -68,7 +68,48 @@ const cases: [string, Spec, string][] = [
   ['a 1.6 MB command', { master: { command: `-f /lotest/src/a.py --tags ${'a'.repeat(1_600_000)}` } }, 'spec.master.command makes Job shop-master'],
 ];
 
+const affinity = (value: Record<string, unknown>): Spec => ({ scheduling: { affinity: value } });
+const required = (term: Record<string, unknown>) => affinity({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term] } } });
+const mounted = (volume: Record<string, unknown>): Spec => ({ volumes: [{ name: 'v', ...volume }], volumeMounts: [{ name: 'v', mountPath: '/v' }] });
+
+/** The siblings of the cases above: the same rules on the other fields that take them. */
+const siblings: [string, Spec, string][] = [
+  ['a negative ephemeral volume request', mounted({ ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '-1Gi' } } } } } }), 'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources.requests["storage"] must not be negative'],
+  ['an extended resource name with two slashes', { master: { ...baseSpec().master, resources: { limits: { 'example.com/gpu/big': '1' } } } }, 'spec.master.resources.limits["example.com/gpu/big"] is not a valid extended resource name: it must have at most one /'],
+  ['a Kubernetes-domain resource name', { master: { ...baseSpec().master, resources: { limits: { 'kubernetes.io/gpu': '1' } } } }, 'spec.master.resources.limits["kubernetes.io/gpu"] is not a resource a container can request'],
+  ['a supplemental group below 0', { security: { podSecurityContext: { supplementalGroups: [1000, -1] } } }, 'spec.security.podSecurityContext.supplementalGroups[1] must be a group id between 0 and 2147483647 (got -1)'],
+  ['a sysctl set twice', { security: { podSecurityContext: { sysctls: [{ name: 'net.core.somaxconn', value: '1' }, { name: 'net.core.somaxconn', value: '2' }] } } }, 'spec.security.podSecurityContext.sysctls[1].name repeats a sysctl set earlier in the list (got "net.core.somaxconn")'],
+  ['an empty item key of a secret', mounted({ secret: { secretName: 's', items: [{ key: '', path: 'a' }] } }), 'spec.volumes[0].secret.items[0].key must not be empty'],
+  ['a downwardAPI path leaving the volume', mounted({ downwardAPI: { items: [{ path: '..', fieldRef: { fieldPath: 'metadata.name' } }] } }), "spec.volumes[0].downwardAPI.items[0].path must not contain '..'"],
+  ['a downwardAPI defaultMode past 0777', mounted({ downwardAPI: { defaultMode: 1024 } }), 'spec.volumes[0].downwardAPI.defaultMode must be a file mode between 0 and 0777'],
+  ['a projected ConfigMap path that is absolute', mounted({ projected: { sources: [{ configMap: { name: 'c', items: [{ key: 'a', path: '/a' }] } }] } }), 'spec.volumes[0].projected.sources[0].configMap.items[0].path must be a relative path'],
+  ['a projected downwardAPI mode below 0', mounted({ projected: { sources: [{ downwardAPI: { items: [{ path: 'a', mode: -1, fieldRef: { fieldPath: 'metadata.name' } }] } }] } }), 'spec.volumes[0].projected.sources[0].downwardAPI.items[0].mode must be a file mode between 0 and 0777'],
+  ['a projected token path that is empty', mounted({ projected: { defaultMode: 420, sources: [{ serviceAccountToken: { path: '' } }] } }), 'spec.volumes[0].projected.sources[0].serviceAccountToken.path must not be empty'],
+  ['a node selector operator that does not exist', required({ matchExpressions: [{ key: 'pool', operator: 'in', values: ['a'] }] }), 'nodeSelectorTerms[0].matchExpressions[0].operator must be one of DoesNotExist, Exists, Gt, In, Lt, NotIn (got "in"); did you mean In?'],
+  ['Exists with values', required({ matchExpressions: [{ key: 'pool', operator: 'Exists', values: ['a'] }] }), 'nodeSelectorTerms[0].matchExpressions[0].values must be empty with the operator Exists'],
+  ['Gt with a word', required({ matchExpressions: [{ key: 'cores', operator: 'Gt', values: ['many'] }] }), 'nodeSelectorTerms[0].matchExpressions[0].values must be one whole number with the operator Gt'],
+  ['a node label key with two slashes', required({ matchExpressions: [{ key: 'a/b/c', operator: 'Exists' }] }), 'nodeSelectorTerms[0].matchExpressions[0].key is not a valid label key'],
+  ['an In value that is not a label value', required({ matchExpressions: [{ key: 'pool', operator: 'In', values: ['no spaces'] }] }), 'nodeSelectorTerms[0].matchExpressions[0].values[0] is not a valid label value'],
+  ['a matchFields key other than metadata.name', required({ matchFields: [{ key: 'metadata.uid', operator: 'In', values: ['n1'] }] }), 'nodeSelectorTerms[0].matchFields[0].key must be metadata.name'],
+  ['a matchFields operator other than In or NotIn', required({ matchFields: [{ key: 'metadata.name', operator: 'Exists' }] }), 'nodeSelectorTerms[0].matchFields[0].operator must be In or NotIn'],
+  ['a matchFields list of two nodes', required({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n1', 'n2'] }] }), 'nodeSelectorTerms[0].matchFields[0].values must hold exactly one node name'],
+  ['a preferred node term weight of 0', affinity({ nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 0, preference: {} }] } }), 'spec.scheduling.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight must be between 1 and 100 (got 0)'],
+  ['a pod anti-affinity term without a topology key', affinity({ podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: '', labelSelector: {} }] } }), 'spec.scheduling.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey must not be empty'],
+  ['a weighted pod affinity term with a bad topology key', affinity({ podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 101, podAffinityTerm: { topologyKey: 'a b' } }] } }), 'spec.scheduling.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight must be between 1 and 100 (got 101)'],
+];
+
 describe('what the API server refuses in the pods', () => {
+  test.each(siblings)('fails when the spec has %s', (_, change, expected) => {
+    const { status, lines } = validate({ ...baseSpec(), ...change });
+    expect(status).toBe(1);
+    expect(lines).toContainEqual(expect.stringContaining(expected));
+  });
+
+  test('leaves the affinity unchecked when the operator does not inject it', () => {
+    const spec = { ...baseSpec(), ...affinity({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } }) };
+    expect(validate(spec, { ENABLE_AFFINITY_CR_INJECTION: 'false' })).toEqual({ status: 0, lines: [''] });
+  });
+
   test.each(cases)('fails when the spec has %s', (_, change, expected) => {
     // GIVEN a valid spec with one field the API server would refuse
     const spec = { ...baseSpec(), ...change };

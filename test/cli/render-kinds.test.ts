@@ -45,6 +45,13 @@ describe('documents meant as LocustTests', () => {
     expect(rendered.stdout).toBe('');
   });
 
+  test('fails when a document that passes through is larger than an object may be', () => {
+    const input = file('big-config-map.yaml', `${test_('good')}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: big, namespace: load}\ndata: {blob: ${'x'.repeat(1_600_000)}}\n`);
+    const result = run(['validate', input]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`${input}: document 2: ConfigMap big is 1600102 bytes, more than the 1.5 MiB an object may have (etcd's request limit); split it, or build large files into the image\n`);
+  });
+
   test('passes other groups and kinds through', () => {
     const input = file('other.yaml', `${test_('good')}---\napiVersion: example.com/v1\nkind: LocustTask\nmetadata: {name: other}\n`);
     const result = run(['render', input]);
