@@ -67,12 +67,12 @@ function resourceProblems(spec: SpecJson, role: LocustRole): Problem[] {
     const request = requests[name];
     const limit = limits[name];
     if (resourceNameProblem(name) || quantityValue(request) < 0) continue;
-    if (isExtendedResourceName(name)) {
-      // An extended resource cannot be overcommitted: the request is the limit.
+    if (isExtendedResourceName(name) || HUGE_PAGES.test(name)) {
+      // Extended resources and huge pages cannot be overcommitted (`IsOvercommitAllowed`): the request is the limit.
       if (limit === undefined) {
-        problems.push({ path: at('requests', name), message: `needs a limit: an extended resource cannot be overcommitted`, value: request, fix: `set ${at('limits', name)} to ${formatValue(request)} as well` });
+        problems.push({ path: at('requests', name), message: `needs a limit: ${name} cannot be overcommitted`, value: request, fix: `set ${at('limits', name)} to ${formatValue(request)} as well` });
       } else if (quantityValue(request) !== quantityValue(limit)) {
-        problems.push({ path: at('requests', name), message: `must equal the ${name} limit ${String(limit)}: an extended resource cannot be overcommitted`, value: request, fix: `set the request and the limit to the same number, or drop the request (it defaults to the limit)` });
+        problems.push({ path: at('requests', name), message: `must equal the ${name} limit ${String(limit)}: ${name} cannot be overcommitted`, value: request, fix: `set the request and the limit to the same number, or drop the request (it defaults to the limit)` });
       }
     } else if (limit !== undefined && quantityValue(request) > quantityValue(limit)) {
       problems.push({ path: at('requests', name), message: `must be less than or equal to the ${name} limit ${String(limit)}`, value: request, fix: `lower the request or raise ${at('limits', name)}` });
