@@ -143,10 +143,14 @@ function unsupportedKind(value: JsonMap): Problem {
   return { path: 'apiVersion', message: `must be ${SUPPORTED_API_VERSION}: the command line renders LocustTests of the locust.io group only`, value: value.apiVersion, fix: `write apiVersion: ${SUPPORTED_API_VERSION}` };
 }
 
+/** kubectl's copy of the resource as last applied: it describes the LocustTest, not its Jobs. */
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
 /**
  * The LocustTest's own labels and annotations, for the construct's `metadata`: on every object
  * the test writes, and the labels on its pods too, as a chart's LocustTest takes them. The
- * command line's own annotations (`cdk8s-locust/...`) are read, not carried.
+ * command line's own annotations (`cdk8s-locust/...`) are read, not carried, and kubectl's
+ * last-applied copy of the resource (in a LocustTest exported from a cluster) is left behind.
  */
 function carriedMetadata(metadata: JsonMap): { metadata?: LocustTestMetadata; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -161,7 +165,7 @@ function carriedMetadata(metadata: JsonMap): { metadata?: LocustTestMetadata; pr
   };
   const labels = mapOf('labels');
   const given = mapOf('annotations');
-  const annotations = given === undefined ? undefined : Object.fromEntries(Object.entries(given).filter(([key]) => !key.startsWith(ANNOTATION_PREFIX)));
+  const annotations = given === undefined ? undefined : Object.fromEntries(Object.entries(given).filter(([key]) => !key.startsWith(ANNOTATION_PREFIX) && key !== LAST_APPLIED));
   const kept = {
     ...(labels !== undefined && Object.keys(labels).length > 0 ? { labels } : {}),
     ...(annotations !== undefined && Object.keys(annotations).length > 0 ? { annotations } : {}),

@@ -96,6 +96,11 @@ describe('encoding', () => {
     expect(oneLine([input])).toBe(`${input}: is not UTF-8 text: line 6, column 37 (byte 156) holds 0xe9; save the file as UTF-8`);
   });
 
+  test('names the first bad byte after a U+FFFD written as text', () => {
+    const input = file('mixed.yaml', Buffer.concat([Buffer.from('# \uFFFD written\n'), Buffer.from(LOCUST_TEST), Buffer.from([0x23, 0x20, 0xc3, 0x28, 0x0a])]));
+    expect(oneLine([input])).toBe(`${input}: is not UTF-8 text: line 9, column 3 (byte 235) holds 0xc3; save the file as UTF-8`);
+  });
+
   test('reads a U+FFFD written in the input as text', () => {
     const input = file('replacement.yaml', LOCUST_TEST.replace('namespace: load}', 'namespace: load, annotations: {example.com/note: "\uFFFD"}}'));
     expect(run(['validate', input])).toEqual({ status: 0, stdout: '', stderr: '' });

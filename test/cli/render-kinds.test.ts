@@ -79,6 +79,14 @@ describe("a LocustTest's own labels and annotations", () => {
     expect(find(objects, 'Job', 'shop-worker').spec.template.metadata.labels['example.com/cost-center']).toBe('cc-1');
   });
 
+  test("leaves kubectl's last-applied copy of the resource behind", () => {
+    const input = file('exported.yaml', test_('shop', undefined, ', annotations: {kubectl.kubernetes.io/last-applied-configuration: "{}", example.com/owner: payments}'));
+    const result = run(['render', input]);
+    expect(result.stderr).toBe('');
+    const objects = parseAllDocuments(result.stdout).map((d) => d.toJS() as Manifest);
+    expect(find(objects, 'Job', 'shop-master').metadata.annotations).toEqual({ 'example.com/owner': 'payments' });
+  });
+
   test('fails when a label would replace one the operator writes on the pods', () => {
     const input = file('app-label.yaml', test_('shop', undefined, ', labels: {app: mine}'));
     const result = run(['validate', input]);
