@@ -19,6 +19,7 @@ export function podFieldProblems(spec: SpecJson, config: ResolvedOperatorConfig)
     ...[LocustRole.MASTER, LocustRole.WORKER].flatMap((role) => annotationsSizeProblems(spec[role].annotations, `spec.${role}.annotations`)),
     ...(spec.volumes ?? []).flatMap((volume, i) => volumeProblems(volume as JsonObject, `spec.volumes[${i}]`)),
     ...securityContextProblems(spec),
+    ...envSourceProblems(spec),
     ...(config.affinityInjection ? affinityProblems(spec.scheduling?.affinity as JsonObject | undefined) : []),
   ];
 }
@@ -134,6 +135,19 @@ function volumeProblems(volume: JsonObject, path: string): Problem[] {
       if (negative) problems.push(negative);
     }
   }
+  const named: [string, string][] = [['configMap', 'name'], ['secret', 'secretName'], ['persistentVolumeClaim', 'claimName']];
+  for (const [kind, field] of named) {
+    const source = volume[kind] as JsonObject | undefined;
+    if (source === undefined) continue;
+    const name = source[field];
+    if (typeof name !== 'string' || name === '' || !isDns1123Subdomain(name)) {
+      problems.push({ path: `${path}.${kind}.${field}`, message: name === undefined || name === '' ? 'is required' : 'must be a DNS-1123 subdomain, the name of an object', value: name, fix: `name the ${kind === 'persistentVolumeClaim' ? 'PersistentVolumeClaim' : kind === 'secret' ? 'Secret' : 'ConfigMap'} to mount` });
+    }
+  }
+  const hostPath = (volume.hostPath as JsonObject | undefined)?.path;
+  if (typeof hostPath === 'string' && hostPath.split('/').includes('..')) {
+    problems.push({ path: `${path}.hostPath.path`, message: "must not contain '..'", value: hostPath, fix: 'give the path on the node without ..' });
+  }
   for (const kind of ['configMap', 'secret'] as const) {
     const source = volume[kind] as JsonObject | undefined;
     if (source === undefined) continue;
@@ -189,6 +203,37 @@ function localPathProblems(value: unknown, path: string): Problem[] {
   if (value.startsWith('/')) return [{ path, message: 'must be a relative path: the file is written inside the volume', value, fix }];
   if (value.split('/').includes('..') || value.startsWith('..')) return [{ path, message: "must not contain '..': the file must stay inside the volume", value, fix }];
   return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Environment sources: validateEnvVarValueFrom, validateConfigMapKeySelector,
+// validateSecretKeySelector, validateObjectFieldSelector, IsConfigMapKey.
+// ---------------------------------------------------------------------------------------------
+
+/** The pod fields a `fieldRef` may read in a container's environment (`validEnvDownwardAPIFieldPathExpressions`). */
+const ENV_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
+const LABEL_OR_ANNOTATION_PATH = /^metadata\.(labels|annotations)\['.+'\]$/;
+const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
+
+function envSourceProblems(spec: SpecJson): Problem[] {
+  const problems: Problem[] = [];
+  (spec.env?.variables ?? []).forEach((variable: JsonObject, i) => {
+    const from = variable.valueFrom as JsonObject | undefined;
+    const path = `spec.env.variables[${i}].valueFrom`;
+    for (const kind of ['configMapKeyRef', 'secretKeyRef']) {
+      const ref = from?.[kind] as JsonObject | undefined;
+      if (ref === undefined) continue;
+      if (typeof ref.name !== 'string' || ref.name === '') problems.push({ path: `${path}.${kind}.name`, message: 'is required', value: ref.name, fix: `name the ${kind === 'secretKeyRef' ? 'Secret' : 'ConfigMap'} that holds the value` });
+      if (typeof ref.key === 'string' && (ref.key.length > 253 || !CONFIG_KEY.test(ref.key))) {
+        problems.push({ path: `${path}.${kind}.key`, message: 'is not a valid key: letters, digits, -, _ and . only', value: ref.key, fix: 'give the key as it is in the object, e.g. password' });
+      }
+    }
+    const fieldPath = (from?.fieldRef as JsonObject | undefined)?.fieldPath;
+    if (typeof fieldPath === 'string' && !ENV_FIELD_PATHS.includes(fieldPath) && !LABEL_OR_ANNOTATION_PATH.test(fieldPath)) {
+      problems.push({ path: `${path}.fieldRef.fieldPath`, message: `is not a pod field an environment variable can read (${ENV_FIELD_PATHS.join(', ')}, metadata.labels['KEY'], metadata.annotations['KEY'])`, value: fieldPath, fix: `${didYouMean(fieldPath, ENV_FIELD_PATHS)}use one of those fields` });
+    }
+  });
+  return problems;
 }
 
 // ---------------------------------------------------------------------------------------------
