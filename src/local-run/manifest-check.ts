@@ -1,18 +1,27 @@
 import type { ErrorObject } from 'ajv';
-import { Job } from 'kubernetes-models/batch/v1/Job';
-import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
-import { Secret } from 'kubernetes-models/v1/Secret';
-import { Service } from 'kubernetes-models/v1/Service';
 import { Problem } from '../core/problems';
 import { KubeObject, LocalTest, objectLabel } from './select';
 
-/** The Kubernetes schema of each kind a local run reads, from kubernetes-models. */
-const MODELS: Record<string, (object: KubeObject) => { validate(): void }> = {
-  Job: (object) => new Job(object as any),
-  Service: (object) => new Service(object as any),
-  ConfigMap: (object) => new ConfigMap(object as any),
-  Secret: (object) => new Secret(object as any),
+type Model = new (object: any) => { validate(): void };
+
+/** The module of kubernetes-models holding each kind a local run reads. */
+const MODEL_MODULES: Record<string, [string, string]> = {
+  Job: ['kubernetes-models/batch/v1/Job', 'Job'],
+  Service: ['kubernetes-models/v1/Service', 'Service'],
+  ConfigMap: ['kubernetes-models/v1/ConfigMap', 'ConfigMap'],
+  Secret: ['kubernetes-models/v1/Secret', 'Secret'],
 };
+
+/**
+ * The Kubernetes schema of a kind, loaded on first use: the schemas take a quarter of a second to
+ * load, which `render` and `validate`, importing the same module, should not pay.
+ */
+function modelOf(kind: string): Model | undefined {
+  const found = MODEL_MODULES[kind];
+  if (found === undefined) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(found[0]) as Record<string, Model>)[found[1]];
+}
 
 const TYPE_NAMES: Record<string, string> = {
   array: 'a list', object: 'a mapping', integer: 'an integer', number: 'a number', string: 'a string', boolean: 'true or false',
@@ -29,10 +38,10 @@ export function manifestProblems(test: LocalTest): Problem[] {
 }
 
 function schemaProblems(object: KubeObject): Problem[] {
-  const model = MODELS[String(object.kind)];
-  if (model === undefined) return [];
+  const Model = modelOf(String(object.kind));
+  if (Model === undefined) return [];
   try {
-    model(object).validate();
+    new Model(object).validate();
     return [];
   } catch (error) {
     const errors = (error as { errors?: ErrorObject[] | null }).errors ?? [];
