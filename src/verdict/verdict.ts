@@ -5,13 +5,13 @@ import { objectMetadata } from '../core/kubernetes';
 import { sanitizeName } from '../core/names';
 import { Problem } from '../core/problems';
 import { packageVersion } from '../core/version';
-import { contentHash } from '../gitops/test-files';
+import { contentHash } from '../test-files/test-files';
 import { commandWords } from '../pod/command';
-import { editLocustPod } from '../pod/edit-pod';
+import { withEditedLocustPod } from '../pod/edit-pod';
 import { JsonObject, SpecJson } from '../spec/spec';
-import { locustfileArg, locustfilesOf, withLocustfileFirst } from './locustfile-arg';
+import { LOCUSTFILE_OPTION, lastOptionValue, locustfilesOf, withLocustfileFirst } from '../core/locust-args';
 import { REPORTS_MOUNT_PATH, ReportOptions, ResolvedReports, resolveReports } from './reports';
-import { resolveThresholds, Thresholds, thresholdsEnvValue, ThresholdsJson } from './thresholds';
+import { ResolvedThresholds, thresholdsEnvValue, ThresholdsJson } from './thresholds';
 import { THRESHOLDS_ENV_VAR, verdictModuleFileName, verdictModuleSource } from './verdict-module';
 
 /** Where the master sees the generated verdict module. */
@@ -30,7 +30,8 @@ export interface VerdictRequest {
   readonly testName: string;
   readonly spec: SpecJson;
   readonly runId?: string;
-  readonly thresholds?: Thresholds;
+  /** The thresholds, already read and checked on their own (`resolveThresholds`). @default - none */
+  readonly thresholds?: ResolvedThresholds;
   readonly reports?: ReportOptions;
 }
 
@@ -39,15 +40,14 @@ export function specMasterArgs(spec: SpecJson): string[] {
   return [...commandWords(spec.master.command), ...(spec.master.extraArgs ?? [])];
 }
 
-/** Checks thresholds and reports against a spec that is otherwise valid. */
+/** Checks thresholds and reports against a spec that is otherwise valid: what they need of the master's command and volumes. */
 export function resolveVerdict(request: VerdictRequest): { verdict: ResolvedVerdict; problems: Problem[] } {
   const problems: Problem[] = [];
   const args = specMasterArgs(request.spec);
   let thresholds: ThresholdsJson | undefined;
   if (request.thresholds !== undefined) {
-    const resolved = resolveThresholds(request.thresholds);
-    problems.push(...resolved.problems, ...locustfileProblems(args));
-    thresholds = resolved.json;
+    problems.push(...verdictLocustfileProblems(args));
+    thresholds = request.thresholds.json;
   }
   let reports: ResolvedReports | undefined;
   if (request.reports !== undefined) {
@@ -60,8 +60,8 @@ export function resolveVerdict(request: VerdictRequest): { verdict: ResolvedVerd
 }
 
 /** The verdict module is loaded with `-f module.py,locustfile.py`, which needs a list of .py files. */
-function locustfileProblems(args: readonly string[]): Problem[] {
-  const arg = locustfileArg(args);
+function verdictLocustfileProblems(args: readonly string[]): Problem[] {
+  const arg = lastOptionValue(args, LOCUSTFILE_OPTION);
   const path = 'spec.master.command';
   if (arg === undefined) {
     return [{ path, message: 'names no locustfile (-f or --locustfile), next to which thresholds load their check', value: args.join(' '), fix: 'add --locustfile /lotest/src/<file>.py to spec.master.command' }];
@@ -94,7 +94,7 @@ export function createVerdictConfigMap(scope: Construct, testName: string, names
  */
 export function withVerdict(jobSpec: JsonObject, containerName: string, verdict: ResolvedVerdict, configMapName: string | undefined): JsonObject {
   if (verdict.thresholds === undefined && verdict.reports === undefined) return jobSpec;
-  return editLocustPod(jobSpec, containerName, (container, pod) => {
+  return withEditedLocustPod(jobSpec, containerName, (container, pod) => {
     let args = container.args as string[];
     const env = [...(container.env as JsonObject[])];
     const mounts = [...((container.volumeMounts as JsonObject[] | undefined) ?? [])];

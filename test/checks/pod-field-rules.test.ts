@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Chart } from 'cdk8s';
 import { stringify } from 'yaml';
-import { run } from '../../src/cli/dispatch';
+import { dispatch } from '../../src/cli/dispatch';
 import { LocustTest } from '../../src/construct/locust-test';
 
 /**
@@ -41,7 +41,7 @@ function validate(spec: Spec, operatorConfig?: Record<string, unknown>): { statu
     writeFileSync(config, stringify(operatorConfig));
     args.push('--operator-config', config);
   }
-  const result = run(args);
+  const result = dispatch(args);
   return { status: result.status, lines: result.stderr.trimEnd().split('\n').map((line) => line.replace(/^[^:]*: (LocustTest shop: )?/, '')) };
 }
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/dispatch';
+import { dispatch } from '../../src/cli/dispatch';
 import { MAX_INPUT_BYTES, readOne, STDIN_NAME } from '../../src/cli/read-input';
 
 /** Large, hostile and broken input: each refused in one line, before it costs memory or time. */
@@ -27,7 +27,7 @@ spec:
 
 /** The one line of a failed validation, checked to be the only one and no internal error. */
 function oneLine(args: string[]): string {
-  const result = run(['validate', ...args]);
+  const result = dispatch(['validate', ...args]);
   expect(result.status).toBe(1);
   expect(result.stdout).toBe('');
   const lines = result.stderr.trimEnd().split('\n');
@@ -103,7 +103,7 @@ describe('encoding', () => {
 
   test('reads a U+FFFD written in the input as text', () => {
     const input = file('replacement.yaml', LOCUST_TEST.replace('namespace: load}', 'namespace: load, annotations: {example.com/note: "\uFFFD"}}'));
-    expect(run(['validate', input])).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(dispatch(['validate', input])).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 });
 
@@ -114,7 +114,7 @@ describe('documents', () => {
     const input = file('many.yaml', `${LOCUST_TEST}${many}`);
 
     // WHEN it is rendered
-    const result = run(['render', input]);
+    const result = dispatch(['render', input]);
 
     // THEN every document comes out
     expect(result.stderr).toBe('');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { run } from '../../src/cli/dispatch';
+import { dispatch } from '../../src/cli/dispatch';
 import { find, Manifest } from '../util';
 
 /** Documents that look like LocustTests but are not rendered, and what a LocustTest carries along. */
@@ -34,8 +34,8 @@ describe('documents meant as LocustTests', () => {
     const input = file('mixed.yaml', `${test_('good')}---\n${test_('typo', head)}`);
 
     // WHEN the file is validated and rendered
-    const validated = run(['validate', input]);
-    const rendered = run(['render', input]);
+    const validated = dispatch(['validate', input]);
+    const rendered = dispatch(['render', input]);
 
     // THEN both fail on the second document, which would never have run
     expect(validated.status).toBe(1);
@@ -47,14 +47,14 @@ describe('documents meant as LocustTests', () => {
 
   test('fails when a document that passes through is larger than an object may be', () => {
     const input = file('big-config-map.yaml', `${test_('good')}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: big, namespace: load}\ndata: {blob: ${'x'.repeat(1_600_000)}}\n`);
-    const result = run(['validate', input]);
+    const result = dispatch(['validate', input]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(`${input}: document 2: ConfigMap big is 1600102 bytes, more than the 1.5 MiB an object may have (etcd's request limit); split it, or build large files into the image\n`);
   });
 
   test('passes other groups and kinds through', () => {
     const input = file('other.yaml', `${test_('good')}---\napiVersion: example.com/v1\nkind: LocustTask\nmetadata: {name: other}\n`);
-    const result = run(['render', input]);
+    const result = dispatch(['render', input]);
     expect(result.stderr).toBe('');
     expect(parseAllDocuments(result.stdout).map((d) => (d.toJS() as Manifest).kind)).toContain('LocustTask');
   });
@@ -66,7 +66,7 @@ describe("a LocustTest's own labels and annotations", () => {
     const input = file('labelled.yaml', test_('shop', undefined, ', labels: {example.com/cost-center: cc-1}, annotations: {example.com/owner: payments}'));
 
     // WHEN it is rendered
-    const result = run(['render', input]);
+    const result = dispatch(['render', input]);
 
     // THEN the Service and both Jobs carry both, and both pod templates the label
     expect(result.stderr).toBe('');
@@ -81,7 +81,7 @@ describe("a LocustTest's own labels and annotations", () => {
 
   test("leaves kubectl's last-applied copy of the resource behind", () => {
     const input = file('exported.yaml', test_('shop', undefined, ', annotations: {kubectl.kubernetes.io/last-applied-configuration: "{}", example.com/owner: payments}'));
-    const result = run(['render', input]);
+    const result = dispatch(['render', input]);
     expect(result.stderr).toBe('');
     const objects = parseAllDocuments(result.stdout).map((d) => d.toJS() as Manifest);
     expect(find(objects, 'Job', 'shop-master').metadata.annotations).toEqual({ 'example.com/owner': 'payments' });
@@ -89,19 +89,19 @@ describe("a LocustTest's own labels and annotations", () => {
 
   test('fails when a label would replace one the operator writes on the pods', () => {
     const input = file('app-label.yaml', test_('shop', undefined, ', labels: {app: mine}'));
-    const result = run(['validate', input]);
+    const result = dispatch(['validate', input]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`${input}: LocustTest shop: metadata.labels["app"] is a label the operator writes on the pods`);
   });
 
   test('fails when the labels are not a mapping', () => {
     const input = file('label-list.yaml', test_('shop', undefined, ', labels: [a, b]'));
-    expect(run(['validate', input]).stderr).toBe(`${input}: LocustTest shop: metadata.labels must be a mapping of keys to string values (got ["a","b"]); write one key: value per line under metadata.labels\n`);
+    expect(dispatch(['validate', input]).stderr).toBe(`${input}: LocustTest shop: metadata.labels must be a mapping of keys to string values (got ["a","b"]); write one key: value per line under metadata.labels\n`);
   });
 
   test('fails when the annotations are over the size the API server accepts', () => {
     const input = file('big-annotation.yaml', test_('shop', undefined, `, annotations: {example.com/blob: ${'x'.repeat(300 * 1024)}}`));
-    const result = run(['validate', input]);
+    const result = dispatch(['validate', input]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('metadata.annotations hold 307216 bytes of keys and values, more than the 256 KiB the API server accepts on one object');
   });
@@ -110,12 +110,12 @@ describe("a LocustTest's own labels and annotations", () => {
 describe('did you mean', () => {
   test('names the nearest field of a misspelt spec field', () => {
     const input = file('field.yaml', test_('shop').replace('  image:', '  imagePulPolicy: Always\n  image:'));
-    expect(run(['validate', input]).stderr).toBe(`${input}: LocustTest shop: spec.imagePulPolicy is not a known field (got "Always"); did you mean spec.imagePullPolicy? rename it, or remove spec.imagePulPolicy\n`);
+    expect(dispatch(['validate', input]).stderr).toBe(`${input}: LocustTest shop: spec.imagePulPolicy is not a known field (got "Always"); did you mean spec.imagePullPolicy? rename it, or remove spec.imagePulPolicy\n`);
   });
 
   test('names the nearest operator setting of a misspelt one', () => {
     const config = file('config.yaml', 'POD_MEM_LIMT: 1Gi\n');
-    const result = run(['validate', file('ok.yaml', test_('shop')), '--operator-config', config]);
+    const result = dispatch(['validate', file('ok.yaml', test_('shop')), '--operator-config', config]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(`${config}: POD_MEM_LIMT is not an operator setting this library knows; did you mean POD_MEM_LIMIT? rename it\n`);
   });

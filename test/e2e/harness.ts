@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { App, Chart } from 'cdk8s';
-import { run } from '../../src/cli/dispatch';
+import { dispatch } from '../../src/cli/dispatch';
 import { findOnPath } from '../../src/local-run/locust-program';
 import { executeLocalRun } from '../../src/local-run/runner';
 import { CLI_BIN } from '../built-cli';
@@ -120,7 +120,7 @@ function collector(): { stream: Writable; text: () => string } {
 /** `cdk8s-locust ARGS` in this process, the way main.ts runs it (which aborts on SIGINT): what coverage measures. */
 export async function runInProcess(args: string[], signal?: AbortSignal): Promise<RunOutput> {
   const started = Date.now();
-  const result = run(args);
+  const result = dispatch(args);
   if (result.localRun === undefined) return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - started) / 1000 };
   const stdout = collector();
   const stderr = collector();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { run } from '../../src/cli/dispatch';
+import { dispatch } from '../../src/cli/dispatch';
 import { KubeObject } from '../../src/local-run/select';
 import { tempTree } from '../temp-tree';
 import { locustTestYaml, renderedObjects } from './rendered';
@@ -14,7 +14,7 @@ function job(objects: KubeObject[], name: string): KubeObject {
 
 function runOn(objects: KubeObject[]) {
   const input = join(tempTree({ 'bundle.yaml': objects.map((object) => stringify(object)).join('---\n') }), 'bundle.yaml');
-  return run(['run', input, '--run-time', '1s']);
+  return dispatch(['run', input, '--run-time', '1s']);
 }
 
 describe('broken rendered manifests given to run', () => {
