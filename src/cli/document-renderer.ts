@@ -34,7 +34,7 @@ export class DocumentRenderer {
   private locustTestCount = 0;
 
   /** Every object rendered so far, to name both sources of a duplicate. */
-  private readonly objects = new UniqueObjects();
+  private readonly objects = new UniqueObjects<string>();
 
   constructor(
     private readonly operatorConfig: OperatorConfig | undefined,
@@ -56,19 +56,20 @@ export class DocumentRenderer {
       if (!isJsonObject(value)) {
         this.report.located(file, document.line, document.column, `document ${document.index} is not a mapping (got ${describe(value)}); each document must be a Kubernetes object such as a LocustTest or a ConfigMap`);
       } else if (value.kind === LOCUST_TEST && typeof value.apiVersion === 'string' && value.apiVersion.startsWith(LOCUST_GROUP)) {
-        objects.push(...this.renderLocustTest(file, document.index, value));
+        objects.push(...this.renderLocustTest(file, document, value));
       } else if (isMeantAsLocustTest(value)) {
         // Passed through, it would be applied as an object nothing reads: the test never runs.
         this.locustTestCount++;
         this.report.testProblem(file, labelOf(value, document.index), unsupportedKind(value));
       } else {
         const object = canonicalObject(value);
-        const repeat = this.objects.claim(identityOf(object), { description: `${file}: document ${document.index}` }, undefined);
-        if (repeat) this.report.inputProblem(file, `document ${document.index}: ${formatProblem(repeat.problem)}`);
+        const where = `document ${document.index} (line ${document.line})`;
+        const repeat = this.objects.claim(identityOf(object), { description: `${file}: document ${document.index}`, source: { file, within: where } }, file);
+        if (repeat) this.report.inputProblem(file, `${where}: ${formatProblem(repeat.problem)}`);
         const size = Buffer.byteLength(JSON.stringify(object));
         if (size > MAX_OBJECT_BYTES) {
           const { kind, name } = identityOf(object);
-          this.report.inputProblem(file, `document ${document.index}: ${kind} ${name} is ${size} bytes, more than the ${MAX_OBJECT_BYTES / (1024 * 1024)} MiB an object may have (etcd's request limit); split it, or build large files into the image`);
+          this.report.inputProblem(file, `${where}: ${kind} ${name} is ${size} bytes, more than the ${MAX_OBJECT_BYTES / (1024 * 1024)} MiB an object may have (etcd's request limit); split it, or build large files into the image`);
         }
         objects.push(object);
       }
@@ -76,7 +77,8 @@ export class DocumentRenderer {
     return objects;
   }
 
-  private renderLocustTest(file: string, index: number, resource: JsonMap): JsonMap[] {
+  private renderLocustTest(file: string, document: YamlDocument, resource: JsonMap): JsonMap[] {
+    const { index } = document;
     this.locustTestCount++;
     const metadata = isJsonObject(resource.metadata) ? resource.metadata : {};
     const label = labelOf(resource, index);
@@ -111,9 +113,11 @@ export class DocumentRenderer {
     // Construct-tree order is creation order: Service, master Job, worker Job. cdk8s already
     // writes each object with sorted keys and apiVersion, kind, metadata first.
     const rendered = test.node.findAll().filter(ApiObject.isApiObject).map((object) => object.toJson());
+    // Two tests of one name in one file are told apart by their document and line.
+    const where = `document ${index} (line ${document.line})`;
     for (const object of rendered) {
-      const repeat = this.objects.claim(identityOf(object), { description: `${file}: LocustTest ${label}` }, undefined);
-      if (repeat) this.report.testProblem(file, label, repeat.problem);
+      const repeat = this.objects.claim(identityOf(object), { description: `${file}: LocustTest ${label}`, source: { file, within: `LocustTest ${label} of ${where}` } }, file);
+      if (repeat) this.report.testProblem(file, repeat.earlier === file ? `${label} of ${where}` : label, repeat.problem);
     }
     return rendered;
   }

@@ -2,7 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KubeCronJob, KubeJob, KubeService } from '../../imports/k8s';
 import { validateArgoCdOptions } from '../gitops/argocd';
-import { MetricsMonitor, MonitorKind } from '../service/monitoring';
+import { MetricsMonitor, MonitorKind, validateMonitor } from '../service/monitoring';
 import { Observability } from './observability';
 import { ObservabilityMode } from '../pod/observability';
 import { AppChecks } from './app-checks';
@@ -22,6 +22,7 @@ import { validateLocustTest } from '../checks/validation';
 import { mayExceedObjectSize, objectSizeProblems } from '../checks/object-size';
 import { strictProblem, Warning, warningsFor } from '../checks/warnings';
 import { resolveVerdict, ResolvedVerdict } from '../verdict/verdict';
+import { reportsWarnings } from '../verdict/reports';
 import { resolveThresholds } from '../verdict/thresholds';
 import { pythonPathProblems } from '../test-files/requirements';
 
@@ -140,7 +141,7 @@ export class LocustTest extends Construct {
     this.input = readInput(this, props, this.givenSpec(props));
     ({ namespace: this.namespace, mode: this.mode, strict: this.strict, specJson: this.specJson, operatorConfig: this.operatorConfig } = this.input);
     const checked = checkTest(props, this.input);
-    this.warnings = checked.problems.length > 0 ? [] : warningsOf(props, this.input);
+    this.warnings = checked.problems.length > 0 ? [] : warningsOf(props, this.input, checked.verdict);
     this.written = checked.verdict === undefined ? undefined : writeObjects(this, props, this.input, checked.verdict);
     const objects = this.node.findAll().filter(ApiObject.isApiObject);
     const writtenProblems = this.written === undefined ? [] : [...annotateWithMetadata(objects, props.metadata), ...sizeProblemsOf(objects, props, this.input)];
@@ -291,6 +292,7 @@ function checkTest(props: LocustTestProps, input: TestInput): CheckedTest {
   const problems: Problem[] = [
     ...validateOperatorConfig(props.operatorConfig),
     ...validateArgoCdOptions(props.argoCd),
+    ...validateMonitor(props.monitor),
     ...validateRunId(props.runId),
     ...validateMetadata(props.metadata),
     ...validateSchedule(props.schedule, { name: props.name, hook: props.argoCd?.hook !== undefined, runId: props.runId }),
@@ -327,15 +329,18 @@ function monitorProblems(monitor: MetricsMonitor | undefined, mode: Observabilit
   return [{ path: 'monitor', message: `scrapes the metrics exporter sidecar, which a test with ${mode} has not`, value: monitor.kind, fix: 'drop the monitor and read the metrics from the OpenTelemetry backend, or turn OpenTelemetry off' }];
 }
 
-/** The traps of a test without problems. */
-function warningsOf(props: LocustTestProps, input: TestInput): Warning[] {
-  return warningsFor(input.specJson, input.operatorConfig, {
-    observability: input.observability.plan,
-    argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
-    unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
-    thresholds: props.thresholds !== undefined,
-    reports: props.reports !== undefined,
-  });
+/** The traps of a test without problems; the resolved verdict tells where the reports go. */
+function warningsOf(props: LocustTestProps, input: TestInput, verdict: ResolvedVerdict | undefined): Warning[] {
+  return [
+    ...warningsFor(input.specJson, input.operatorConfig, {
+      observability: input.observability.plan,
+      argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
+      unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
+      thresholds: props.thresholds !== undefined,
+      reports: props.reports !== undefined,
+    }),
+    ...(verdict?.reports ? reportsWarnings(input.specJson, verdict.reports) : []),
+  ];
 }
 
 /** Phase 3, the objects: the workload, or the custom resource in operator mode. */

@@ -49,7 +49,7 @@ describe('documents meant as LocustTests', () => {
     const input = file('big-config-map.yaml', `${test_('good')}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: big, namespace: load}\ndata: {blob: ${'x'.repeat(1_600_000)}}\n`);
     const result = dispatch(['validate', input]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`${input}: document 2: ConfigMap big is 1600102 bytes, more than the 1.5 MiB an object may have (etcd's request limit); split it, or build large files into the image\n`);
+    expect(result.stderr).toBe(`${input}: document 2 (line 9): ConfigMap big is 1600102 bytes, more than the 1.5 MiB an object may have (etcd's request limit); split it, or build large files into the image\n`);
   });
 
   test('passes other groups and kinds through', () => {
