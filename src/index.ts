@@ -8,6 +8,7 @@ export { LocustTest, LocustTestProps, LocustTestObjectProps, STRICT_CONTEXT_KEY 
 export { LocustTestOptions } from './construct/options';
 export { LocustTestMetadata } from './construct/metadata';
 export { RenderMode } from './gitops/operator-mode';
+export { PodSecurity } from './pod/pod-security';
 export { ArgoCdOptions, ArgoCdHook } from './gitops/argocd';
 export { TestFiles, DirectoryOptions } from './test-files/test-files';
 export { EnvSource, SecretMount } from './construct/references';

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { autoquitTimeout, commandWords, managedFlagOf } from '../pod/command';
 import { libMountPath, PYTHONPATH, pythonPathHolds } from '../pod/volumes';
 import { LocustRole } from '../core/names';
@@ -7,7 +8,6 @@ import { imageReference } from '../core/kubernetes';
 import { formatProblem, Problem } from '../core/problems';
 import { JsonObject, SpecJson } from '../spec/spec';
 import { verdictWarnings } from '../verdict/verdict-warnings';
-import { secretValueWarnings } from './secret-warnings';
 
 /**
  * Something that synthesizes but almost certainly does not do what was meant. Same shape as a
@@ -67,10 +67,11 @@ export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, opti
     ...managedFlagWarnings(spec),
     ...autoquitWarnings(spec),
     ...libImportWarnings(spec),
-    ...secretValueWarnings(spec, mode),
     ...(options.argoCd ? ttlWarnings(config) : []),
     ...(options.unattended ? neverEndingMasterWarnings(spec) : []),
     ...verdictWarnings(spec, { thresholds: options.thresholds === true, reports: options.reports === true }),
+    ...relativeMountPathWarnings(spec),
+    ...secretLiteralWarnings(spec),
   ];
 }
 
@@ -224,4 +225,48 @@ function neverEndingMasterWarnings(spec: SpecJson): Warning[] {
     warnings.push({ path: 'spec.master.autoquit.enabled', message: `keeps the master running once the test is over, ${consequence}`, value: false, fix: 'drop enabled: false: by default the master quits 60 s after the run' });
   }
   return warnings;
+}
+
+/**
+ * Mount paths that are not absolute. The API server accepts them and the kubelet reads them from
+ * `/`, so the test works in a cluster by accident, while `cdk8s-locust run` refuses them: a
+ * relative path joined to the run's folder would climb out of it.
+ */
+function relativeMountPathWarnings(spec: SpecJson): Warning[] {
+  const paths: [string, unknown][] = [
+    ['spec.testFiles.srcMountPath', spec.testFiles?.srcMountPath],
+    ['spec.testFiles.libMountPath', spec.testFiles?.libMountPath],
+    ...(spec.env?.secretMounts ?? []).map((mount, i): [string, unknown] => [`spec.env.secretMounts[${i}].mountPath`, mount.mountPath]),
+    ...(spec.volumeMounts ?? []).map((mount, i): [string, unknown] => [`spec.volumeMounts[${i}].mountPath`, mount.mountPath]),
+  ];
+  return paths.filter(([, value]) => typeof value === 'string' && value !== '' && !value.startsWith('/')).map(([path, value]) => ({
+    path,
+    message: `is not an absolute path: the kubelet mounts it at ${posix.join('/', value as string)}, and cdk8s-locust run refuses it`,
+    value,
+    fix: `write the absolute path ${posix.join('/', value as string)}`,
+  }));
+}
+
+/** Names of variables that hold credentials by convention, and the OTLP headers (which carry API keys). */
+const SECRET_LOOKING_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?|AUTH)$|^OTEL_EXPORTER_OTLP_(\w+_)?HEADERS$/i;
+/** A value that only refers to another variable (`$(TOKEN)`) holds no secret itself. */
+const REFERENCE_ONLY = /^\$\([A-Za-z_][A-Za-z0-9_.-]*\)$/;
+
+/**
+ * Literal values of variables whose names say they are secrets: they are plain text in Git, in
+ * the Job and in `kubectl describe`, where a `secretKeyRef` would keep them in a Secret.
+ */
+function secretLiteralWarnings(spec: SpecJson): Warning[] {
+  const literals: [string, string, string][] = [];
+  (spec.env?.variables ?? []).forEach((variable: JsonObject, index) => {
+    if (typeof variable.name === 'string' && typeof variable.value === 'string') literals.push([`spec.env.variables[${index}].value`, variable.name, variable.value]);
+  });
+  const extra = spec.observability?.openTelemetry?.extraEnvVars ?? {};
+  for (const name of Object.keys(extra).sort()) literals.push([`spec.observability.openTelemetry.extraEnvVars.${name}`, name, String(extra[name])]);
+  return literals.filter(([, name, value]) => SECRET_LOOKING_NAME.test(name) && value !== '' && !REFERENCE_ONLY.test(value)).map(([path, name]) => ({
+    path,
+    message: `gives ${name} a literal value, which is plain text in Git, in the Job and in kubectl describe`,
+    // The value itself is left out of the warning: it is the secret.
+    fix: 'put it in a Secret and read it with valueFrom.secretKeyRef in spec.env.variables, or with spec.env.secretRefs',
+  }));
 }

@@ -33,5 +33,5 @@ export function renderCommand(invocation: RenderInvocation): CommandResult {
 
 /** The construct's options the command line's flags stand for; `validate` takes the same. */
 export function renderOptions(invocation: RenderInvocation): LocustTestOptions {
-  return { argoCd: invocation.argoCd ? {} : undefined, runId: invocation.runId, strict: invocation.strict };
+  return { argoCd: invocation.argoCd ? {} : undefined, runId: invocation.runId, podSecurity: invocation.podSecurity, strict: invocation.strict };
 }

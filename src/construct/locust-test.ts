@@ -25,6 +25,8 @@ import { resolveVerdict, ResolvedVerdict } from '../verdict/verdict';
 import { reportsWarnings } from '../verdict/reports';
 import { resolveThresholds } from '../verdict/thresholds';
 import { pythonPathProblems } from '../test-files/requirements';
+import { PodSecurity } from '../pod/pod-security';
+import { restrictedProfileProblems } from '../checks/pod-security';
 
 /** Props of a LocustTest written in TypeScript: the spec typed as the classes generated from the CRD. */
 export interface LocustTestProps extends LocustTestOptions {
@@ -308,7 +310,9 @@ function checkTest(props: LocustTestProps, input: TestInput): CheckedTest {
       thresholds: props.thresholds !== undefined,
       reports: props.reports !== undefined,
       requirements: files.requirementsFile !== undefined,
+      restricted: props.podSecurity === PodSecurity.RESTRICTED,
     }) : []),
+    ...podSecurityProblems(props.podSecurity),
   ];
   const verdict = problems.length === 0
     ? resolveVerdict({ testName: props.name, spec: input.specJson, runId: props.runId, thresholds, reports: props.reports })
@@ -319,8 +323,16 @@ function checkTest(props: LocustTestProps, input: TestInput): CheckedTest {
     ...(thresholds?.problems ?? []),
     ...(verdict?.problems ?? []),
     ...monitorProblems(props.monitor, observability.mode),
+    ...(verdict !== undefined && props.podSecurity === PodSecurity.RESTRICTED ? restrictedProfileProblems(input.specJson) : []),
   ];
   return all.length === 0 ? { problems: all, verdict: verdict?.verdict } : { problems: all };
+}
+
+/** A profile given from JavaScript or a cast must be one the library writes. */
+function podSecurityProblems(podSecurity: PodSecurity | undefined): Problem[] {
+  const profiles: string[] = Object.values(PodSecurity);
+  if (podSecurity === undefined || profiles.includes(podSecurity)) return [];
+  return [{ path: 'podSecurity', message: 'is not a profile this library writes', value: podSecurity, fix: `use ${profiles.map((value) => `PodSecurity.${value.toUpperCase()}`).join(' or ')}` }];
 }
 
 /** A monitor scrapes the exporter sidecar, which only a test without OpenTelemetry has. */
@@ -357,6 +369,7 @@ function writeObjects(test: LocustTest, props: LocustTestProps, input: TestInput
     podLabels: props.metadata?.labels,
     verdict,
     requirementsFile: input.files.requirementsFile,
+    restricted: props.podSecurity === PodSecurity.RESTRICTED,
   };
   if (input.mode === RenderMode.OPERATOR) return renderOperatorResource(test, ctx);
   const workload = renderWorkload(test, ctx);

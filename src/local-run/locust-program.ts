@@ -29,15 +29,18 @@ export function findOnPath(name: string, path: string): string | undefined {
   return undefined;
 }
 
-function output(path: string, args: string[]): Promise<string> {
+function output(path: string, args: string[], signal: AbortSignal | undefined): Promise<string> {
   return new Promise((resolve) => {
-    execFile(path, args, { timeout: 30_000, encoding: 'utf8' }, (_error, stdout, stderr) => resolve(`${stdout}${stderr}`));
+    execFile(path, args, { timeout: 30_000, encoding: 'utf8', signal }, (_error, stdout, stderr) => resolve(`${stdout ?? ''}${stderr ?? ''}`));
   });
 }
 
-/** Asks the program for its version and options; both take a second or so, so they run together. */
-export async function inspectLocust(path: string): Promise<LocustProgram> {
-  const [version, help] = await Promise.all([output(path, ['--version']), output(path, ['--help'])]);
+/**
+ * Asks the program for its version and options; both take a second or so, so they run together.
+ * Aborting stops both (what they printed so far is all there is).
+ */
+export async function inspectLocust(path: string, signal?: AbortSignal): Promise<LocustProgram> {
+  const [version, help] = await Promise.all([output(path, ['--version'], signal), output(path, ['--help'], signal)]);
   return {
     path,
     // `locust 2.43.1 from /usr/lib/...`; an unset version prints `locust  from ...`.

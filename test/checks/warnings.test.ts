@@ -22,6 +22,48 @@ function paths(spec: SpecJson): string[] {
 }
 
 describe('warningsFor', () => {
+  test('warns about every mount path that is not absolute, which the kubelet reads from / and cdk8s-locust run refuses', () => {
+    // GIVEN relative paths in each place a spec gives one
+    const spec = minimalSpecJson({
+      testFiles: { configMapRef: 'files', srcMountPath: 'lotest/src', libConfigMapRef: 'lib', libMountPath: '../lib' },
+      env: { variables: [{ name: 'PYTHONPATH', value: '/lib' }], secretMounts: [{ name: 'tls', mountPath: 'etc/tls' }] },
+      volumes: [{ name: 'keys', configMap: { name: 'keys' } }],
+      volumeMounts: [{ name: 'keys', mountPath: '../../../../home/me/.ssh', target: 'both' }],
+    }) as SpecJson;
+
+    // THEN each is warned about, with the path the kubelet would use
+    expect(warningsOf(spec).filter((warning) => warning.message.startsWith('is not an absolute path')).map((warning) => `${warning.path}: ${warning.fix}`)).toEqual([
+      'spec.testFiles.srcMountPath: write the absolute path /lotest/src',
+      'spec.testFiles.libMountPath: write the absolute path /lib',
+      'spec.env.secretMounts[0].mountPath: write the absolute path /etc/tls',
+      'spec.volumeMounts[0].mountPath: write the absolute path /home/me/.ssh',
+    ]);
+  });
+
+  test('warns about literal values of secret-looking variables, pointing at secretKeyRef, without repeating the value', () => {
+    // GIVEN literal credentials, a reference, a secretKeyRef and an ordinary variable
+    const spec = otelSpec({ extraEnvVars: { OTEL_EXPORTER_OTLP_HEADERS: 'api-key=abc123', OTEL_SERVICE_NAME: 'checkout' } }, {
+      env: {
+        variables: [
+          { name: 'SHOP_PASSWORD', value: 'hunter2' },
+          { name: 'API_TOKEN', value: '$(SHOP_PASSWORD)' },
+          { name: 'GITHUB_TOKEN', valueFrom: { secretKeyRef: { name: 'gh', key: 'token' } } },
+          { name: 'USERS', value: '50' },
+          { name: 'EMPTY_SECRET', value: '' },
+        ],
+      },
+    });
+
+    // THEN only the two literal credentials are warned about, and the warning holds no value
+    const secrets = warningsOf(spec).filter((warning) => warning.message.includes('literal value'));
+    expect(secrets.map((warning) => warning.path)).toEqual(['spec.env.variables[0].value', 'spec.observability.openTelemetry.extraEnvVars.OTEL_EXPORTER_OTLP_HEADERS']);
+    expect(secrets[0]).toEqual({
+      path: 'spec.env.variables[0].value',
+      message: 'gives SHOP_PASSWORD a literal value, which is plain text in Git, in the Job and in kubectl describe',
+      fix: 'put it in a Secret and read it with valueFrom.secretKeyRef in spec.env.variables, or with spec.env.secretRefs',
+    });
+  });
+
   test('a well-configured OpenTelemetry test has no warning', () => {
     expect(warningsOf(otelSpec({ extraEnvVars: { OTEL_SERVICE_NAME: 'checkout' } }))).toEqual([]);
   });
@@ -253,39 +295,5 @@ describe('warnings of the construct', () => {
       const spec = minimalSpecJson({ master: { command: '-f a.py', autostart: false, autoquit: { enabled: false } } }) as SpecJson;
       expect(warningsOf(spec)).toEqual([]);
     });
-  });
-});
-
-describe('secret-looking literal values', () => {
-  test.each(['DB_PASSWORD', 'API_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'OTEL_EXPORTER_OTLP_HEADERS'])('warns when %s is a plain value, pointing at secretKeyRef, without showing it', (name) => {
-    // GIVEN a variable named like a credential with a literal value
-    const spec = minimalSpecJson({ env: { variables: [{ name: 'TARGET', value: 'shop' }, { name, value: 's3cr3t-value' }] } }) as SpecJson;
-
-    // WHEN the warnings are computed
-    const warnings = warningsOf(spec);
-
-    // THEN one warning names the variable and secretKeyRef, and never the value
-    expect(warnings).toEqual([{
-      path: 'spec.env.variables[1].value',
-      message: `puts ${name}, which looks like a secret, in the manifests as plain text`,
-      value: name,
-      fix: 'keep it in a Secret and read it with valueFrom.secretKeyRef in spec.env.variables, or spec.env.secretRefs',
-    }]);
-    expect(JSON.stringify(warnings)).not.toContain('s3cr3t-value');
-  });
-
-  test('warns on OTLP headers in extraEnvVars in OpenTelemetry mode', () => {
-    const spec = otelSpec({ endpoint: 'http://collector:4317', extraEnvVars: { OTEL_EXPORTER_OTLP_HEADERS: 'x-api-key=abc', OTEL_SERVICE_NAME: 'shop' } }, { image: 'locustio/locust-otel:2.43.4' });
-    expect(paths(spec)).toEqual(['spec.observability.openTelemetry.extraEnvVars["OTEL_EXPORTER_OTLP_HEADERS"]']);
-  });
-
-  test('leaves secretKeyRef, empty values and ordinary names alone', () => {
-    const spec = minimalSpecJson({ env: { variables: [
-      { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } },
-      { name: 'API_TOKEN', value: '' },
-      { name: 'TOKENIZER_MODE', value: 'fast' },
-      { name: 'PASSWORD_POLICY_URL', value: 'https://example.com' },
-    ] } }) as SpecJson;
-    expect(paths(spec)).toEqual([]);
   });
 });
