@@ -30,6 +30,10 @@ export { Problem, LocustTestValidationError } from './core/problems';
 export { Warning } from './checks/warnings';
 export { synthOrReport } from './construct/synth';
 
+// Grafana dashboards of both observability modes, as a ConfigMap for the Grafana sidecar.
+export { GrafanaDashboards, GrafanaDashboardsProps } from './construct/grafana-dashboards';
+export { DashboardMode } from './dashboards/panels';
+
 // The spec, typed from the CRD.
 export { LocustTestTypedSpec } from './spec/typed-spec';
 export * as locust from '../imports/locust.io';

@@ -48,3 +48,9 @@ export { THRESHOLDS_ENV_VAR, BREACH_EXIT_CODE, verdictModuleFileName, verdictMod
 export { VERDICT_MOUNT_PATH } from './verdict/verdict';
 export { REPORTS_MOUNT_PATH, reportFileBase } from './verdict/reports';
 export { REQUIREMENTS_MOUNT_PATH } from './test-files/requirements';
+
+// The dashboards' JSON, panels and the metric names they read, for another way of provisioning.
+export { GRAFANA_DASHBOARD_LABEL, DASHBOARD_FILES } from './construct/grafana-dashboards';
+export { locustDashboard, DashboardJson, DASHBOARD_UIDS } from './dashboards/dashboard';
+export { PanelSpec, PanelQuery, panelsOf } from './dashboards/panels';
+export { OTEL_METRICS, EXPORTER_METRICS } from './dashboards/metrics';

@@ -57,6 +57,8 @@ run options:
       --timeout S             stop every process S seconds after the run starts (default: the
                               run time plus 60 s, or 600 s when the test has no run time)
       --keep                  keep the temporary folder (files, worker logs) after the run
+      --locust COMMAND        the Locust program to start: a path such as .venv/bin/locust,
+                              or a name on PATH (default: locust)
       --files NAME=DIR        a ConfigMap NAME of the files of DIR, for a test whose
                               testFiles.configMapRef names a ConfigMap the input lacks
                               (repeatable)
@@ -120,6 +122,8 @@ export interface RunInvocation {
   readonly workers?: number;
   readonly timeoutSeconds?: number;
   readonly keep: boolean;
+  /** `--locust`: the Locust program, a path or a name on PATH. @default - locust on PATH */
+  readonly locust?: string;
   /** `-f`: a locustfile or folder to run instead of FILE. @default - the test of FILE */
   readonly locustfile?: string;
   readonly users?: number;
@@ -145,6 +149,7 @@ const OPTIONS = {
   'workers': { type: 'string' },
   'timeout': { type: 'string' },
   'keep': { type: 'boolean' },
+  'locust': { type: 'string' },
   'files': { type: 'string', multiple: true },
   'locustfile': { type: 'string', short: 'f' },
   'users': { type: 'string' },
@@ -165,7 +170,7 @@ function unknownOptionMessage(option: string): string {
 }
 
 /** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
-const RUN_ONLY = ['test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep', 'files', 'locustfile', 'users', 'spawn-rate'] as const;
+const RUN_ONLY = ['test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep', 'locust', 'files', 'locustfile', 'users', 'spawn-rate'] as const;
 const RENDER_ONLY = ['output', 'argocd', 'run-id', 'pod-security'] as const;
 /** What the inputs are called: a run id never looks like this, a file name given by mistake does. */
 const INPUT_FILE = /\.(ya?ml|json)$/i;
@@ -245,6 +250,7 @@ function parseRun(files: string[], values: Record<string, string | boolean | str
   if (timeout !== undefined && !(/^\d+(\.\d+)?$/.test(timeout) && Number(timeout) > 0)) return { action: 'usage-error', message: `--timeout must be a number of seconds above 0 (got ${JSON.stringify(timeout)})` };
   if (text('test') === '') return { action: 'usage-error', message: '--test needs the name of a test' };
   if (text('operator-config') === '') return { action: 'usage-error', message: '--operator-config needs a file name' };
+  if (text('locust') === '') return { action: 'usage-error', message: '--locust needs a program: a path such as .venv/bin/locust, or a name on PATH' };
   return {
     action: 'run',
     files,
@@ -257,6 +263,7 @@ function parseRun(files: string[], values: Record<string, string | boolean | str
     workers: workers === undefined ? undefined : Number(workers),
     timeoutSeconds: timeout === undefined ? undefined : Number(timeout),
     keep: values.keep === true,
+    locust: text('locust'),
     ...fromLocustfile,
   };
 }

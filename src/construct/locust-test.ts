@@ -19,6 +19,7 @@ import { isJsonObject, plainCopy, SpecJson } from '../spec/spec';
 import { LocustTestTypedSpec, specJsonOf } from '../spec/typed-spec';
 import { ComposedTestFiles, withTestFiles } from '../test-files/test-files-spec';
 import { validateLocustTest } from '../checks/validation';
+import { mayExceedObjectSize, objectSizeProblems } from '../checks/object-size';
 import { strictProblem, Warning, warningsFor } from '../checks/warnings';
 import { resolveVerdict, ResolvedVerdict } from '../verdict/verdict';
 import { reportsWarnings } from '../verdict/reports';
@@ -144,8 +145,9 @@ export class LocustTest extends Construct {
     const checked = checkTest(props, this.input);
     this.warnings = checked.problems.length > 0 ? [] : warningsOf(props, this.input, checked.verdict);
     this.written = checked.verdict === undefined ? undefined : writeObjects(this, props, this.input, checked.verdict);
-    const metadataProblems = this.written === undefined ? [] : annotateWithMetadata(this.node.findAll().filter(ApiObject.isApiObject), props.metadata);
-    this.problems = [...checked.problems, ...metadataProblems];
+    const objects = this.node.findAll().filter(ApiObject.isApiObject);
+    const writtenProblems = this.written === undefined ? [] : [...annotateWithMetadata(objects, props.metadata), ...sizeProblemsOf(objects, props, this.input)];
+    this.problems = [...checked.problems, ...writtenProblems];
     this.node.addValidation({ validate: () => this.validate() });
     AppChecks.of(this).register(this, this.strict ? [] : this.warnings);
   }
@@ -247,6 +249,16 @@ class PlainSpecLocustTest extends LocustTest {
 }
 
 /**
+ * Objects over the size the API server stores. Serialising every object costs, so only a spec that
+ * could reach the limit pays for it, besides the ConfigMaps of test files, whose data is checked
+ * against the ConfigMap limit only.
+ */
+function sizeProblemsOf(objects: readonly ApiObject[], props: LocustTestProps, input: TestInput): Problem[] {
+  const sized = mayExceedObjectSize(input.specJson, props.metadata) ? objects : input.files.configMaps;
+  return objectSizeProblems(sized, input.specJson);
+}
+
+/**
  * Phase 1, the input: the test files bound and the references added to the spec, the operator
  * configuration with its defaults, and the observability decided once, from the spec as given,
  * so that the checks and the builders follow the same decision.
@@ -336,6 +348,7 @@ function warningsOf(props: LocustTestProps, input: TestInput, verdict: ResolvedV
       observability: input.observability.plan,
       argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
       unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
+      monitored: props.monitor !== undefined,
       thresholds: props.thresholds !== undefined,
       reports: props.reports !== undefined,
     }),

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { formatProblem, Problem } from '../core/problems';
 import { RunProcesses } from './children';
 import { ContainedFolder } from './contained';
-import { findOnPath, inspectLocust, pythonOfLocust, unsupportedFlags } from './locust-program';
+import { findLocust, inspectLocust, pythonOfLocust, unsupportedFlags } from './locust-program';
 import { LocalRunOptions, LocalRunPlan, LOOPBACK, longFlags, planLocalRun, ProcessPlan } from './plan';
 import { LocalTest } from './select';
 
@@ -32,6 +32,12 @@ export interface ExecuteOptions extends LocalRunOptions {
   readonly kill?: AbortSignal;
   /** The PATH `locust` is looked up in. @default - this process's PATH */
   readonly path?: string;
+  /**
+   * The Locust program: a path (with a `/`), or a name looked up in `path`, e.g. a virtualenv's
+   * `.venv/bin/locust` or `locust-2.46`. Requirements are installed with the Python of its `#!` line.
+   * @default 'locust'
+   */
+  readonly locust?: string;
 }
 
 /** Exit status when the time bound stopped the master, as `timeout(1)` returns. */
@@ -131,10 +137,9 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
     return 1;
   };
   const searchPath = options.path ?? process.env.PATH ?? '';
-  const locust = findOnPath('locust', searchPath);
-  if (locust === undefined) {
-    return fail([{ path: 'locust', message: 'is not on PATH', value: searchPath, fix: 'install Locust (pip install locust, or Debian\'s python3-locust) and run again' }]);
-  }
+  const found = findLocust(options.locust ?? 'locust', searchPath);
+  if ('problem' in found) return fail([found.problem]);
+  const locust = found.path;
   const folder = new ContainedFolder(mkdtempSync(join(tmpdir(), `cdk8s-locust-run-${folderNameOf(test.name)}-`)));
   const root = folder.root;
   const processes = new RunProcesses(root, options.keep === true);

@@ -1,22 +1,8 @@
-import { imageReference } from '../core/kubernetes';
+import { imageLocustVersion } from '../core/locust-version';
 import { Problem } from '../core/problems';
 import { SpecJson } from '../spec/spec';
 import { LOCUSTFILE_OPTION, RUN_TIME_OPTION, lastOptionValue, locustfilesOf } from '../core/locust-args';
 import { specMasterArgs } from './verdict';
-
-/** A Locust version read from an image tag, e.g. `2.12.1` from `locustio/locust:2.12.1`. */
-interface LocustVersion {
-  readonly minor: number;
-  readonly patch: number;
-}
-
-/** The 2.x version an image tag names, or undefined for `latest`, a digest or another scheme. */
-function imageLocustVersion(image: string): LocustVersion | undefined {
-  const { tag } = imageReference(image);
-  if (tag === undefined) return undefined;
-  const match = /^v?2\.(\d+)(?:\.(\d+))?(?:$|[-+])/.exec(tag);
-  return match ? { minor: Number(match[1]), patch: Number(match[2] ?? 0) } : undefined;
-}
 
 /**
  * Locust versions known to defeat thresholds or reports, from their source: a list of

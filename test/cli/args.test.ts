@@ -20,9 +20,9 @@ describe('parseInvocation', () => {
   });
 
   test('reads the options of run', () => {
-    expect(parseInvocation(['run', 'dist/a.k8s.yaml', 'b.yaml', '--test', 'shop', '--host', 'http://127.0.0.1:8080', '--run-time', '1h30m', '--workers', '3', '--timeout', '2.5', '--keep', '--strict'])).toEqual({
+    expect(parseInvocation(['run', 'dist/a.k8s.yaml', 'b.yaml', '--test', 'shop', '--host', 'http://127.0.0.1:8080', '--run-time', '1h30m', '--workers', '3', '--timeout', '2.5', '--keep', '--strict', '--locust', '.venv/bin/locust'])).toEqual({
       action: 'run', files: ['dist/a.k8s.yaml', 'b.yaml'], operatorConfig: undefined, strict: true,
-      test: 'shop', host: 'http://127.0.0.1:8080', runTime: '1h30m', workers: 3, timeoutSeconds: 2.5, keep: true,
+      test: 'shop', host: 'http://127.0.0.1:8080', runTime: '1h30m', workers: 3, timeoutSeconds: 2.5, keep: true, locust: '.venv/bin/locust',
     });
   });
 
@@ -36,6 +36,8 @@ describe('parseInvocation', () => {
     [['synth'], 'unknown command "synth": use render, validate or run'],
     [['render', '--test', 'x'], '--test is an option of run'],
     [['validate', '--keep'], '--keep is an option of run'],
+    [['render', '--locust', 'locust-2.46'], '--locust is an option of run'],
+    [['run', 'a.yaml', '--locust='], '--locust needs a program: a path such as .venv/bin/locust, or a name on PATH'],
     [['run', 'a.yaml', '-o', 'x.yaml'], 'run does not take --output: it changes what is rendered for a cluster, not what runs'],
     [['run', 'a.yaml', '--argocd'], 'run does not take --argocd: it changes what is rendered for a cluster, not what runs'],
     [['run'], 'run needs FILE: the rendered manifests or LocustTest resources (standard input is not read), or -f LOCUSTFILE --host URL'],

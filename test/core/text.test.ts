@@ -1,4 +1,4 @@
-import { byteOrder, closestName, lowerFirst } from '../../src/core/text';
+import { byteOrder, closestName, describeSystemError, lowerFirst } from '../../src/core/text';
 
 describe('closestName', () => {
   const OPTIONS = ['host', 'use-test-host', 'run-time', 'workers', 'strict', 'output'];
@@ -45,5 +45,19 @@ describe('lowerFirst', () => {
     ['ABC', 'aBC'],
   ])('turns %j into %j', (text, lowered) => {
     expect(lowerFirst(text)).toBe(lowered);
+  });
+});
+
+describe('describeSystemError', () => {
+  test.each([
+    [Object.assign(new Error("ENOENT: no such file or directory, open 'x.yaml'"), { code: 'ENOENT' }), 'no such file or directory (ENOENT)'],
+    [Object.assign(new Error("EACCES: permission denied, open '/root/x'"), { code: 'EACCES' }), 'permission denied (EACCES)'],
+    [Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' }), 'illegal operation on a directory (EISDIR)'],
+    [Object.assign(new Error('something else happened'), { code: 'EIO' }), 'something else happened (EIO)'],
+    [new Error('no code at all'), 'no code at all'],
+    [{ message: 'from another realm', code: 'ENOENT' }, 'from another realm (ENOENT)'],
+    ['a thrown string', 'a thrown string'],
+  ])('describes %p as %j', (error, text) => {
+    expect(describeSystemError(error)).toBe(text);
   });
 });

@@ -34,7 +34,39 @@ describe('executeLocalRun', () => {
 
     // THEN it says how to install Locust
     expect(status).toBe(1);
-    expect(chunks.join('')).toBe(`run: locust is not on PATH (got ${JSON.stringify(emptyFolder)}); install Locust (pip install locust, or Debian's python3-locust) and run again\n`);
+    expect(chunks.join('')).toBe(`run: locust is not on PATH (got ${JSON.stringify(emptyFolder)}); install Locust (pip install locust, or Debian's python3-locust), or name the program with --locust, and run again\n`);
+  });
+
+  test('fails when --locust names a file that is not a program, before anything is written', async () => {
+    // GIVEN a test and a --locust path to a plain text file
+    const selected = selectTest(renderedObjects(locustTestYaml('shop')));
+    if (!('test' in selected)) throw new Error('no test');
+    const chunks: string[] = [];
+    const stderr = new Writable({ write(chunk, _encoding, done) { chunks.push(String(chunk)); done(); } });
+    const notAProgram = join(tempTree({ 'locust': 'not executable' }), 'locust');
+
+    // WHEN it runs with that program
+    const status = await executeLocalRun(selected.test, { locust: notAProgram }, { stdout: stderr, stderr });
+
+    // THEN it names the flag and the value
+    expect(status).toBe(1);
+    expect(chunks.join('')).toBe(`run: --locust is not an executable file (got ${JSON.stringify(notAProgram)}); give the path of a locust program, e.g. .venv/bin/locust, or a name on PATH\n`);
+  });
+
+  test('fails when --locust names a program that is not on PATH', async () => {
+    // GIVEN a test and a PATH without the named program
+    const selected = selectTest(renderedObjects(locustTestYaml('shop')));
+    if (!('test' in selected)) throw new Error('no test');
+    const chunks: string[] = [];
+    const stderr = new Writable({ write(chunk, _encoding, done) { chunks.push(String(chunk)); done(); } });
+    const emptyFolder = tempTree({ 'readme.txt': 'no programs here' });
+
+    // WHEN it runs with a program name
+    const status = await executeLocalRun(selected.test, { path: emptyFolder, locust: 'locust-2.46' }, { stdout: stderr, stderr });
+
+    // THEN it names the flag and the program
+    expect(status).toBe(1);
+    expect(chunks.join('')).toBe('run: --locust is not on PATH (got "locust-2.46"); give the path of a locust program, e.g. .venv/bin/locust, or a name on PATH\n');
   });
 
   test.each([
