@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { lowerFirst } from '../core/text';
+import { closestName, lowerFirst } from '../core/text';
 import { parseLocustDuration } from '../local-run/plan';
 
 /** The text printed by `--help`, and on stderr with every usage error. */
@@ -17,6 +17,8 @@ commands:
                       local \`locust\` processes with the containers' args and env, mounted
                       files in a temporary folder, the master Service's name as 127.0.0.1;
                       FILE is rendered manifests (dist/*.k8s.yaml) or LocustTest resources
+  compare BASE NEW    compare two runs' summaries (or _stats.csv files) endpoint by endpoint;
+                      exit status 1 on a regression (see cdk8s-locust compare --help)
 
 FILE is a multi-document YAML file; no FILE, or -, reads standard input.
 
@@ -121,8 +123,11 @@ export function parseInvocation(args: readonly string[]): Invocation {
   if (values.help) return { action: 'help' };
   if (values.version) return { action: 'version' };
   const [command, ...files] = positionals;
-  if (command === undefined) return { action: 'usage-error', message: 'a command is required: render, validate or run' };
-  if (!COMMANDS.includes(command)) return { action: 'usage-error', message: `unknown command ${JSON.stringify(command)}: use render, validate or run` };
+  if (command === undefined) return { action: 'usage-error', message: 'a command is required: render, validate, run or compare' };
+  if (!COMMANDS.includes(command)) {
+    const close = closestName(command, [...COMMANDS, 'compare']);
+    return { action: 'usage-error', message: `unknown command ${JSON.stringify(command)}: ${close ? `did you mean ${close}? ` : ''}use render, validate, run or compare` };
+  }
   if (command === 'run') return parseRun(files, values);
   const runOption = RUN_ONLY.find((name) => values[name] !== undefined);
   if (runOption !== undefined) return { action: 'usage-error', message: `--${runOption} is an option of run` };

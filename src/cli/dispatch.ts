@@ -4,6 +4,7 @@ import { formatProblem } from '../core/problems';
 import { ExecuteOptions } from '../local-run/runner';
 import { LocalTest, selectTest } from '../local-run/select';
 import { parseInvocation, USAGE } from './args';
+import { runCompare } from './compare-command';
 import { loadOperatorConfig } from './operator-config-file';
 import { describeSystemError, readInputs, STDIN_NAME } from './read-input';
 import { DocumentRenderer } from './render-command';
@@ -31,6 +32,8 @@ export interface LocalRunRequest {
  * so that bad input never leaves half a bundle on stdout or in the `--output` file.
  */
 export function run(args: readonly string[]): RunResult {
+  // compare reads run summaries, not LocustTests: its own options and exit codes.
+  if (args[0] === 'compare') return runCompare(args.slice(1));
   const invocation = parseInvocation(args);
   switch (invocation.action) {
     case 'help': return { status: 0, stdout: USAGE, stderr: '' };

@@ -28,8 +28,8 @@ describe('parseInvocation', () => {
   });
 
   test.each([
-    [[], 'a command is required: render, validate or run'],
-    [['synth'], 'unknown command "synth": use render, validate or run'],
+    [[], 'a command is required: render, validate, run or compare'],
+    [['synth'], 'unknown command "synth": use render, validate, run or compare'],
     [['render', '--test', 'x'], '--test is an option of run'],
     [['validate', '--keep'], '--keep is an option of run'],
     [['run', 'a.yaml', '-o', 'x.yaml'], 'run does not take --output: it changes what is rendered for a cluster, not what runs'],
