@@ -70,14 +70,16 @@ export function runCompare(args: readonly string[]): CompareResult {
   }
   const [baseFile, newFile] = positionals;
   const runs: RunSummary[] = [];
+  const fromCsv: boolean[] = [];
   for (const file of [baseFile, newFile]) {
     const read = readSummaryFile(file);
     if ('problem' in read) return { status: 2, stdout: '', stderr: `cdk8s-locust compare: ${file} ${read.problem}; ${read.fix}\n` };
     runs.push(read.summary);
+    fromCsv.push(read.fromStatsCsv);
   }
   const [baseline, current] = runs;
   const checks = compareWithBaseline(baseline, current, { limits: withDefaultLimits(limits) });
-  const report: Comparison = { baseFile, newFile, baseline, current, checks };
+  const report: Comparison = { baseFile, newFile, baseline, current, checks, fromCsv };
   const stdout = format === 'json' ? jsonReport(report) : format === 'markdown' ? markdownReport(report) : textReport(report);
   return { status: checks.some((check) => !check.passed) ? 1 : 0, stdout, stderr: '' };
 }
@@ -88,6 +90,8 @@ interface Comparison {
   readonly baseline: RunSummary;
   readonly current: RunSummary;
   readonly checks: readonly RegressionCheck[];
+  /** Per run: read from Locust's _stats.csv, which holds figures only. */
+  readonly fromCsv: readonly boolean[];
 }
 
 const endpointKey = (row: { method: string; name: string }) => `${row.method} ${row.name}`;
@@ -119,7 +123,8 @@ function rowsOf(report: Comparison): string[][] {
 
 const HEADER = ['endpoint', 'metric', 'baseline', 'new', 'change', 'limit', 'result'];
 
-function describeRun(summary: RunSummary, file: string): string {
+function describeRun(summary: RunSummary, file: string, fromCsv: boolean): string {
+  if (fromCsv) return `${file} (Locust's stats CSV: figures only)`;
   const id = summary.runId === undefined ? '' : ` run ${summary.runId},`;
   return `${file} (test ${summary.test},${id} ${summary.verdict}, ended ${summary.endTime})`;
 }
@@ -136,8 +141,8 @@ function textReport(report: Comparison): string {
   const table = rows.map((row) => row.map((cell, column) => (right.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd());
   const { onlyInBaseline, onlyInNew } = unmatched(report);
   return [
-    `baseline: ${describeRun(report.baseline, report.baseFile)}`,
-    `new:      ${describeRun(report.current, report.newFile)}`,
+    `baseline: ${describeRun(report.baseline, report.baseFile, report.fromCsv[0])}`,
+    `new:      ${describeRun(report.current, report.newFile, report.fromCsv[1])}`,
     '',
     ...table,
     '',
@@ -158,7 +163,7 @@ function markdownReport(report: Comparison): string {
   return [
     `### Load test: ${breaches.length === 0 ? 'no regression' : `${breaches.length} regression${breaches.length === 1 ? '' : 's'}`}`,
     '',
-    `Baseline: \`${cell(report.baseFile)}\` (test ${cell(report.baseline.test)}, ended ${report.baseline.endTime}); new run: \`${cell(report.newFile)}\` (ended ${report.current.endTime}).`,
+    `Baseline: ${cell(describeRun(report.baseline, report.baseFile, report.fromCsv[0]))}; new run: ${cell(describeRun(report.current, report.newFile, report.fromCsv[1]))}.`,
     '',
     '| Endpoint | Metric | Baseline | New | Change | Limit | Result |',
     '| --- | --- | ---: | ---: | ---: | ---: | --- |',

@@ -145,13 +145,14 @@ export class LocustTest extends Construct {
         nestedConfigMaps: Object.keys(files.volumeItems),
         thresholds: props.thresholds !== undefined,
         reports: props.reports !== undefined,
+        regression: props.regression !== undefined,
         requirements: files.requirementsFile !== undefined,
       }));
     }
     // Thresholds and reports read the master's command and volumes: only a valid spec has them.
     let verdict: ResolvedVerdict = {};
     if (problems.length === 0) {
-      const resolved = resolveVerdict({ testName: props.name, spec: this.specJson, runId: props.runId, thresholds: props.thresholds, reports: props.reports });
+      const resolved = resolveVerdict({ testName: props.name, spec: this.specJson, runId: props.runId, thresholds: props.thresholds, reports: props.reports, regression: props.regression });
       if (files.requirementsFile !== undefined) problems.push(...pythonPathProblems(this.specJson));
       problems.push(...resolved.problems);
       verdict = resolved.verdict;

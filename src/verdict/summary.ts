@@ -103,7 +103,7 @@ function describeSchemaError(error: ErrorObject): string {
 }
 
 /** A summary read from a file, or why it cannot be. */
-export type SummaryRead = { readonly summary: RunSummary } | { readonly problem: string; readonly fix: string };
+export type SummaryRead = { readonly summary: RunSummary; readonly fromStatsCsv: boolean } | { readonly problem: string; readonly fix: string };
 
 /**
  * Reads a run's figures from a summary (`*.summary.json`) or from Locust's own `*_stats.csv`, so
@@ -127,7 +127,7 @@ export function readSummaryFile(file: string): SummaryRead {
   }
   const errors = summarySchemaErrors(value);
   if (errors.length > 0) return { problem: `is not a run summary: ${errors.slice(0, 3).join('; ')}`, fix: 'give a summary written by the master (see schema/summary.schema.json), or Locust\'s _stats.csv' };
-  return { summary: value as RunSummary };
+  return { summary: value as RunSummary, fromStatsCsv: false };
 }
 
 /** Locust's `_stats.csv` columns the figures come from; the names are the same from 2.12 to 2.46. */
@@ -175,7 +175,7 @@ function statsCsvSummary(text: string): SummaryRead {
     total: figures(total),
     endpoints,
   };
-  return { summary };
+  return { summary, fromStatsCsv: true };
 }
 
 function compareText(a: string, b: string): number {
