@@ -41,6 +41,11 @@ run options:
       --timeout S             stop every process after S seconds (default: the run time plus
                               60 s, or 600 s when the test has no run time)
       --keep                  keep the temporary folder (files, worker logs) after the run
+      --reports DIR           keep the HTML, CSV and summary reports in DIR/<name>-<UTC time>/
+                              (default: ./locust-reports)
+      --no-reports            keep no reports (the recap still reads the run's summary)
+      --baseline FILE         compare the run with a summary of an earlier run and fail it on a
+                              regression (average and p95 +20%, requests/s -10%, fail ratio +1 point)
   -h, --help                  print this help
   -V, --version               print the version
 
@@ -81,11 +86,14 @@ export type Invocation =
     readonly workers?: number;
     readonly timeoutSeconds?: number;
     readonly keep: boolean;
+    readonly reports?: string;
+    readonly noReports: boolean;
+    readonly baseline?: string;
   };
 
 const COMMANDS = ['render', 'validate', 'run'];
 /** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
-const RUN_ONLY = ['test', 'host', 'run-time', 'workers', 'timeout', 'keep'] as const;
+const RUN_ONLY = ['test', 'host', 'run-time', 'workers', 'timeout', 'keep', 'reports', 'no-reports', 'baseline'] as const;
 const RENDER_ONLY = ['output', 'argocd', 'run-id'] as const;
 /** What the inputs are called: a run id never looks like this, a file name given by mistake does. */
 const INPUT_FILE = /\.(ya?ml|json)$/i;
@@ -110,6 +118,9 @@ export function parseInvocation(args: readonly string[]): Invocation {
         'workers': { type: 'string' },
         'timeout': { type: 'string' },
         'keep': { type: 'boolean' },
+        'reports': { type: 'string' },
+        'no-reports': { type: 'boolean' },
+        'baseline': { type: 'string' },
         'help': { type: 'boolean', short: 'h' },
         'version': { type: 'boolean', short: 'V' },
       },
@@ -168,6 +179,9 @@ function parseRun(files: string[], values: Record<string, string | boolean | und
   if (timeout !== undefined && !(/^\d+(\.\d+)?$/.test(timeout) && Number(timeout) > 0)) return { action: 'usage-error', message: `--timeout must be a number of seconds above 0 (got ${JSON.stringify(timeout)})` };
   if (text('test') === '') return { action: 'usage-error', message: '--test needs the name of a test' };
   if (text('operator-config') === '') return { action: 'usage-error', message: '--operator-config needs a file name' };
+  if (text('reports') === '') return { action: 'usage-error', message: '--reports needs a folder, e.g. --reports locust-reports' };
+  if (text('reports') !== undefined && values['no-reports'] === true) return { action: 'usage-error', message: '--reports and --no-reports exclude each other: keep one' };
+  if (text('baseline') === '') return { action: 'usage-error', message: '--baseline needs a summary file, e.g. --baseline locust-reports/<name>-<time>/<name>.summary.json' };
   return {
     action: 'run',
     files,
@@ -179,5 +193,8 @@ function parseRun(files: string[], values: Record<string, string | boolean | und
     workers: workers === undefined ? undefined : Number(workers),
     timeoutSeconds: timeout === undefined ? undefined : Number(timeout),
     keep: values.keep === true,
+    reports: text('reports'),
+    noReports: values['no-reports'] === true,
+    baseline: text('baseline'),
   };
 }

@@ -69,8 +69,9 @@ export function run(args: readonly string[]): RunResult {
   if (invocation.action === 'run') {
     const selected = selectTest(objects, invocation.test);
     if ('problem' in selected) return { status: 1, stdout: '', stderr: `${warnings}cdk8s-locust: ${formatProblem(selected.problem)}\n` };
-    const { host, runTime, workers, timeoutSeconds, keep } = invocation;
-    return { status: 0, stdout: '', stderr: warnings, localRun: { test: selected.test, options: { host, runTime, workers, timeoutSeconds, keep } } };
+    const { host, runTime, workers, timeoutSeconds, keep, noReports, baseline } = invocation;
+    const options = { host, runTime, workers, timeoutSeconds, keep, noReports, baseline, reportsParent: invocation.reports };
+    return { status: 0, stdout: '', stderr: warnings, localRun: { test: selected.test, options } };
   }
 
   // The writer `cdk8s synth` uses, so the bundle reads exactly like a synthesized app.

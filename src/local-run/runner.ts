@@ -6,6 +6,9 @@ import { dirname, join } from 'node:path';
 import { formatProblem, Problem } from '../core/problems';
 import { findOnPath, inspectLocust, pythonOfLocust, unsupportedFlags } from './locust-program';
 import { LocalRunOptions, LocalRunPlan, LOOPBACK, longFlags, planLocalRun, ProcessPlan, SetupStep } from './plan';
+import { startProgress } from './progress';
+import { recapLines } from './recap';
+import { keepOwnReports, planRunReports, RunReportOptions } from './run-reports';
 import { LocalTest } from './select';
 
 /** Where a run writes: the master's log goes through as it comes, the run's own lines to `stdout`. */
@@ -15,7 +18,7 @@ export interface RunStreams {
 }
 
 /** How a run is bounded and what it leaves behind. */
-export interface ExecuteOptions extends LocalRunOptions {
+export interface ExecuteOptions extends LocalRunOptions, RunReportOptions {
   /** Seconds after which every process is stopped. @default - the master's run time plus 60 s, or 600 s without one */
   readonly timeoutSeconds?: number;
   /** Keep the temporary folder (files, worker logs) after the run. @default false */
@@ -24,6 +27,8 @@ export interface ExecuteOptions extends LocalRunOptions {
   readonly signal?: AbortSignal;
   /** The PATH `locust` is looked up in. @default - this process's PATH */
   readonly path?: string;
+  /** How often the progress line is printed, in ms. @default 5000 */
+  readonly progressIntervalMs?: number;
 }
 
 /** Exit status when the time bound stopped the master, as `timeout(1)` returns. */
@@ -132,14 +137,20 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
     const [masterPort, webPort] = [await freePort(), await freePort()];
     const planned = planLocalRun(test, options, { root, masterPort, webPort });
     if ('problems' in planned) return fail(planned.problems);
-    const { plan } = planned;
+    const { reports, problems } = planRunReports(planned.plan, test, options, root, new Date());
+    if (problems.length > 0) return fail(problems);
+    const { plan } = reports;
     const program = await inspectLocust(locust);
     const unsupported = unsupportedFlags(program, longFlags(plan), plan.image);
     if (unsupported.length > 0) return fail(unsupported);
     const timeoutSeconds = Math.min(MAX_TIMEOUT_S, options.timeoutSeconds
       ?? (plan.runTimeSeconds === undefined ? DEFAULT_TIMEOUT_WITHOUT_RUN_TIME_S : plan.runTimeSeconds + DEFAULT_TIMEOUT_MARGIN_S));
     describePlan(plan, test, locust, program.version, timeoutSeconds, webPort, options.keep === true).forEach(say);
-    return await supervise(plan, locust, root, timeoutSeconds, options.signal, streams, say);
+    const progress = () => startProgress(`http://${LOOPBACK}:${webPort}`, say, options.progressIntervalMs);
+    const status = await supervise(plan, locust, root, timeoutSeconds, options.signal, streams, say, progress);
+    keepOwnReports(reports);
+    recapLines(reports).forEach(say);
+    return status;
   } finally {
     if (options.keep) say(`files kept in ${root}`);
     else rmSync(root, { recursive: true, force: true });
@@ -163,7 +174,7 @@ function outcomeOf(child: ChildProcess): Promise<Outcome> {
   });
 }
 
-async function supervise(plan: LocalRunPlan, locust: string, root: string, timeoutSeconds: number, signal: AbortSignal | undefined, streams: RunStreams, say: (line: string) => void): Promise<number> {
+async function supervise(plan: LocalRunPlan, locust: string, root: string, timeoutSeconds: number, signal: AbortSignal | undefined, streams: RunStreams, say: (line: string) => void, progress: () => () => void): Promise<number> {
   const logs = join(root, 'logs');
   mkdirSync(logs, { recursive: true });
   const hostEnv: Record<string, string> = {};
@@ -242,8 +253,10 @@ async function supervise(plan: LocalRunPlan, locust: string, root: string, timeo
     stop(everyone, 'the run was interrupted');
   };
   signal?.addEventListener('abort', onAbort);
+  const stopProgress = progress();
   try {
     const master = await outcomes.get(plan.master)!;
+    stopProgress();
     const masterStoppedBy = reasons.has(plan.master) ? stoppedBy : undefined;
     // Workers quit when the master tells them; those that cannot hear it any more are stopped.
     const grace = setTimeout(() => stop(plan.workers, 'still running after the master exited'), WORKER_GRACE_MS);
@@ -259,6 +272,7 @@ async function supervise(plan: LocalRunPlan, locust: string, root: string, timeo
     });
     return exitStatusOf(master, masterStoppedBy);
   } finally {
+    stopProgress();
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }

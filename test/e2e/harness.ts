@@ -117,10 +117,27 @@ function collector(): { stream: Writable; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
+/**
+ * Where runs keep their reports when a test does not say (`run` keeps them in ./locust-reports by
+ * default): a scratch folder of the test file, so that no run writes into the repository.
+ */
+let reportsScratch: string | undefined;
+afterAll(() => {
+  if (reportsScratch !== undefined) rmSync(reportsScratch, { recursive: true, force: true });
+  reportsScratch = undefined;
+});
+
+/** `run` args with `--reports` into the scratch folder, unless they choose where reports go themselves. */
+function withScratchReports(args: string[]): string[] {
+  if (args[0] !== 'run' || args.some((arg) => arg === '--no-reports' || arg === '--reports' || arg.startsWith('--reports='))) return args;
+  reportsScratch ??= mkdtempSync(join(tmpdir(), 'cdk8s-locust-e2e-reports-'));
+  return [...args, '--reports', reportsScratch];
+}
+
 /** `cdk8s-locust ARGS` in this process, the way main.ts runs it (which aborts on SIGINT): what coverage measures. */
 export async function runInProcess(args: string[], signal?: AbortSignal): Promise<RunOutput> {
   const started = Date.now();
-  const result = run(args);
+  const result = run(withScratchReports(args));
   if (result.localRun === undefined) return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - started) / 1000 };
   const stdout = collector();
   const stderr = collector();
@@ -132,7 +149,7 @@ export async function runInProcess(args: string[], signal?: AbortSignal): Promis
 export function runBinary(args: string[], cwd: string): Promise<RunOutput> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_BIN, ...withScratchReports(args)], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => { stdout += chunk; });
