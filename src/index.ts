@@ -23,6 +23,23 @@ export { THRESHOLDS_ENV_VAR, BREACH_EXIT_CODE, verdictModuleFileName, verdictMod
 export { VERDICT_MOUNT_PATH } from './verdict/verdict';
 export { ReportOptions, REPORTS_MOUNT_PATH, reportFileBase } from './verdict/reports';
 export { REQUIREMENTS_MOUNT_PATH } from './gitops/requirements';
+export { RegressionBaseline, RegressionOptions, BASELINE_MOUNT_PATH } from './verdict/regression-baseline';
+export { RegressionLimits, RegressionConfig, DEFAULT_REGRESSION_LIMITS } from './verdict/regression-limits';
+export { compareWithBaseline, describeCheck } from './verdict/regression';
+export {
+  RunSummary,
+  SummaryFigures,
+  SummaryEndpoint,
+  SummaryThreshold,
+  SummaryRegression,
+  RegressionCheck,
+  RegressionMetric,
+  readSummaryFile,
+  SummaryRead,
+  summarySchemaErrors,
+  summarySchemaPath,
+} from './verdict/summary';
+export { SUMMARY_LOG_PREFIX } from './verdict/summary-python';
 
 // The operator configuration the objects are built for.
 export {

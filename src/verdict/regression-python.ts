@@ -71,14 +71,11 @@ def compare_with_baseline(baseline, current, config):
             old, value = base[metric], new[metric]
             if limit is None:
                 continue
-            if direction == "points":
-                change = (value - old) * 100
-                breached = change > limit
-            else:
-                if old == 0:
-                    continue
-                change = (value - old) / old * 100
-                breached = change > limit if direction == "up" else -change > limit
+            if direction != "points" and old == 0:
+                continue
+            # rounded before it meets the limit, so that 1% to 2% is exactly 1 point and a limit holds inclusively
+            change = round((value - old) * 100 if direction == "points" else (value - old) / old * 100, 6)
+            breached = -change > limit if direction == "down" else change > limit
             checks.append({"endpoint": key, "metric": metric, "baseline": old, "value": value,
                            "change": _rounded(change, 3), "limit": limit, "passed": not breached})
     return checks

@@ -28,13 +28,18 @@ export const REGRESSION_RULES: readonly MetricRule[] = [
   { metric: 'failRatio', name: 'fail ratio', limit: 'maxFailRatioIncreasePoints', direction: 'points' },
 ];
 
+/** Python's round(value, 6): the error of binary fractions gone. */
+function withinFloatNoise(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
 /** Python's round(value, 3) for the values a check holds, as the module writes them. */
 function rounded(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
 /** The rows both runs have, each with its baseline figures, its new figures and its own limits. */
-export function pairedRows(baseline: RunSummary, current: RunSummary, config: RegressionConfig): Array<{ key: string; base: SummaryFigures; now: SummaryFigures; own: RegressionLimits }> {
+function pairedRows(baseline: RunSummary, current: RunSummary, config: RegressionConfig): Array<{ key: string; base: SummaryFigures; now: SummaryFigures; own: RegressionLimits }> {
   const before = new Map(baseline.endpoints.map((row) => [`${row.method} ${row.name}`, row]));
   const rows = [{ key: TOTAL_ROW, base: baseline.total, now: current.total, own: config.total ?? {} }];
   for (const row of current.endpoints) {
@@ -52,16 +57,10 @@ export function compareWithBaseline(baseline: RunSummary, current: RunSummary, c
     for (const rule of REGRESSION_RULES) {
       const limit = own[rule.limit] ?? config.limits[rule.limit];
       const [old, value] = [base[rule.metric], now[rule.metric]];
-      let change: number;
-      let breached: boolean;
-      if (rule.direction === 'points') {
-        change = (value - old) * 100;
-        breached = change > limit;
-      } else {
-        if (old === 0) continue;
-        change = ((value - old) / old) * 100;
-        breached = rule.direction === 'up' ? change > limit : -change > limit;
-      }
+      if (rule.direction !== 'points' && old === 0) continue;
+      // Rounded before it meets the limit, so that 1% to 2% is exactly 1 point and a limit holds inclusively.
+      const change = withinFloatNoise(rule.direction === 'points' ? (value - old) * 100 : ((value - old) / old) * 100);
+      const breached = rule.direction === 'down' ? -change > limit : change > limit;
       checks.push({ endpoint: key, metric: rule.metric, baseline: old, value, change: rounded(change), limit, passed: !breached });
     }
   }
