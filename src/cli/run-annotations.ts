@@ -4,6 +4,7 @@ import { ArgoCdHook } from '../gitops/argocd';
 import { Problem } from '../core/problems';
 import { thresholdsOfAnnotation } from './thresholds-annotation-option';
 import { THRESHOLDS_ANNOTATION } from '../verdict/thresholds-annotation';
+import { BASELINE_ANNOTATION, regressionOfAnnotations } from '../verdict/regression-annotation';
 
 /**
  * Annotations on a LocustTest resource that choose how the command line runs it: the construct's
@@ -22,6 +23,7 @@ const OPTION_PATHS: Record<string, string> = {
   'argoCd.startDelay': annotationPath(START_DELAY_ANNOTATION),
   'schedule': annotationPath(SCHEDULE_ANNOTATION),
   'runId': '--run-id',
+  'regression.baseline': annotationPath(BASELINE_ANNOTATION),
 };
 
 /** The options the annotations ask for, on top of the command line's, or the problems with them. */
@@ -65,6 +67,11 @@ export function optionsFromAnnotations(annotations: unknown, base: LocustTestOpt
   const thresholds = thresholdsOfAnnotation(given[THRESHOLDS_ANNOTATION]);
   problems.push(...thresholds.problems);
   if (thresholds.thresholds !== undefined) options = { ...options, thresholds: thresholds.thresholds };
+
+  // The regression gate's annotations: the construct's regression, baseline and limits.
+  const regression = regressionOfAnnotations(given);
+  problems.push(...regression.problems);
+  if (regression.regression !== undefined) options = { ...options, regression: regression.regression };
   return { options, problems };
 }
 
