@@ -18,8 +18,13 @@ describe('parseInvocation', () => {
   test('reads the options of run', () => {
     expect(parseInvocation(['run', 'dist/a.k8s.yaml', 'b.yaml', '--test', 'shop', '--host', 'http://127.0.0.1:8080', '--run-time', '1h30m', '--workers', '3', '--timeout', '2.5', '--keep', '--strict'])).toEqual({
       action: 'run', files: ['dist/a.k8s.yaml', 'b.yaml'], operatorConfig: undefined, strict: true,
-      test: 'shop', host: 'http://127.0.0.1:8080', runTime: '1h30m', workers: 3, timeoutSeconds: 2.5, keep: true,
+      test: 'shop', host: 'http://127.0.0.1:8080', runTime: '1h30m', workers: 3, timeoutSeconds: 2.5, keep: true, noReports: false,
     });
+  });
+
+  test('reads where run keeps its reports, and its baseline', () => {
+    expect(parseInvocation(['run', 'a.yaml', '--reports', 'out', '--baseline', 'base.summary.json'])).toMatchObject({ action: 'run', reports: 'out', noReports: false, baseline: 'base.summary.json' });
+    expect(parseInvocation(['run', 'a.yaml', '--no-reports'])).toMatchObject({ action: 'run', noReports: true });
   });
 
   test('answers --help and --version whatever the command', () => {
@@ -43,6 +48,11 @@ describe('parseInvocation', () => {
     [['run', 'a.yaml', '--timeout=-3'], '--timeout must be a number of seconds above 0 (got "-3")'],
     [['run', 'a.yaml', '--timeout', '0'], '--timeout must be a number of seconds above 0 (got "0")'],
     [['run', 'a.yaml', '--test='], '--test needs the name of a test'],
+    [['run', 'a.yaml', '--reports', 'out', '--no-reports'], '--reports and --no-reports exclude each other: keep one'],
+    [['run', 'a.yaml', '--reports='], '--reports needs a folder, e.g. --reports locust-reports'],
+    [['run', 'a.yaml', '--baseline='], '--baseline needs a summary file, e.g. --baseline locust-reports/<name>-<time>/<name>.summary.json'],
+    [['render', '--baseline', 'b.json'], '--baseline is an option of run'],
+    [['comapre', 'a', 'b'], 'unknown command "comapre": did you mean compare? use render, validate, run or compare'],
     [['render', '--bogus'], expect.stringContaining("unknown option '--bogus'")],
     [['render', '-o'], "option '-o, --output <value>' argument missing"],
     [['validate', '-o', 'x.yaml'], 'validate writes nothing: --output is for render'],
