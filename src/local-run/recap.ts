@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describeCheck } from '../verdict/regression';
-import { readSummaryFile, RunSummary } from '../verdict/summary';
+import { RunSummary } from '../verdict/summary';
 import { RunReports, shownPath } from './run-reports';
 
 /** A threshold's value as the recap shows it. */
@@ -16,18 +16,30 @@ function thresholdLine(threshold: NonNullable<RunSummary['thresholds']>[number])
 }
 
 /**
+ * The summary the master of this run just wrote. It is not checked against the schema here (the
+ * tests do that): loading the schema validator would cost the run a tenth of a second.
+ */
+function readRunSummary(file: string): RunSummary | undefined {
+  try {
+    const value = JSON.parse(readFileSync(file, 'utf8'));
+    return value?.summaryVersion === 1 && typeof value.total === 'object' && value.total !== null ? value as RunSummary : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * What a person wants at the end of a run, read from the summary the master wrote: the verdict,
  * each threshold and regression check with its value, and where the reports are.
  */
 export function recapLines(reports: RunReports): string[] {
   const lines: string[] = [];
-  const read = reports.summaryFile !== undefined && existsSync(reports.summaryFile) ? readSummaryFile(reports.summaryFile) : undefined;
+  const summary = reports.summaryFile === undefined ? undefined : readRunSummary(reports.summaryFile);
   if (reports.summaryFile === undefined) {
     lines.push('recap: no summary: the master names no .py locustfile next to which it could be written');
-  } else if (read === undefined || 'problem' in read) {
+  } else if (summary === undefined) {
     lines.push('recap: the master wrote no summary (it was stopped before the end of the run, or could not start)');
   } else {
-    const { summary } = read;
     const total = summary.total;
     lines.push(`recap: ${summary.verdict === 'pass' ? 'PASS' : 'FAIL'} (exit code ${summary.exitCode}): ${total.requests} requests, ${total.failures} failed, ${Number(total.requestsPerSecond.toFixed(1))} requests/s, average ${Number(total.averageMs.toFixed(1))} ms, p95 ${Number(total.p95Ms.toFixed(1))} ms`);
     for (const threshold of summary.thresholds ?? []) lines.push(thresholdLine(threshold));

@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { constants, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { formatProblem, Problem } from '../core/problems';
-import { findOnPath, inspectLocust, pythonOfLocust, unsupportedFlags } from './locust-program';
+import { inspectLocustCached } from './locust-inspection-cache';
+import { findOnPath, pythonOfLocust, unsupportedFlags } from './locust-program';
 import { LocalRunOptions, LocalRunPlan, LOOPBACK, longFlags, planLocalRun, ProcessPlan, SetupStep } from './plan';
 import { startProgress } from './progress';
 import { recapLines } from './recap';
@@ -140,7 +141,7 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
     const { reports, problems } = planRunReports(planned.plan, test, options, root, new Date());
     if (problems.length > 0) return fail(problems);
     const { plan } = reports;
-    const program = await inspectLocust(locust);
+    const program = await inspectLocustCached(locust);
     const unsupported = unsupportedFlags(program, longFlags(plan), plan.image);
     if (unsupported.length > 0) return fail(unsupported);
     const timeoutSeconds = Math.min(MAX_TIMEOUT_S, options.timeoutSeconds
