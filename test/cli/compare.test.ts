@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -111,6 +111,27 @@ describe('cdk8s-locust compare', () => {
     const result = run(['compare', file('x.json', '{"test": "x"}'), join(work, 'missing.summary.json')]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^cdk8s-locust compare: \S+x\.json is not a run summary: /);
+  });
+});
+
+describe('the compare example of docs/cli.md', () => {
+  const ROOT = join(__dirname, '..', '..');
+  const docs = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
+
+  test.each([['text', '```text\n'], ['markdown', '```markdown\n']])('is what compare prints as %s on examples/compare', (format, fence) => {
+    // GIVEN the two summaries of the example, compared from their folder as the docs show
+    const cwd = process.cwd();
+    process.chdir(join(ROOT, 'examples', 'compare'));
+    let result;
+    try {
+      result = run(['compare', 'base.summary.json', 'new.summary.json', '--format', format]);
+    } finally {
+      process.chdir(cwd);
+    }
+
+    // THEN the docs hold the output, byte for byte, and the example's runs are valid summaries
+    expect(result.status).toBe(1);
+    expect(docs).toContain(`${fence}${result.stdout}\`\`\``);
   });
 });
 
