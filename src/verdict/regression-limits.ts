@@ -27,8 +27,11 @@ export const DEFAULT_REGRESSION_LIMITS: Required<RegressionLimits> = {
 
 /** The limits in the form the master reads: every row's, the total's own, and each endpoint's own (keyed `METHOD name`). */
 export interface RegressionConfig {
+  /** The limits of every row. */
   readonly limits: Required<RegressionLimits>;
+  /** Limits of all requests together, over `limits`. @default - `limits` */
   readonly total?: RegressionLimits;
+  /** Limits of single endpoints, keyed `METHOD name`, over `limits`. @default - `limits` */
   readonly endpoints?: Readonly<Record<string, RegressionLimits>>;
 }
 

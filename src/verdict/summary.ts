@@ -5,28 +5,41 @@ import { parse as parseCsv } from 'csv-parse/sync';
 
 /** A run's figures over all requests, or over one endpoint. Times in milliseconds. */
 export interface SummaryFigures {
+  /** Requests made, failed ones included. */
   readonly requests: number;
+  /** Requests that failed. */
   readonly failures: number;
   /** failures / requests, 0 to 1. */
   readonly failRatio: number;
+  /** Requests per second over the whole run. */
   readonly requestsPerSecond: number;
+  /** Average response time, in milliseconds. */
   readonly averageMs: number;
+  /** Median response time, in milliseconds. */
   readonly medianMs: number;
+  /** 95th percentile response time, in milliseconds. */
   readonly p95Ms: number;
+  /** 99th percentile response time, in milliseconds. */
   readonly p99Ms: number;
 }
 
 /** One endpoint's figures: Locust's request type (the HTTP method) and name. */
 export interface SummaryEndpoint extends SummaryFigures {
+  /** Locust's request type: the HTTP method for HTTP users. */
   readonly method: string;
+  /** The request's name: its path, or the `name` the locustfile gave it. */
   readonly name: string;
 }
 
 /** One threshold as the master judged it: `fail-ratio`, `avg`, `rps` or a percentile such as `p95`. */
 export interface SummaryThreshold {
+  /** `fail-ratio`, `avg`, `rps` or a percentile such as `p95`. */
   readonly name: string;
+  /** What the run measured: a ratio, milliseconds, or requests per second. */
   readonly value: number;
+  /** The threshold's limit, in the value's unit. */
   readonly limit: number;
+  /** Whether the value is within the limit. */
   readonly passed: boolean;
 }
 
@@ -37,11 +50,17 @@ export type RegressionMetric = 'averageMs' | 'p95Ms' | 'requestsPerSecond' | 'fa
 export interface RegressionCheck {
   /** `METHOD name`, or `Aggregated` for all requests. */
   readonly endpoint: string;
+  /** The figure compared. */
   readonly metric: RegressionMetric;
+  /** The baseline's value. */
   readonly baseline: number;
+  /** This run's value. */
   readonly value: number;
+  /** In percent of the baseline; in percentage points for the fail ratio. */
   readonly change: number;
+  /** The largest change allowed, in the change's unit (a decrease for requests per second). */
   readonly limit: number;
+  /** Whether the change is within the limit. */
   readonly passed: boolean;
 }
 
@@ -49,29 +68,41 @@ export interface RegressionCheck {
 export interface SummaryRegression {
   /** The baseline's file; null when there was none yet. */
   readonly baseline: string | null;
+  /** The baseline's run id. @default - the baseline has none, or there is no baseline */
   readonly baselineRunId?: string;
+  /** When the baseline's run ended. @default - there is no baseline */
   readonly baselineEndTime?: string;
   /** Why the baseline could not be compared. @default - it could */
   readonly error?: string;
+  /** One check per limited metric of every row both runs have. */
   readonly checks: readonly RegressionCheck[];
 }
 
 /** What one run measured and how it was judged: the `<report name>.summary.json` the master writes. */
 export interface RunSummary {
+  /** Version of the layout. */
   readonly summaryVersion: 1;
+  /** The LocustTest's name. */
   readonly test: string;
   /** @default - the test has no run id */
   readonly runId?: string;
+  /** The version of the Locust that ran the master. */
   readonly locustVersion: string;
+  /** When the stats began, UTC, e.g. `2026-12-01T02:00:31Z`. */
   readonly startTime: string;
+  /** When the master ended the run, UTC. */
   readonly endTime: string;
+  /** `pass` exactly when the master exits 0. */
   readonly verdict: 'pass' | 'fail';
+  /** The master's exit code. */
   readonly exitCode: number;
   /** @default - the test has no thresholds */
   readonly thresholds?: readonly SummaryThreshold[];
   /** @default - the test names no baseline */
   readonly regression?: SummaryRegression;
+  /** The figures of all requests together. */
   readonly total: SummaryFigures;
+  /** The figures of each endpoint, sorted by name, then method. */
   readonly endpoints: readonly SummaryEndpoint[];
 }
 
@@ -103,7 +134,17 @@ function describeSchemaError(error: ErrorObject): string {
 }
 
 /** A summary read from a file, or why it cannot be. */
-export type SummaryRead = { readonly summary: RunSummary; readonly fromStatsCsv: boolean } | { readonly problem: string; readonly fix: string };
+export type SummaryRead = {
+  /** The run. */
+  readonly summary: RunSummary;
+  /** Read from Locust's `_stats.csv`: figures only, no verdict or times. */
+  readonly fromStatsCsv: boolean;
+} | {
+  /** What is wrong with the file, e.g. `does not exist`. */
+  readonly problem: string;
+  /** How to fix it. */
+  readonly fix: string;
+};
 
 /**
  * Reads a run's figures from a summary (`*.summary.json`) or from Locust's own `*_stats.csv`, so
