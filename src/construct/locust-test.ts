@@ -165,7 +165,7 @@ export class LocustTest extends Construct {
       observability: observability.plan,
       argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
       unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
-      thresholds: props.thresholds !== undefined,
+      thresholds: props.thresholds !== undefined || props.regression !== undefined,
       reports: props.reports !== undefined,
     });
     this.node.addValidation({ validate: () => this.validate() });

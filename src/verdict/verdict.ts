@@ -9,6 +9,7 @@ import { contentHash } from '../gitops/test-files';
 import { commandWords } from '../pod/command';
 import { editLocustPod } from '../pod/edit-pod';
 import { JsonObject, SpecJson } from '../spec/spec';
+import { readsLocustfileList } from './image-version';
 import { locustfileArg, locustfilesOf, withLocustfileFirst } from './locustfile-arg';
 import { BASELINE_FILE_NAME, BASELINE_MOUNT_PATH, RegressionOptions, ResolvedRegression, resolveRegression } from './regression-baseline';
 import { regressionConfigJson } from './regression-limits';
@@ -74,8 +75,10 @@ export function resolveVerdict(request: VerdictRequest): { verdict: ResolvedVerd
     if (request.thresholds === undefined) problems.push(...locustfileProblems(args, 'a regression gate adds its check'));
     regression = resolved.regression;
   }
-  // Reports get a summary when the module can be loaded; a master without a .py locustfile keeps the reports alone.
-  const loadsModule = thresholds !== undefined || regression !== undefined || (reports !== undefined && locustfileProblems(args).length === 0);
+  // Reports get a summary when the module can be loaded: a master without a .py locustfile, or
+  // with a Locust that cannot read the list the module makes, keeps the reports alone, as before.
+  const loadsModule = thresholds !== undefined || regression !== undefined
+    || (reports !== undefined && locustfileProblems(args).length === 0 && readsLocustfileList(request.spec.image, args));
   const summary = loadsModule ? { testName: request.testName, ...(request.runId !== undefined ? { runId: request.runId } : {}) } : undefined;
   return { verdict: { thresholds, reports, regression, summary }, problems };
 }

@@ -128,3 +128,21 @@ describe('reports', () => {
     expect(locustContainer(find(objects, 'Job', 'checkout-master')).args.slice(0, 2)).toEqual(['--locustfile', '/lotest/src']);
   });
 });
+
+describe('reports with a Locust that cannot load the module', () => {
+  test('keep the reports alone on Locust 2.10, which reads no list of locustfiles', () => {
+    const objects = synth({ reportsClaim: 'load-reports', spec: minimalSpec({ image: 'locustio/locust:2.10.2' }) });
+    expect(locustContainer(find(objects, 'Job', 'checkout-master')).args.slice(0, 2)).toEqual(['--locustfile', '/lotest/src/locustfile.py']);
+  });
+
+  test('keep the reports alone before 2.23 when the locustfile ends in locust.py, which a list refuses', () => {
+    const spec = minimalSpec({ image: 'locustio/locust:2.20.0', master: { command: '--locustfile /lotest/src/shop_locust.py' }, worker: { command: '--locustfile /lotest/src/shop_locust.py', replicas: 1 } });
+    expect(envOf(synth({ reportsClaim: 'load-reports', spec })).CDK8S_LOCUST_TEST).toBeUndefined();
+  });
+
+  test('warn about the regression gate on Locust 2.10, as about thresholds', () => {
+    const app = new App({ outdir: '/nonexistent-never-written' });
+    const test = new LocustTest(new Chart(app, 'c'), 't', { name: 'checkout', spec: minimalSpec({ image: 'locustio/locust:2.10.2' }), regression: { baseline: RegressionBaseline.fromFile(join(tempTree({ 'b.summary.json': BASELINE_TEXT }), 'b.summary.json')) } });
+    expect(test.warnings.map((warning) => warning.message)).toEqual([expect.stringMatching(/older than 2\.11.*the verdict module \(thresholds, regression gate\) stops the master at start/)]);
+  });
+});
