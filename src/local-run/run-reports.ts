@@ -101,7 +101,6 @@ export function planRunReports(base: LocalRunPlan, test: LocalTest, options: Run
   }
   if (options.baseline !== undefined && summarized) overrides.push(`master: ${BASELINE_ENV_VAR}=${resolve(options.baseline)} (--baseline)`);
   if (problems.length > 0) return { reports: { plan: base }, problems };
-  if (folder !== undefined) mkdirSync(folder, { recursive: true });
   return {
     reports: {
       plan: { ...base, master: { ...master, args, env, entries }, overrides },
@@ -111,6 +110,11 @@ export function planRunReports(base: LocalRunPlan, test: LocalTest, options: Run
     },
     problems,
   };
+}
+
+/** Makes the run's reports folder, once nothing stops the run from starting: Locust writes no CSV into a missing folder. */
+export function createReportsFolder(reports: RunReports): void {
+  if (reports.folder !== undefined) mkdirSync(reports.folder, { recursive: true });
 }
 
 /** Copies the reports a test wrote to its volume's stand-in into the run's folder: `<prefix>.*`, `<prefix>_*` and the HTML. */

@@ -9,7 +9,7 @@ import { findOnPath, pythonOfLocust, unsupportedFlags } from './locust-program';
 import { LocalRunOptions, LocalRunPlan, LOOPBACK, longFlags, planLocalRun, ProcessPlan, SetupStep } from './plan';
 import { startProgress } from './progress';
 import { recapLines } from './recap';
-import { keepOwnReports, planRunReports, RunReportOptions } from './run-reports';
+import { createReportsFolder, keepOwnReports, planRunReports, RunReportOptions } from './run-reports';
 import { LocalTest } from './select';
 
 /** Where a run writes: the master's log goes through as it comes, the run's own lines to `stdout`. */
@@ -147,6 +147,7 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
     const timeoutSeconds = Math.min(MAX_TIMEOUT_S, options.timeoutSeconds
       ?? (plan.runTimeSeconds === undefined ? DEFAULT_TIMEOUT_WITHOUT_RUN_TIME_S : plan.runTimeSeconds + DEFAULT_TIMEOUT_MARGIN_S));
     describePlan(plan, test, locust, program.version, timeoutSeconds, webPort, options.keep === true).forEach(say);
+    createReportsFolder(reports);
     const progress = () => startProgress(`http://${LOOPBACK}:${webPort}`, say, options.progressIntervalMs);
     const status = await supervise(plan, locust, root, timeoutSeconds, options.signal, streams, say, progress);
     keepOwnReports(reports);

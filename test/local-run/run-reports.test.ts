@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { LocalRunPlan, planLocalRun } from '../../src/local-run/plan';
 import { progressFigures, progressLine } from '../../src/local-run/progress';
 import { recapLines } from '../../src/local-run/recap';
-import { keepOwnReports, planRunReports, RunReportOptions, utcStamp } from '../../src/local-run/run-reports';
+import { createReportsFolder, keepOwnReports, planRunReports, RunReportOptions, utcStamp } from '../../src/local-run/run-reports';
 import { LocalTest, selectTest } from '../../src/local-run/select';
 import { tempTree } from '../temp-tree';
 import { summary } from '../verdict/summary-fixtures';
@@ -27,9 +27,11 @@ describe('planRunReports', () => {
     const parent = tempTree({});
     const { reports } = planned(FILES + locustTestYaml('shop'), { reportsParent: parent });
 
-    // THEN the master writes its reports into the run's folder, which exists before Locust starts
+    // THEN the master writes its reports into the run's folder, made only once the run can start
     const folder = join(parent, 'shop-20261204T203015Z');
     expect(reports.folder).toBe(folder);
+    expect(existsSync(folder)).toBe(false);
+    createReportsFolder(reports);
     expect(existsSync(folder)).toBe(true);
     expect(reports.plan.master.args.slice(-2)).toEqual([`--html=${folder}/shop.html`, `--csv=${folder}/shop`]);
     expect(reports.plan.master.env.CDK8S_LOCUST_SUMMARY_FILE).toBe(`${folder}/shop.summary.json`);
