@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSummaryFile, summarySchemaErrors, summarySchemaPath } from '../../src/verdict/summary';
+import { expectValidSummaries } from '../e2e/harness';
 import { tempTree } from '../temp-tree';
 import { endpoint, figures, summary } from './summary-fixtures';
 
@@ -87,5 +88,16 @@ describe('readSummaryFile', () => {
   test('fails when a CSV lacks Locust\'s columns, naming them', () => {
     const dir = tempTree({ 'x_stats.csv': 'Type,Name\nGET,/\n' });
     expect(readSummaryFile(join(dir, 'x_stats.csv'))).toEqual(expect.objectContaining({ problem: expect.stringContaining('it has no column "Request Count"') }));
+  });
+});
+
+describe('expectValidSummaries, which every end-to-end run goes through', () => {
+  test('fails when a logged summary is refused by the schema', () => {
+    const line = `[2026-12-01 02:05:32,000] pod/INFO/cdk8s_locust.verdict: cdk8s-locust summary ${JSON.stringify({ ...summary(), verdict: 'ok' })}`;
+    expect(() => expectValidSummaries(`${line}\n`)).toThrow(/a run wrote a summary that its schema refuses: verdict must be equal to one of the allowed values/);
+  });
+
+  test('accepts a logged summary the schema accepts', () => {
+    expect(() => expectValidSummaries(`x: cdk8s-locust summary ${JSON.stringify(summary())}\n`)).not.toThrow();
   });
 });
