@@ -14,7 +14,7 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { run as cli } from '../src/cli/dispatch';
+import { dispatch as cli } from '../src/cli/dispatch';
 import { findOnPath } from '../src/local-run/locust-program';
 import { planLocalRun, ProcessPlan } from '../src/local-run/plan';
 import { freePort } from '../src/local-run/runner';

@@ -76,6 +76,11 @@ const lib = require('cdk8s-locust');
 if (typeof lib.LocustTest !== 'function' || typeof lib.TestFiles.fromDirectory !== 'function') process.exit(1);
 console.log('require: ok');
 "
+node -e "
+const tooling = require('cdk8s-locust/tooling');
+if (typeof tooling.validateLocustTest !== 'function' || 'validateLocustTest' in require('cdk8s-locust')) process.exit(1);
+console.log('require cdk8s-locust/tooling: ok');
+"
 node --input-type=module -e "
 import { LocustTest, TestFiles, locust } from 'cdk8s-locust';
 import { createRequire } from 'node:module';

@@ -1,81 +1,36 @@
-// The public API, named one by one: helper functions and constants the builders share stay
-// inside their modules, so that they can change without breaking users.
+// The public API: the constructs, their props and enums, and what users pass in. What tools built
+// on the library need beyond that (the checks, the plain JSON forms, the operator configuration's
+// defaults, the verdict's wiring) is exported from `cdk8s-locust/tooling`; everything else stays
+// inside its module, so that it can change without breaking users.
 
 // The construct and how it is configured.
-export { LocustTest, LocustTestProps, LocustTestObjectProps } from './construct/locust-test';
-export { LocustTestOptions, STRICT_ENV_VAR } from './construct/options';
+export { LocustTest, LocustTestProps, LocustTestObjectProps, STRICT_CONTEXT_KEY } from './construct/locust-test';
+export { LocustTestOptions } from './construct/options';
 export { LocustTestMetadata } from './construct/metadata';
 export { RenderMode } from './gitops/operator-mode';
 export { ArgoCdOptions, ArgoCdHook } from './gitops/argocd';
-export { RUN_ID_ANNOTATION } from './gitops/run-id';
-export { TestFiles, DirectoryOptions } from './gitops/test-files';
+export { TestFiles, DirectoryOptions } from './test-files/test-files';
 export { EnvSource, SecretMount } from './construct/references';
-export { MetricsMonitor, MonitorKind, MonitorOptions } from './gitops/monitoring';
-export { Observability, ObservabilityProps } from './construct/observability';
-export { ObservabilityMode, ObservabilityPlan, ServicePortEntry, planObservability } from './pod/observability';
-export { LocustJob, LocustCronJob } from './pod/job';
-export { LocustRole, sanitizeName, roleObjectName } from './core/names';
+export { MetricsMonitor, MonitorKind, MonitorOptions } from './service/monitoring';
+export { Observability } from './construct/observability';
+export { ObservabilityMode } from './pod/observability';
 
-// The verdict: thresholds the master judges, reports it keeps, requirements it installs.
-export { Thresholds, PercentileThreshold, ThresholdsJson, PercentileThresholdJson, ResolvedThresholds } from './verdict/thresholds';
-export { THRESHOLDS_ANNOTATION, parseThresholdsAnnotation } from './verdict/thresholds-annotation';
-export { THRESHOLDS_ENV_VAR, BREACH_EXIT_CODE, verdictModuleFileName, verdictModuleSource } from './verdict/verdict-module';
-export { VERDICT_MOUNT_PATH } from './verdict/verdict';
-export { ReportOptions, REPORTS_MOUNT_PATH, reportFileBase } from './verdict/reports';
-export { REQUIREMENTS_MOUNT_PATH } from './gitops/requirements';
-export { RegressionBaseline, RegressionOptions, BASELINE_MOUNT_PATH } from './verdict/regression-baseline';
-export { RegressionLimits, RegressionConfig, DEFAULT_REGRESSION_LIMITS } from './verdict/regression-limits';
-export { compareWithBaseline, describeCheck } from './verdict/regression';
-export {
-  RunSummary,
-  SummaryFigures,
-  SummaryEndpoint,
-  SummaryThreshold,
-  SummaryRegression,
-  RegressionCheck,
-  RegressionMetric,
-  readSummaryFile,
-  SummaryRead,
-  summarySchemaErrors,
-  summarySchemaPath,
-} from './verdict/summary';
-export { SUMMARY_LOG_PREFIX } from './verdict/summary-python';
+// The verdict: thresholds the master judges and the reports it keeps.
+export { Thresholds, PercentileThreshold } from './verdict/thresholds';
+export { ReportOptions } from './verdict/reports';
+
+// The regression gate: the run a test is compared with, and how much worse it may be.
+export { RegressionBaseline, RegressionOptions } from './verdict/regression-baseline';
+export { RegressionLimits } from './verdict/regression-limits';
 
 // The operator configuration the objects are built for.
-export {
-  OperatorConfig,
-  ResourceSettings,
-  MetricsExporterSettings,
-  KafkaSettings,
-  ResolvedOperatorConfig,
-  DEFAULT_OPERATOR_CONFIG,
-  resolveOperatorConfig,
-  validateOperatorConfig,
-} from './operator/operator-config';
-export {
-  operatorConfigFromEnvironment,
-  OperatorEnvironment,
-  OperatorEnvironmentOptions,
-  OPERATOR_ENVIRONMENT_VARIABLES,
-} from './operator/operator-config-env';
+export { OperatorConfig, ResourceSettings, MetricsExporterSettings, KafkaSettings } from './operator/operator-config';
 
-// Validation, warnings and how they are reported.
-export { Problem, formatProblem, formatValue, LocustTestValidationError } from './core/problems';
-export { Warning, WarningOptions, warningsFor, formatWarning } from './checks/warnings';
-export { validateLocustTest } from './checks/validation';
-export { validateSpecAgainstCrd } from './spec/crd-validation';
+// Problems and warnings, and how an app reports them.
+export { Problem, LocustTestValidationError } from './core/problems';
+export { Warning } from './checks/warnings';
 export { synthOrReport } from './construct/synth';
 
-// The plain JSON form of a spec, and the typed form generated from the CRD.
-export { specJsonOf, LocustTestTypedSpec, WithQuantityStrings, QuantityClass } from './spec/typed-spec';
-export {
-  SpecJson,
-  MasterSpecJson,
-  WorkerSpecJson,
-  RoleSpecJson,
-  ResourcesJson,
-  OpenTelemetryJson,
-  VolumeMountJson,
-  JsonObject,
-} from './spec/spec';
+// The spec, typed from the CRD.
+export { LocustTestTypedSpec } from './spec/typed-spec';
 export * as locust from '../imports/locust.io';

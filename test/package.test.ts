@@ -35,12 +35,28 @@ describe('package exports', () => {
       "import { createRequire } from 'node:module';",
       "const cjs = createRequire(import.meta.url)('cdk8s-locust');",
       'const names = Object.keys(cjs).filter((n) => n !== "__esModule");',
-      'console.log(names.length > 20, names.filter((n) => esm[n] !== cjs[n]).join(",") || "same");',
+      'const missing = names.filter((n) => !(n in esm)).join(",") || "none";',
+      'console.log(names.includes("LocustTest"), missing, names.filter((n) => esm[n] !== cjs[n]).join(",") || "same");',
     ].join('\n');
     const result = node(['--input-type=module', '-e', script]);
 
     // THEN every named export is there, and it is the CommonJS object itself (one LocustTest class)
-    expect(result).toEqual({ status: 0, stdout: 'true same', stderr: '' });
+    expect(result).toEqual({ status: 0, stdout: 'true none same', stderr: '' });
+  });
+
+  test('the tooling subpath gives the checks, in both module systems, and the root does not', () => {
+    // WHEN a program loads cdk8s-locust/tooling both ways, and the root entry
+    const script = [
+      "import * as esm from 'cdk8s-locust/tooling';",
+      "import * as root from 'cdk8s-locust';",
+      "import { createRequire } from 'node:module';",
+      "const cjs = createRequire(import.meta.url)('cdk8s-locust/tooling');",
+      'console.log(typeof esm.validateLocustTest, esm.validateLocustTest === cjs.validateLocustTest, "validateLocustTest" in root);',
+    ].join('\n');
+    const result = node(['--input-type=module', '-e', script]);
+
+    // THEN the tooling holds the checks, as one object, and the API of apps stays without them
+    expect(result).toEqual({ status: 0, stdout: 'function true false', stderr: '' });
   });
 
   test('TypeScript resolves the types through the exports map, for CommonJS and ESM importers', () => {
@@ -56,7 +72,7 @@ describe('package exports', () => {
   });
 
   test('publishes every file the exports map and the command line point at', () => {
-    const targets = [manifest.main, manifest.types, manifest.bin['cdk8s-locust'], ...Object.values(manifest.exports['.'])] as string[];
+    const targets = [manifest.main, manifest.types, manifest.bin['cdk8s-locust'], ...Object.values(manifest.exports['.']), ...Object.values(manifest.exports['./tooling'])] as string[];
     for (const target of targets) {
       const file = target.replace(/^\.\//, '');
       expect(manifest.files.some((folder: string) => file.startsWith(`${folder}/`))).toBe(true);
@@ -66,7 +82,7 @@ describe('package exports', () => {
 
   test('gives the summary schema by the package\'s name, the file the library validates summaries with', () => {
     // WHEN a program resolves the schema through the exports map
-    const result = node(['-e', "console.log(require.resolve('cdk8s-locust/schema/summary.schema.json'), require('cdk8s-locust').summarySchemaPath())"]);
+    const result = node(['-e', "console.log(require.resolve('cdk8s-locust/schema/summary.schema.json'), require('cdk8s-locust/tooling').summarySchemaPath())"]);
 
     // THEN it is the published file of the package's schema folder
     const schema = join(ROOT, 'schema', 'summary.schema.json');

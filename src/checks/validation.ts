@@ -23,7 +23,7 @@ import { containerVolumeMounts, libMountPath, mountTargets, podVolumes, srcMount
  * `observability`, the mode the Observability construct decided.
  */
 export function validateLocustTest(name: unknown, namespace: unknown, spec: unknown, config: ResolvedOperatorConfig, observability: ObservabilityMode): Problem[] {
-  const problems = [...validateMetadata(name, namespace)];
+  const problems = [...nameProblems(name, namespace)];
   const schemaProblems = validateSpecAgainstCrd(spec);
   if (schemaProblems.length > 0 || problems.length > 0) return [...problems, ...schemaProblems];
   const json = spec as SpecJson;
@@ -36,7 +36,7 @@ const ENV_VAR_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 /** Longest CR name whose `-master` / `-worker` names still fit a 63-character DNS-1035 label. */
 export const MAX_NAME_LENGTH = 56;
 
-function validateMetadata(name: unknown, namespace: unknown): Problem[] {
+function nameProblems(name: unknown, namespace: unknown): Problem[] {
   const problems: Problem[] = [];
   if (typeof name !== 'string' || name === '') {
     problems.push({ path: 'metadata.name', message: 'is required', value: name, fix: 'name the LocustTest, e.g. checkout-load' });
@@ -112,7 +112,7 @@ function webhookRules(name: string, spec: SpecJson, observability: Observability
 /** What the API server would refuse in the generated objects, checked per pod. */
 function apiServerRules(name: string, spec: SpecJson, config: ResolvedOperatorConfig, observability: ObservabilityMode): Problem[] {
   return [
-    ...imageReference(spec),
+    ...imageProblems(spec),
     ...labelsAndAnnotations(spec),
     ...environment(spec, observability),
     ...podStorage(name, spec),
@@ -122,7 +122,7 @@ function apiServerRules(name: string, spec: SpecJson, config: ResolvedOperatorCo
 }
 
 /** The API server refuses a pod without an image, and no registry holds a name with whitespace in it. */
-function imageReference(spec: SpecJson): Problem[] {
+function imageProblems(spec: SpecJson): Problem[] {
   const fix = 'set it to a Locust image reference, e.g. locustio/locust:2.43.1';
   if (spec.image.trim() === '') return [{ path: 'spec.image', message: 'must not be empty', value: spec.image, fix }];
   if (/\s/.test(spec.image)) return [{ path: 'spec.image', message: 'must not contain whitespace', value: spec.image, fix }];

@@ -64,32 +64,40 @@ export type Invocation =
   | { readonly action: 'help' }
   | { readonly action: 'version' }
   | { readonly action: 'usage-error'; readonly message: string }
-  | {
-    readonly action: 'render' | 'validate';
-    /** Input files in order; `-` is standard input. */
-    readonly files: readonly string[];
-    readonly output?: string;
-    readonly operatorConfig?: string;
-    readonly argoCd: boolean;
-    readonly runId?: string;
-    /** Set only when given, so that CDK8S_LOCUST_STRICT=1 still applies otherwise. */
-    readonly strict?: true;
-  }
-  | {
-    readonly action: 'run';
-    readonly files: readonly string[];
-    readonly operatorConfig?: string;
-    readonly strict?: true;
-    readonly test?: string;
-    readonly host?: string;
-    readonly runTime?: string;
-    readonly workers?: number;
-    readonly timeoutSeconds?: number;
-    readonly keep: boolean;
-    readonly reports?: string;
-    readonly noReports: boolean;
-    readonly baseline?: string;
-  };
+  | RenderInvocation
+  | RunInvocation;
+
+/** What `render` and `validate` were asked for: validate renders the same, and writes nothing. */
+export interface RenderInvocation {
+  readonly action: 'render' | 'validate';
+  /** Input files in order; `-` is standard input. */
+  readonly files: readonly string[];
+  readonly output?: string;
+  readonly operatorConfig?: string;
+  readonly argoCd: boolean;
+  readonly runId?: string;
+  /** Set only when given, so that CDK8S_LOCUST_STRICT=1 still applies otherwise. */
+  readonly strict?: true;
+}
+
+/** What `run` was asked for. */
+export interface RunInvocation {
+  readonly action: 'run';
+  readonly files: readonly string[];
+  readonly operatorConfig?: string;
+  readonly strict?: true;
+  readonly test?: string;
+  readonly host?: string;
+  readonly runTime?: string;
+  readonly workers?: number;
+  readonly timeoutSeconds?: number;
+  readonly keep: boolean;
+  /** The folder holding one reports folder per run. @default - ./locust-reports */
+  readonly reports?: string;
+  readonly noReports: boolean;
+  /** A summary the run is compared with. @default - the test's own baseline, if any */
+  readonly baseline?: string;
+}
 
 const COMMANDS = ['render', 'validate', 'run'];
 /** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { CommandResult } from './command-result';
 import { lowerFirst } from '../core/text';
 import { DEFAULT_REGRESSION_LIMITS, RegressionLimits, withDefaultLimits } from '../verdict/regression-limits';
 import { amount, changeText, compareWithBaseline, describeCheck, limitText, REGRESSION_RULES, TOTAL_ROW } from '../verdict/regression';
@@ -30,17 +31,10 @@ const LIMIT_FLAGS: Record<string, keyof RegressionLimits> = {
   'max-fail-ratio-increase': 'maxFailRatioIncreasePoints',
 };
 
-/** What `compare` printed and its exit status. */
-export interface CompareResult {
-  readonly status: 0 | 1 | 2;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-const usageError = (message: string): CompareResult => ({ status: 2, stdout: '', stderr: `cdk8s-locust compare: ${message}\n\n${COMPARE_USAGE}` });
+const usageError = (message: string): CommandResult => ({ status: 2, stdout: '', stderr: `cdk8s-locust compare: ${message}\n\n${COMPARE_USAGE}` });
 
 /** `cdk8s-locust compare BASE NEW ...`, given the arguments after `compare`. */
-export function runCompare(args: readonly string[]): CompareResult {
+export function compareCommand(args: readonly string[]): CommandResult {
   let parsed;
   try {
     parsed = parseArgs({

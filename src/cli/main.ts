@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 import { executeLocalRun } from '../local-run/runner';
-import { run, RunResult } from './dispatch';
+import { CommandResult } from './command-result';
+import { dispatch } from './dispatch';
 
-/** Bad input is reported by `run`; reaching here is a bug, still told in one line. */
+/** Bad input is reported by the commands; reaching here is a bug, still told in one line. */
 function internalError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return `cdk8s-locust: internal error: ${message.split('\n')[0]}; please report it with the input that caused it\n`;
 }
 
-function main(): RunResult {
+function main(): CommandResult {
   try {
-    return run(process.argv.slice(2));
+    return dispatch(process.argv.slice(2));
   } catch (error) {
     return { status: 1, stdout: '', stderr: internalError(error) };
   }

@@ -9,7 +9,7 @@ import { parseDocuments } from './yaml-documents';
  * Reads `--operator-config FILE`: one YAML mapping of the operator's environment variables.
  * Returns the configuration, or `undefined` after reporting every problem of the file.
  */
-export function loadOperatorConfig(file: string, report: Report): OperatorConfig | undefined {
+export function readOperatorConfig(file: string, report: Report): OperatorConfig | undefined {
   const input = readOne(file, file);
   if ('error' in input) {
     report.inputProblem(file, `cannot be read: ${input.error}`);

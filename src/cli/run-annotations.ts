@@ -11,7 +11,7 @@ import { BASELINE_ANNOTATION, regressionOfAnnotations } from '../verdict/regress
  * `argoCd.hook`, `argoCd.startDelay` and `schedule`. The prefix is the run id's: no DNS domain, so
  * no collision with annotations of anyone who owns one.
  */
-export const HOOK_ANNOTATION = 'cdk8s-locust/argocd-hook';
+export const ARGOCD_HOOK_ANNOTATION = 'cdk8s-locust/argocd-hook';
 export const START_DELAY_ANNOTATION = 'cdk8s-locust/start-delay';
 export const SCHEDULE_ANNOTATION = 'cdk8s-locust/schedule';
 
@@ -19,7 +19,7 @@ const annotationPath = (key: string) => `metadata.annotations[${JSON.stringify(k
 
 /** Where the construct option each annotation sets is named in problems, for the command line. */
 const OPTION_PATHS: Record<string, string> = {
-  'argoCd.hook': annotationPath(HOOK_ANNOTATION),
+  'argoCd.hook': annotationPath(ARGOCD_HOOK_ANNOTATION),
   'argoCd.startDelay': annotationPath(START_DELAY_ANNOTATION),
   'schedule': annotationPath(SCHEDULE_ANNOTATION),
   'runId': '--run-id',
@@ -32,14 +32,14 @@ export function optionsFromAnnotations(annotations: unknown, base: LocustTestOpt
   const problems: Problem[] = [];
   let options = base;
 
-  const hook = given[HOOK_ANNOTATION];
+  const hook = given[ARGOCD_HOOK_ANNOTATION];
   const hooks = Object.values(ArgoCdHook) as string[];
   if (hook !== undefined) {
     if (typeof hook === 'string' && hooks.includes(hook)) {
       // A hook is an Argo CD layout: it turns Argo CD mode on for this test, --argocd or not.
       options = { ...options, argoCd: { ...options.argoCd, hook: hook as ArgoCdHook } };
     } else {
-      problems.push({ path: annotationPath(HOOK_ANNOTATION), message: `must be one of ${hooks.join(', ')}`, value: hook, fix: 'use PostSync to run the test after each sync, or Sync' });
+      problems.push({ path: annotationPath(ARGOCD_HOOK_ANNOTATION), message: `must be one of ${hooks.join(', ')}`, value: hook, fix: 'use PostSync to run the test after each sync, or Sync' });
     }
   }
 

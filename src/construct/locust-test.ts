@@ -1,28 +1,28 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { KubeService } from '../../imports/k8s';
+import { KubeCronJob, KubeJob, KubeService } from '../../imports/k8s';
 import { validateArgoCdOptions } from '../gitops/argocd';
-import { LocustCronJob, LocustJob } from '../pod/job';
-import { MonitorKind } from '../gitops/monitoring';
+import { MetricsMonitor, MonitorKind } from '../service/monitoring';
 import { Observability } from './observability';
 import { ObservabilityMode } from '../pod/observability';
 import { AppChecks } from './app-checks';
-import { applyMetadata, validateMetadata } from './metadata';
+import { annotateWithMetadata, validateMetadata } from './metadata';
 import { OperatorConfig, ResolvedOperatorConfig, resolveOperatorConfig, validateOperatorConfig } from '../operator/operator-config';
 import { operatorModeProblems, RenderMode } from '../gitops/operator-mode';
 import { LocustTestOptions, STRICT_ENV_VAR } from './options';
 import { formatProblem, LocustTestValidationError, Problem } from '../core/problems';
 import { withReferences } from './references';
-import { renderOperatorResource, renderWorkload, RenderedWorkload } from './objects';
+import { RenderContext, renderOperatorResource, renderWorkload, RenderedWorkload } from './objects';
 import { validateRunId } from '../gitops/run-id';
 import { validateSchedule } from '../gitops/schedule';
 import { isJsonObject, plainCopy, SpecJson } from '../spec/spec';
 import { LocustTestTypedSpec, specJsonOf } from '../spec/typed-spec';
-import { withTestFiles } from '../gitops/test-files-spec';
+import { ComposedTestFiles, withTestFiles } from '../test-files/test-files-spec';
 import { validateLocustTest } from '../checks/validation';
 import { strictProblem, Warning, warningsFor } from '../checks/warnings';
 import { resolveVerdict, ResolvedVerdict } from '../verdict/verdict';
-import { pythonPathProblems } from '../gitops/requirements';
+import { resolveThresholds } from '../verdict/thresholds';
+import { pythonPathProblems } from '../test-files/requirements';
 
 /** Props of a LocustTest written in TypeScript: the spec typed as the classes generated from the CRD. */
 export interface LocustTestProps extends LocustTestOptions {
@@ -62,7 +62,35 @@ export interface LocustTestObjectProps extends LocustTestOptions {
   readonly operatorConfig?: OperatorConfig;
 }
 
-const SPEC_JSON = Symbol('cdk8s-locust.specJson');
+/** The props read once into what every later phase works from. */
+interface TestInput {
+  readonly namespace?: string;
+  readonly mode: RenderMode;
+  readonly strict: boolean;
+  readonly specJson: SpecJson;
+  readonly operatorConfig: ResolvedOperatorConfig;
+  readonly files: ComposedTestFiles;
+  readonly observability: Observability;
+}
+
+/** Everything wrong with a test, and the verdict when nothing is. */
+interface CheckedTest {
+  readonly problems: readonly Problem[];
+  readonly verdict?: ResolvedVerdict;
+}
+
+/** The objects the construct wrote, by mode. */
+interface WrittenObjects {
+  readonly workload?: RenderedWorkload;
+  readonly resource?: ApiObject;
+  readonly monitor?: ApiObject;
+}
+
+/**
+ * Context key that turns on strict mode for every LocustTest under the construct that sets it
+ * (`true`), e.g. `app.node.setContext('cdk8s-locust:strict', true)` before the charts are added.
+ */
+export const STRICT_CONTEXT_KEY = 'cdk8s-locust:strict';
 
 /**
  * A distributed Locust load test: the master Service, master Job and worker Job that the
@@ -94,104 +122,38 @@ export class LocustTest extends Construct {
   /** Whether warnings fail the synthesis. */
   public readonly strict: boolean;
 
-  private readonly rendered?: {
-    readonly observability: Observability;
-    readonly workload?: RenderedWorkload;
-    readonly resource?: ApiObject;
-    readonly monitor?: ApiObject;
-  };
+  private readonly input: TestInput;
+  private readonly written?: WrittenObjects;
 
   /**
    * A LocustTest from a spec in plain JSON, exactly as a `locust.io/v2` LocustTest custom resource
    * holds it (for example parsed from YAML). The command line renders files this way.
    */
   public static fromObject(scope: Construct, id: string, props: LocustTestObjectProps): LocustTest {
-    const typedProps = { ...props, spec: {} as LocustTestTypedSpec, [SPEC_JSON]: plainCopy(props.spec ?? null) };
-    return new LocustTest(scope, id, typedProps);
+    return new PlainSpecLocustTest(scope, id, props);
   }
 
   constructor(scope: Construct, id: string, props: LocustTestProps) {
     super(scope, id);
     this.name = props.name;
-    this.namespace = props.namespace ?? Chart.of(this).namespace;
-    this.mode = props.mode ?? RenderMode.WORKLOAD;
-    this.strict = props.strict ?? process.env[STRICT_ENV_VAR] === '1';
-    const plain = (props as { [SPEC_JSON]?: unknown })[SPEC_JSON];
-    const given = plain !== undefined ? plain : specJsonOf(props.spec);
-    const files = withTestFiles(this, props.name, props.testFiles, given, this.namespace);
-    this.specJson = (isJsonObject(files.spec) ? withReferences(files.spec, props.envFrom ?? [], props.secretMounts ?? []) : files.spec) as SpecJson;
-    this.operatorConfig = resolveOperatorConfig(props.operatorConfig);
-    // Decided first, from the spec as given, so that the checks follow the same decision.
-    const observability = new Observability(this, 'Observability', {
-      openTelemetry: isJsonObject(this.specJson) ? this.specJson.observability?.openTelemetry : undefined,
-      metricsExporter: this.operatorConfig.metricsExporter,
-    });
-    const problems: Problem[] = [
-      ...validateOperatorConfig(props.operatorConfig),
-      ...validateArgoCdOptions(props.argoCd),
-      ...validateRunId(props.runId),
-      ...validateMetadata(props.metadata),
-      ...validateSchedule(props.schedule, { name: props.name, hook: props.argoCd?.hook !== undefined, runId: props.runId }),
-      ...files.problems,
-      ...validateLocustTest(props.name, this.namespace, this.specJson, this.operatorConfig, observability.mode),
-    ];
-    if (this.mode === RenderMode.OPERATOR) {
-      problems.push(...operatorModeProblems({
-        runId: props.runId,
-        hook: props.argoCd?.hook,
-        schedule: props.schedule?.expressionString,
-        webUi: props.webUi === true,
-        serviceMonitor: props.monitor?.kind === MonitorKind.SERVICE_MONITOR,
-        nestedConfigMaps: Object.keys(files.volumeItems),
-        thresholds: props.thresholds !== undefined,
-        reports: props.reports !== undefined,
-        regression: props.regression !== undefined,
-        requirements: files.requirementsFile !== undefined,
-      }));
-    }
-    // Thresholds and reports read the master's command and volumes: only a valid spec has them.
-    let verdict: ResolvedVerdict = {};
-    if (problems.length === 0) {
-      const resolved = resolveVerdict({ testName: props.name, spec: this.specJson, runId: props.runId, thresholds: props.thresholds, reports: props.reports, regression: props.regression });
-      if (files.requirementsFile !== undefined) problems.push(...pythonPathProblems(this.specJson));
-      problems.push(...resolved.problems);
-      verdict = resolved.verdict;
-    }
-    if (props.monitor && observability.mode !== ObservabilityMode.METRICS_EXPORTER) {
-      problems.push({ path: 'monitor', message: `scrapes the metrics exporter sidecar, which a test with ${observability.mode} has not`, value: props.monitor.kind, fix: 'drop the monitor and read the metrics from the OpenTelemetry backend, or turn OpenTelemetry off' });
-    }
-    this.problems = problems;
-    this.warnings = problems.length > 0 ? [] : warningsFor(this.specJson, this.operatorConfig, {
-      observability: observability.plan,
-      argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
-      unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
-      thresholds: props.thresholds !== undefined || props.regression !== undefined,
-      reports: props.reports !== undefined,
-    });
+    this.input = readInput(this, props, this.givenSpec(props));
+    ({ namespace: this.namespace, mode: this.mode, strict: this.strict, specJson: this.specJson, operatorConfig: this.operatorConfig } = this.input);
+    const checked = checkTest(props, this.input);
+    this.warnings = checked.problems.length > 0 ? [] : warningsOf(props, this.input);
+    this.written = checked.verdict === undefined ? undefined : writeObjects(this, props, this.input, checked.verdict);
+    const metadataProblems = this.written === undefined ? [] : annotateWithMetadata(this.node.findAll().filter(ApiObject.isApiObject), props.metadata);
+    this.problems = [...checked.problems, ...metadataProblems];
     this.node.addValidation({ validate: () => this.validate() });
     AppChecks.of(this).register(this, this.strict ? [] : this.warnings);
-    if (problems.length > 0) return;
+  }
 
-    const ctx = {
-      observability: observability.plan,
-      argoCd: props.argoCd,
-      runId: props.runId,
-      schedule: props.schedule,
-      webUi: props.webUi === true,
-      monitor: props.monitor,
-      configMaps: files.configMaps,
-      volumeItems: files.volumeItems,
-      podLabels: props.metadata?.labels,
-      verdict,
-      requirementsFile: files.requirementsFile,
-    };
-    if (this.mode === RenderMode.OPERATOR) {
-      this.rendered = { observability, ...renderOperatorResource(this, ctx) };
-    } else {
-      const workload = renderWorkload(this, ctx);
-      this.rendered = { observability, workload, monitor: workload.monitor };
-    }
-    problems.push(...applyMetadata(this.node.findAll().filter(ApiObject.isApiObject), props.metadata));
+  /**
+   * The spec as given, in plain JSON: the typed spec converted by the CRD's field names.
+   * `fromObject` reads a spec that is plain JSON already.
+   * @internal
+   */
+  protected givenSpec(props: LocustTestProps): unknown {
+    return specJsonOf(props.spec);
   }
 
   /**
@@ -203,13 +165,13 @@ export class LocustTest extends Construct {
     return [...this.problems, ...AppChecks.of(this).duplicatesOf(this), ...strictWarnings].map(formatProblem);
   }
 
-  private renderedOrThrow() {
-    if (!this.rendered) throw new LocustTestValidationError(this.name, this.problems, this.node.path);
-    return this.rendered;
+  private writtenOrThrow(): WrittenObjects {
+    if (!this.written) throw new LocustTestValidationError(this.name, this.problems, this.node.path);
+    return this.written;
   }
 
   private workload(what: string): RenderedWorkload {
-    const workload = this.renderedOrThrow().workload;
+    const workload = this.writtenOrThrow().workload;
     if (!workload) throw new Error(`LocustTest ${this.name} at ${this.node.path} renders the LocustTest custom resource (RenderMode.OPERATOR), which has no ${what}; the operator creates it in the cluster`);
     return workload;
   }
@@ -220,22 +182,22 @@ export class LocustTest extends Construct {
   }
 
   /** The master Job (`<name>-master`). Throws for an invalid test, in operator mode or with a schedule. */
-  public get masterJob(): LocustJob {
+  public get masterJob(): KubeJob {
     return this.scheduled('master Job', false).masterJob!;
   }
 
   /** The worker Job (`<name>-worker`). Throws for an invalid test, in operator mode or with a schedule. */
-  public get workerJob(): LocustJob {
+  public get workerJob(): KubeJob {
     return this.scheduled('worker Job', false).workerJob!;
   }
 
   /** The master CronJob (`<name>-master`) of a scheduled test. Throws for an invalid test, in operator mode or without a schedule. */
-  public get masterCronJob(): LocustCronJob {
+  public get masterCronJob(): KubeCronJob {
     return this.scheduled('master CronJob', true).masterCronJob!;
   }
 
   /** The worker CronJob (`<name>-worker`) of a scheduled test. Throws for an invalid test, in operator mode or without a schedule. */
-  public get workerCronJob(): LocustCronJob {
+  public get workerCronJob(): KubeCronJob {
     return this.scheduled('worker CronJob', true).workerCronJob!;
   }
 
@@ -253,18 +215,134 @@ export class LocustTest extends Construct {
 
   /** The LocustTest custom resource of operator mode. Throws for an invalid test or in workload mode. */
   public get resource(): ApiObject {
-    const resource = this.renderedOrThrow().resource;
+    const resource = this.writtenOrThrow().resource;
     if (!resource) throw new Error(`LocustTest ${this.name} at ${this.node.path} renders the workload (RenderMode.WORKLOAD), not the custom resource; set mode: RenderMode.OPERATOR`);
     return resource;
   }
 
   /** The PodMonitor or ServiceMonitor, when `monitor` was given. Throws for an invalid test. */
   public get monitor(): ApiObject | undefined {
-    return this.renderedOrThrow().monitor;
+    return this.writtenOrThrow().monitor;
   }
 
   /** The construct that chose OpenTelemetry or the exporter sidecar. Throws for an invalid test. */
   public get observability(): Observability {
-    return this.renderedOrThrow().observability;
+    this.writtenOrThrow();
+    return this.input.observability;
   }
+}
+
+/** The construct of `fromObject`: the same phases, from a spec that is plain JSON already. */
+class PlainSpecLocustTest extends LocustTest {
+  constructor(scope: Construct, id: string, props: LocustTestObjectProps) {
+    super(scope, id, props as unknown as LocustTestProps);
+  }
+
+  protected givenSpec(props: LocustTestProps): unknown {
+    return plainCopy((props as unknown as LocustTestObjectProps).spec ?? null);
+  }
+}
+
+/**
+ * Phase 1, the input: the test files bound and the references added to the spec, the operator
+ * configuration with its defaults, and the observability decided once, from the spec as given,
+ * so that the checks and the builders follow the same decision.
+ */
+function readInput(test: LocustTest, props: LocustTestProps, given: unknown): TestInput {
+  const namespace = props.namespace ?? Chart.of(test).namespace;
+  const files = withTestFiles(test, props.name, props.testFiles, given, namespace);
+  const specJson = (isJsonObject(files.spec) ? withReferences(files.spec, props.envFrom ?? [], props.secretMounts ?? []) : files.spec) as SpecJson;
+  const operatorConfig = resolveOperatorConfig(props.operatorConfig);
+  const observability = new Observability(test, 'Observability', {
+    openTelemetry: isJsonObject(specJson) ? specJson.observability?.openTelemetry : undefined,
+    metricsExporter: operatorConfig.metricsExporter,
+  });
+  return { namespace, mode: props.mode ?? RenderMode.WORKLOAD, strict: strictModeOf(test, props), specJson, operatorConfig, files, observability };
+}
+
+/** The prop, else the app's context, else the environment variable kept for apps without context. */
+function strictModeOf(test: LocustTest, props: LocustTestProps): boolean {
+  if (props.strict !== undefined) return props.strict;
+  const context: unknown = test.node.tryGetContext(STRICT_CONTEXT_KEY);
+  if (context !== undefined) return context === true || context === 'true';
+  return process.env[STRICT_ENV_VAR] === '1';
+}
+
+/**
+ * Phase 2, the problems, all of them in one round: the options, the spec, and the thresholds on
+ * their own. What thresholds and reports need of the master's command and volumes is checked
+ * once the spec has no problem, since only a valid spec has them.
+ */
+function checkTest(props: LocustTestProps, input: TestInput): CheckedTest {
+  const { files, observability } = input;
+  const thresholds = props.thresholds === undefined ? undefined : resolveThresholds(props.thresholds);
+  const problems: Problem[] = [
+    ...validateOperatorConfig(props.operatorConfig),
+    ...validateArgoCdOptions(props.argoCd),
+    ...validateRunId(props.runId),
+    ...validateMetadata(props.metadata),
+    ...validateSchedule(props.schedule, { name: props.name, hook: props.argoCd?.hook !== undefined, runId: props.runId }),
+    ...files.problems,
+    ...validateLocustTest(props.name, input.namespace, input.specJson, input.operatorConfig, observability.mode),
+    ...(input.mode === RenderMode.OPERATOR ? operatorModeProblems({
+      runId: props.runId,
+      hook: props.argoCd?.hook,
+      schedule: props.schedule?.expressionString,
+      webUi: props.webUi === true,
+      serviceMonitor: props.monitor?.kind === MonitorKind.SERVICE_MONITOR,
+      nestedConfigMaps: Object.keys(files.volumeItems),
+      thresholds: props.thresholds !== undefined,
+      reports: props.reports !== undefined,
+      regression: props.regression !== undefined,
+      requirements: files.requirementsFile !== undefined,
+    }) : []),
+  ];
+  const verdict = problems.length === 0
+    ? resolveVerdict({ testName: props.name, spec: input.specJson, runId: props.runId, thresholds, reports: props.reports, regression: props.regression })
+    : undefined;
+  const all = [
+    ...problems,
+    ...(verdict !== undefined && files.requirementsFile !== undefined ? pythonPathProblems(input.specJson) : []),
+    ...(thresholds?.problems ?? []),
+    ...(verdict?.problems ?? []),
+    ...monitorProblems(props.monitor, observability.mode),
+  ];
+  return all.length === 0 ? { problems: all, verdict: verdict?.verdict } : { problems: all };
+}
+
+/** A monitor scrapes the exporter sidecar, which only a test without OpenTelemetry has. */
+function monitorProblems(monitor: MetricsMonitor | undefined, mode: ObservabilityMode): Problem[] {
+  if (!monitor || mode === ObservabilityMode.METRICS_EXPORTER) return [];
+  return [{ path: 'monitor', message: `scrapes the metrics exporter sidecar, which a test with ${mode} has not`, value: monitor.kind, fix: 'drop the monitor and read the metrics from the OpenTelemetry backend, or turn OpenTelemetry off' }];
+}
+
+/** The traps of a test without problems. */
+function warningsOf(props: LocustTestProps, input: TestInput): Warning[] {
+  return warningsFor(input.specJson, input.operatorConfig, {
+    observability: input.observability.plan,
+    argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
+    unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
+    thresholds: props.thresholds !== undefined || props.regression !== undefined,
+    reports: props.reports !== undefined,
+  });
+}
+
+/** Phase 3, the objects: the workload, or the custom resource in operator mode. */
+function writeObjects(test: LocustTest, props: LocustTestProps, input: TestInput, verdict: ResolvedVerdict): WrittenObjects {
+  const ctx: RenderContext = {
+    observability: input.observability.plan,
+    argoCd: props.argoCd,
+    runId: props.runId,
+    schedule: props.schedule,
+    webUi: props.webUi === true,
+    monitor: props.monitor,
+    configMaps: input.files.configMaps,
+    volumeItems: input.files.volumeItems,
+    podLabels: props.metadata?.labels,
+    verdict,
+    requirementsFile: input.files.requirementsFile,
+  };
+  if (input.mode === RenderMode.OPERATOR) return renderOperatorResource(test, ctx);
+  const workload = renderWorkload(test, ctx);
+  return { workload, monitor: workload.monitor };
 }

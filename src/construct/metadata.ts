@@ -56,7 +56,7 @@ export function validateMetadata(metadata: LocustTestMetadata | undefined): Prob
  * object already carries (written by the library, which must keep it), and leaves that key as
  * the library wrote it.
  */
-export function applyMetadata(objects: readonly ApiObject[], metadata: LocustTestMetadata | undefined): Problem[] {
+export function annotateWithMetadata(objects: readonly ApiObject[], metadata: LocustTestMetadata | undefined): Problem[] {
   if (metadata === undefined) return [];
   const problems: Problem[] = [];
   for (const object of objects) {

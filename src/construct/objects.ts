@@ -1,20 +1,20 @@
 import { ApiObject, Cron } from 'cdk8s';
-import { KubeService } from '../../imports/k8s';
+import { KubeCronJob, KubeJob, KubeService } from '../../imports/k8s';
 import { annotateHookJob, annotateJob, annotateResource, ArgoCdOptions, SYNC_WAVE_ANNOTATION, syncWaves, withStartDelay } from '../gitops/argocd';
-import { createCronJob, createJob, createService, LocustCronJob, LocustJob } from '../pod/job';
+import { createCronJob, createJob } from './jobs';
+import { createService } from '../service/service';
 import type { LocustTest } from './locust-test';
-import { createMonitor, MetricsMonitor, MonitorKind, SERVICE_MONITOR_LABEL } from '../gitops/monitoring';
+import { createMonitor, MetricsMonitor, MonitorKind, SERVICE_MONITOR_LABEL } from '../service/monitoring';
 import { LocustRole, roleObjectName } from '../core/names';
 import { ObservabilityPlan } from '../pod/observability';
 import { createLocustTestResource } from '../gitops/operator-mode';
 import { JsonObject } from '../spec/spec';
 import { withRunId } from '../gitops/run-id';
 import { cronJobSpec, EXPECT_WORKERS_MAX_WAIT_SECONDS } from '../gitops/schedule';
-import { withVolumeItems } from '../gitops/test-files';
-import { withWebUiPort } from '../gitops/web-ui';
+import { withVolumeItems } from '../test-files/test-files';
 import { buildWorkload } from '../pod/workload';
 import { createBaselineConfigMap, createVerdictConfigMap, ResolvedVerdict, withVerdict } from '../verdict/verdict';
-import { withRequirements } from '../gitops/requirements';
+import { withRequirements } from '../test-files/requirements';
 
 /** What the construct renders beyond the spec, resolved and validated. */
 export interface RenderContext {
@@ -39,10 +39,10 @@ export interface RenderContext {
 /** The objects of workload mode: the Service, and the Jobs or (with a schedule) the CronJobs. */
 export interface RenderedWorkload {
   readonly service: KubeService;
-  readonly masterJob?: LocustJob;
-  readonly workerJob?: LocustJob;
-  readonly masterCronJob?: LocustCronJob;
-  readonly workerCronJob?: LocustCronJob;
+  readonly masterJob?: KubeJob;
+  readonly workerJob?: KubeJob;
+  readonly masterCronJob?: KubeCronJob;
+  readonly workerCronJob?: KubeCronJob;
   readonly monitor?: ApiObject;
 }
 
@@ -69,8 +69,7 @@ export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWo
     if (ctx.argoCd?.startDelay !== undefined) result = withStartDelay(result, ctx.argoCd.startDelay);
     return result;
   };
-  const serviceSpec = ctx.webUi ? withWebUiPort(specs.serviceSpec) : specs.serviceSpec;
-  const service = createService(test, 'MasterService', master, test.namespace, serviceSpec);
+  const service = createService(test, 'MasterService', { name: test.name, namespace: test.namespace, observability: ctx.observability, webUi: ctx.webUi });
   if (ctx.monitor?.kind === MonitorKind.SERVICE_MONITOR) service.metadata.addLabel(SERVICE_MONITOR_LABEL, master);
   const waves = ctx.argoCd ? syncWaves(ctx.argoCd) : undefined;
   if (waves) [service, ...ctx.configMaps, ...[verdictConfigMap, baselineConfigMap].filter((object) => object !== undefined)].forEach((object) => annotateResource(object, waves));

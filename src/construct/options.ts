@@ -1,7 +1,7 @@
 import { Cron } from 'cdk8s';
 import { ArgoCdOptions } from '../gitops/argocd';
-import { TestFiles } from '../gitops/test-files';
-import { MetricsMonitor } from '../gitops/monitoring';
+import { TestFiles } from '../test-files/test-files';
+import { MetricsMonitor } from '../service/monitoring';
 import { RenderMode } from '../gitops/operator-mode';
 import { EnvSource, SecretMount } from './references';
 import { LocustTestMetadata } from './metadata';
@@ -9,7 +9,7 @@ import { RegressionOptions } from '../verdict/regression-baseline';
 import { ReportOptions } from '../verdict/reports';
 import { Thresholds } from '../verdict/thresholds';
 
-/** Environment variable that turns on strict mode for every LocustTest of an app (`1`). */
+/** Environment variable that turns on strict mode (`1`) where no context value `cdk8s-locust:strict` is set. */
 export const STRICT_ENV_VAR = 'CDK8S_LOCUST_STRICT';
 
 /** How a LocustTest is rendered and composed; shared by the typed props and `fromObject`. */
@@ -110,7 +110,8 @@ export interface LocustTestOptions {
 
   /**
    * Turn every warning into a validation error, for CI. Warnings are otherwise printed at synth.
-   * @default - true when the environment variable CDK8S_LOCUST_STRICT is `1`, else false
+   * @default - the context value `cdk8s-locust:strict` (`app.node.setContext('cdk8s-locust:strict', true)`);
+   * without it, true when the environment variable CDK8S_LOCUST_STRICT is `1`, else false
    */
   readonly strict?: boolean;
 }

@@ -1,10 +1,11 @@
 import { posix } from 'node:path';
+import { HOST_OPTION, RUN_TIME_OPTION, lastOptionValue, setsFlag } from '../core/locust-args';
 import { Problem } from '../core/problems';
 import { PodIdentity, expandReferences, resolveEnv } from './env';
-import { KubeObject, LocalTest, locustContainer, objectLabel } from './select';
+import { KubeObject, LocalTest, mainContainerOf, objectLabel } from './select';
 import { Sources } from './sources';
 import { PodEntry, mountedEntries } from './volumes';
-import { REQUIREMENTS_CONTAINER_NAME } from '../gitops/requirements';
+import { REQUIREMENTS_CONTAINER_NAME } from '../test-files/requirements';
 
 /** The working directory of the `locustio/locust` images, used when the container sets none. */
 export const IMAGE_WORKING_DIR = '/home/locust';
@@ -80,18 +81,6 @@ export function parseLocustDuration(text: string): number | undefined {
   return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
 }
 
-/** The value of the last occurrence of a flag (`--flag=V` or `--flag V`), as Locust would read it. */
-export function lastFlagValue(args: readonly string[], ...flags: string[]): string | undefined {
-  let value: string | undefined;
-  args.forEach((arg, i) => {
-    for (const flag of flags) {
-      if (arg === flag && i + 1 < args.length) value = args[i + 1];
-      else if (arg.startsWith(`${flag}=`)) value = arg.slice(flag.length + 1);
-    }
-  });
-  return value;
-}
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -133,7 +122,7 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
 
   const processFor = (job: KubeObject, label: string, folder: string, extraArgs: string[]): ProcessPlan | undefined => {
     const pod: KubeObject = job.spec?.template?.spec ?? {};
-    const container = locustContainer(job);
+    const container = mainContainerOf(job);
     const where = `${objectLabel(job)}: spec.template.spec.containers[${(pod.containers ?? []).indexOf(container)}]`;
     if (container === undefined) {
       problems.push({ path: `${objectLabel(job)}: spec.template.spec.containers`, message: 'holds no container', fix: 'give the rendered manifests of the test' });
@@ -184,7 +173,7 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
 
   for (const job of [test.masterJob, test.workerJob]) {
     const pod: KubeObject = job.spec?.template?.spec ?? {};
-    const main = locustContainer(job);
+    const main = mainContainerOf(job);
     for (const container of [...(pod.initContainers ?? []), ...(pod.containers ?? [])]) {
       if (container === main || isRequirementsInstall(container)) continue;
       const sidecar = container.restartPolicy === 'Always' ? 'sidecar' : (pod.initContainers ?? []).includes(container) ? 'init container' : 'container';
@@ -192,11 +181,11 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
     }
   }
 
-  const masterContainerArgs: string[] = locustContainer(test.masterJob)?.args ?? [];
+  const masterContainerArgs: string[] = mainContainerOf(test.masterJob)?.args ?? [];
   const workers = options.workers ?? Number(test.workerJob.spec?.parallelism ?? 1);
   const masterExtra = [`--master-bind-host=${LOOPBACK}`, `--master-bind-port=${site.masterPort}`, `--web-host=${LOOPBACK}`, `--web-port=${site.webPort}`];
   overrides.push(`master: ${masterExtra.join(' ')} (listen on this machine only, on free ports)`);
-  if (masterContainerArgs.includes('--autoquit') || masterContainerArgs.some((arg) => arg.startsWith('--autoquit='))) {
+  if (setsFlag(masterContainerArgs, '--autoquit')) {
     masterExtra.push('--autoquit=0');
     overrides.push('master: --autoquit=0 (the autoquit delay lets the exporter sidecar scrape the last figures; no sidecar runs here)');
   }
@@ -226,16 +215,16 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
   }
   if (problems.length > 0 || master === undefined) return { problems };
 
-  const hostOfTest = lastFlagValue(master.args, '--host', '-H');
+  const hostOfTest = lastOptionValue(master.args, HOST_OPTION)?.value;
   const target = options.host !== undefined ? `${options.host} (from --host)`
     : hostOfTest !== undefined ? `${hostOfTest} (the master's --host)`
       : 'the host attribute of the locustfile\'s User classes (the test gives no --host)';
-  const runTime = lastFlagValue(master.args, '--run-time', '-t');
+  const runTime = lastOptionValue(master.args, RUN_TIME_OPTION)?.value;
   return {
     plan: {
       master,
       workers: workerPlans,
-      image: String(locustContainer(test.masterJob)?.image ?? ''),
+      image: String(mainContainerOf(test.masterJob)?.image ?? ''),
       target,
       notRun,
       overrides,

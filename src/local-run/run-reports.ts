@@ -2,14 +2,18 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve } from 'node:path';
 import { Problem } from '../core/problems';
 import { packageVersion } from '../core/version';
-import { locustfileArg, locustfilesOf, withLocustfileFirst } from '../verdict/locustfile-arg';
+import { LOCUSTFILE_OPTION, lastOptionValue, locustfilesOf, withLocustfileFirst } from '../core/locust-args';
 import { BASELINE_ENV_VAR } from '../verdict/regression-python';
 import { reportFileBase } from '../verdict/reports';
 import { readSummaryFile } from '../verdict/summary';
 import { SUMMARY_FILE_ENV_VAR, TEST_NAME_ENV_VAR } from '../verdict/summary-python';
 import { verdictModuleFileName, verdictModuleSource } from '../verdict/verdict-module';
-import { lastFlagValue, LocalRunPlan } from './plan';
+import { LocalRunPlan } from './plan';
 import { LocalTest } from './select';
+
+/** The report options of Locust, which have no short alias. */
+const CSV_OPTION = { long: '--csv' };
+const HTML_OPTION = { long: '--html' };
 
 /** Where a local run keeps its reports unless told otherwise: one folder per run under it. */
 export const DEFAULT_REPORTS_PARENT = 'locust-reports';
@@ -58,8 +62,8 @@ export function planRunReports(base: LocalRunPlan, test: LocalTest, options: Run
   const folder = options.noReports ? undefined : resolve(options.reportsParent ?? DEFAULT_REPORTS_PARENT, `${fileBase}-${utcStamp(now)}`);
   const master = base.master;
   // A test with a reports volume writes its own reports, as its master Job would: they are copied afterwards.
-  const ownCsv = lastFlagValue(master.args, '--csv');
-  const ownReports = ownCsv === undefined ? undefined : { csvPrefix: ownCsv, html: lastFlagValue(master.args, '--html') };
+  const ownCsv = lastOptionValue(master.args, CSV_OPTION)?.value;
+  const ownReports = ownCsv === undefined ? undefined : { csvPrefix: ownCsv, html: lastOptionValue(master.args, HTML_OPTION)?.value };
   const summaryFile = ownCsv !== undefined ? `${ownCsv}.summary.json` : join(folder ?? join(root, 'summary'), `${fileBase}.summary.json`);
   let args = [...master.args];
   const env: Record<string, string> = { ...master.env };
@@ -72,7 +76,7 @@ export function planRunReports(base: LocalRunPlan, test: LocalTest, options: Run
     else if (read.fromStatsCsv) problems.push({ path: '--baseline', message: 'is Locust\'s _stats.csv, which the master does not read', value: options.baseline, fix: 'give the <name>.summary.json of a run (cdk8s-locust compare reads CSV files)' });
   }
 
-  const arg = locustfileArg(args);
+  const arg = lastOptionValue(args, LOCUSTFILE_OPTION);
   const files = arg === undefined ? [] : locustfilesOf(arg);
   const loaded = files.some((file) => /(^|\/)cdk8s_locust_verdict_v[^/]*\.py$/.test(file));
   const loadable = files.length > 0 && files.every((file) => file.endsWith('.py'));

@@ -1,3 +1,4 @@
+import { setsFlag } from '../core/locust-args';
 import { LABEL_POD_NAME, LABEL_TEST_NAME } from '../core/names';
 import { Problem } from '../core/problems';
 
@@ -41,7 +42,7 @@ function jobsOf(objects: readonly KubeObject[]): KubeObject[] {
 }
 
 /** The labels of a Job's pod template. */
-function podLabels(job: KubeObject): Record<string, string> {
+function templateLabelsOf(job: KubeObject): Record<string, string> {
   return job.spec?.template?.metadata?.labels ?? {};
 }
 
@@ -49,15 +50,15 @@ function podLabels(job: KubeObject): Record<string, string> {
  * The container Locust runs in: the one named like its Job, as the operator names it, else the
  * first. Other containers (a user's own sidecars) are not run locally.
  */
-export function locustContainer(job: KubeObject): KubeObject | undefined {
+export function mainContainerOf(job: KubeObject): KubeObject | undefined {
   const containers: KubeObject[] = job.spec?.template?.spec?.containers ?? [];
   return containers.find((container) => container.name === job.metadata?.name) ?? containers[0];
 }
 
 function role(job: KubeObject): 'master' | 'worker' | undefined {
-  const args: unknown[] = locustContainer(job)?.args ?? [];
-  if (args.includes('--master')) return 'master';
-  if (args.includes('--worker')) return 'worker';
+  const args: unknown[] = mainContainerOf(job)?.args ?? [];
+  if (setsFlag(args, '--master')) return 'master';
+  if (setsFlag(args, '--worker')) return 'worker';
   return undefined;
 }
 
@@ -65,7 +66,7 @@ function role(job: KubeObject): 'master' | 'worker' | undefined {
 export function testNames(objects: readonly KubeObject[]): string[] {
   const roles = new Map<string, Set<string>>();
   for (const job of jobsOf(objects)) {
-    const name = podLabels(job)[LABEL_TEST_NAME];
+    const name = templateLabelsOf(job)[LABEL_TEST_NAME];
     const jobRole = role(job);
     if (name === undefined || jobRole === undefined) continue;
     const key = `${job.metadata?.namespace ?? ''}/${name}`;
@@ -90,11 +91,11 @@ export function selectTest(objects: readonly KubeObject[], wanted?: string): { t
   if (!names.includes(name)) {
     return { problem: { path: '--test', message: `names no test of the input (found: ${found})`, value: name, fix: 'use one of the names found' } };
   }
-  const jobs = jobsOf(objects).filter((job) => podLabels(job)[LABEL_TEST_NAME] === name);
+  const jobs = jobsOf(objects).filter((job) => templateLabelsOf(job)[LABEL_TEST_NAME] === name);
   const masterJob = jobs.find((job) => role(job) === 'master')!;
   const workerJob = jobs.find((job) => role(job) === 'worker')!;
   const namespace: string | undefined = masterJob.metadata?.namespace;
-  const masterPod = podLabels(masterJob)[LABEL_POD_NAME];
+  const masterPod = templateLabelsOf(masterJob)[LABEL_POD_NAME];
   const service = objects.find((object) => object.kind === 'Service'
     && object.metadata?.namespace === namespace
     && masterPod !== undefined

@@ -1,5 +1,6 @@
 import { DEFAULT_AUTOQUIT_TIMEOUT, LocustRole, MASTER_PORT, roleObjectName } from '../core/names';
 import { MasterSpecJson, SpecJson } from '../spec/spec';
+import { flagOf } from '../core/locust-args';
 
 /**
  * Flags the operator sets itself. A user extraArg equal to one of them, or starting with
@@ -58,11 +59,6 @@ export function workerArgs(testName: string, spec: SpecJson, observabilityFlags:
     `--master-host=${roleObjectName(testName, LocustRole.MASTER)}`,
     ...(spec.worker.extraArgs ?? []),
   ];
-}
-
-/** The flag of `flags` an argument sets, as `--flag` or `--flag=value`, if any. */
-export function flagOf(arg: string, flags: readonly string[]): string | undefined {
-  return flags.find((flag) => arg === flag || arg.startsWith(`${flag}=`));
 }
 
 /** The operator-managed flag an extra argument overrides, if any. */

@@ -1,7 +1,7 @@
 import { JsonObject } from '../spec/spec';
 
 /** Applies `edit` to the Locust container (found by name) and its pod spec. */
-export function editLocustPod(
+export function withEditedLocustPod(
   jobSpec: JsonObject,
   containerName: string,
   edit: (container: JsonObject, pod: JsonObject) => { container: JsonObject; pod: JsonObject },

@@ -1,7 +1,7 @@
 import { masterArgs, workerArgs } from './command';
 import { locustEnv, locustEnvFrom } from './env';
 import { podAnnotations, podLabels } from './labels';
-import { LABEL_POD_NAME, LocustRole, MASTER_PORT, MASTER_BIND_PORT_PLUS_ONE, WEB_UI_PORT, WORKER_PORT, roleObjectName } from '../core/names';
+import { LocustRole, MASTER_PORT, MASTER_BIND_PORT_PLUS_ONE, WEB_UI_PORT, WORKER_PORT, roleObjectName } from '../core/names';
 import { ObservabilityPlan } from './observability';
 import { ResolvedOperatorConfig } from '../operator/operator-config';
 import { locustResources } from './resources';
@@ -21,9 +21,8 @@ export interface WorkloadContext {
   readonly podLabels?: Record<string, string>;
 }
 
-/** The three objects the operator creates, as plain manifests without apiVersion/kind/metadata. */
+/** The two Jobs the operator creates, as plain manifests without apiVersion/kind/metadata. */
 export interface WorkloadSpecs {
-  readonly serviceSpec: JsonObject;
   readonly masterJobSpec: JsonObject;
   readonly workerJobSpec: JsonObject;
 }
@@ -45,7 +44,7 @@ function runtimeClassName(spec: SpecJson, config: ResolvedOperatorConfig): strin
   return config.defaultRuntimeClassName;
 }
 
-function locustContainer(ctx: WorkloadContext, role: LocustRole): JsonObject {
+function locustContainerSpec(ctx: WorkloadContext, role: LocustRole): JsonObject {
   const { name, spec, config, observability } = ctx;
   const isMaster = role === LocustRole.MASTER;
   const flags = observability.commandFlags;
@@ -75,7 +74,7 @@ function podTemplate(ctx: WorkloadContext, role: LocustRole): JsonObject {
   const podSpec: JsonObject = {};
   setIfPresent(podSpec, 'volumes', podVolumes(name, spec, role));
   if (isMaster) setIfPresent(podSpec, 'initContainers', observability.masterInitContainers);
-  podSpec.containers = [locustContainer(ctx, role)];
+  podSpec.containers = [locustContainerSpec(ctx, role)];
   podSpec.restartPolicy = 'Never';
   setIfPresent(podSpec, 'nodeSelector', scheduling.nodeSelector);
   podSpec.securityContext = spec.security?.podSecurityContext ?? { seccompProfile: { type: 'RuntimeDefault' } };
@@ -96,19 +95,9 @@ function jobSpec(ctx: WorkloadContext, role: LocustRole): JsonObject {
   return job;
 }
 
-function serviceSpec(ctx: WorkloadContext): JsonObject {
-  const ports = [
-    { name: `port${MASTER_PORT}`, protocol: 'TCP', port: MASTER_PORT },
-    { name: `port${MASTER_BIND_PORT_PLUS_ONE}`, protocol: 'TCP', port: MASTER_BIND_PORT_PLUS_ONE },
-    ...ctx.observability.servicePorts,
-  ];
-  return { ports, selector: { [LABEL_POD_NAME]: roleObjectName(ctx.name, LocustRole.MASTER) } };
-}
-
-/** Builds the specs of the master Service, master Job and worker Job for a valid LocustTest. */
+/** Builds the specs of the master Job and worker Job for a valid LocustTest. */
 export function buildWorkload(ctx: WorkloadContext): WorkloadSpecs {
   return {
-    serviceSpec: serviceSpec(ctx),
     masterJobSpec: jobSpec(ctx, LocustRole.MASTER),
     workerJobSpec: jobSpec(ctx, LocustRole.WORKER),
   };

@@ -96,7 +96,7 @@ function toProblem(error: ErrorObject, path: string): Problem {
     case 'maxLength':
       return { path, message: `must be at most ${String(params.limit)} characters`, value: error.data, fix: `shorten ${path} to ${String(params.limit)} characters or fewer` };
     case 'format':
-      return formatProblem(path, String(params.format), error.data);
+      return integerFormatProblem(path, String(params.format), error.data);
     case 'pattern':
     case 'anyOf':
       return patternProblem(path, schema, error.data);
@@ -130,7 +130,7 @@ function rangeProblem(path: string, keyword: 'minimum' | 'maximum', schema: Sche
 }
 
 /** Only the integer formats exist here: ajv refuses to compile a schema with any other format. */
-function formatProblem(path: string, format: string, value: unknown): Problem {
+function integerFormatProblem(path: string, format: string, value: unknown): Problem {
   const integer = INTEGER_FORMATS[format];
   return { path, message: `must fit in a ${integer.bits}-bit integer`, value, fix: `set ${path} between ${integer.range}` };
 }

@@ -44,18 +44,18 @@ export type WithQuantityStrings<T> = T extends QuantityClass
  */
 export type LocustTestTypedSpec = WithQuantityStrings<locust.LocustTestSpec>;
 
-type Schema = { readonly [keyword: string]: any };
+type SpecSchema = { readonly [keyword: string]: any };
 
-let schema: Schema | undefined;
+let schema: SpecSchema | undefined;
 
 /**
  * The `spec` schema of the CRD's v2 version, as generated, read on the first typed spec: an app
  * of specs in plain JSON (`fromObject`, the command line) never loads it.
  */
-function specSchema(): Schema {
+function specSchema(): SpecSchema {
   if (!schema) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const crd = require('./generated/locusttest-crd.json') as { spec: { versions: Array<{ name: string; schema: { openAPIV3Schema: { properties: { spec: Schema } } } }> } };
+    const crd = require('./generated/locusttest-crd.json') as { spec: { versions: Array<{ name: string; schema: { openAPIV3Schema: { properties: { spec: SpecSchema } } } }> } };
     const version = crd.spec.versions.find((v) => v.name === 'v2');
     if (!version) throw new Error('the generated CRD has no v2 version; run npm run generate:crd');
     schema = version.schema.openAPIV3Schema.properties.spec;
@@ -73,13 +73,13 @@ export function specJsonOf(spec: LocustTestTypedSpec): JsonObject {
   return jsonOf(spec, specSchema()) as JsonObject;
 }
 
-function jsonOf(value: unknown, schema: Schema): unknown {
+function jsonOf(value: unknown, schema: SpecSchema): unknown {
   if (value === undefined || value === null) return value;
   if (schema['x-kubernetes-int-or-string']) return isQuantityClass(value) ? value.value : plainCopy(value);
   if (Array.isArray(value)) return schema.items ? value.map((item) => jsonOf(item, schema.items)) : plainCopy(value);
   if (typeof value !== 'object') return value;
-  const properties: Record<string, Schema> | undefined = schema.properties;
-  const entrySchema: Schema | undefined = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+  const properties: Record<string, SpecSchema> | undefined = schema.properties;
+  const entrySchema: SpecSchema | undefined = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
   if (!properties && !entrySchema) return plainCopy(value);
   const names = properties ? jsonNames(properties) : undefined;
   const result: JsonObject = {};
@@ -100,7 +100,7 @@ function isQuantityClass(value: unknown): value is { value: string | number } {
 const namesBySchema = new WeakMap<object, Map<string, string>>();
 
 /** TypeScript property name to Kubernetes name, for the properties of one schema object. */
-function jsonNames(properties: Record<string, Schema>): Map<string, string> {
+function jsonNames(properties: Record<string, SpecSchema>): Map<string, string> {
   let names = namesBySchema.get(properties);
   if (!names) {
     names = new Map(Object.keys(properties).map((name) => [typedPropertyName(name), name]));

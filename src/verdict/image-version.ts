@@ -1,5 +1,5 @@
 import { imageReference } from '../core/kubernetes';
-import { locustfileArg, locustfilesOf } from './locustfile-arg';
+import { LOCUSTFILE_OPTION, lastOptionValue, locustfilesOf } from '../core/locust-args';
 
 /** A Locust version read from an image tag, e.g. `2.12.1` from `locustio/locust:2.12.1`. */
 export interface LocustVersion {
@@ -24,6 +24,6 @@ export function readsLocustfileList(image: string, masterArgs: readonly string[]
   const version = imageLocustVersion(image);
   if (version === undefined) return true;
   if (version.minor < 11) return false;
-  const arg = locustfileArg(masterArgs);
+  const arg = lastOptionValue(masterArgs, LOCUSTFILE_OPTION);
   return !(version.minor < 23 && arg !== undefined && locustfilesOf(arg).some((file) => file.endsWith('locust.py')));
 }

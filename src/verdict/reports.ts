@@ -2,7 +2,7 @@ import { Volume } from 'cdk8s-plus-28';
 import { toJson_Volume } from '../../imports/k8s';
 import { sanitizeName } from '../core/names';
 import { Problem } from '../core/problems';
-import { flagOf } from '../pod/command';
+import { flagOf } from '../core/locust-args';
 import { JsonObject } from '../spec/spec';
 
 /** Where the master sees the report volume. */

@@ -54,8 +54,35 @@ export interface ResolvedThresholds {
   readonly problems: Problem[];
 }
 
+/**
+ * Thresholds whose numbers were read and checked already, by the command line from a LocustTest's
+ * annotation. The construct takes their numbers as they are: converting them to Durations and
+ * back, and checking them a second time, could only repeat what was done.
+ */
+export class CheckedThresholds implements Thresholds {
+  constructor(public readonly json: ThresholdsJson) {}
+
+  public get maxFailRatio(): number | undefined {
+    return this.json.maxFailRatio;
+  }
+
+  public get maxAverageResponseTime(): Duration | undefined {
+    const millis = this.json.maxAverageResponseTimeMs;
+    return millis === undefined ? undefined : Duration.millis(millis);
+  }
+
+  public get maxResponseTimePercentiles(): PercentileThreshold[] | undefined {
+    return this.json.maxResponseTimePercentiles?.map((entry) => ({ percentile: entry.percentile, max: Duration.millis(entry.maxMs) }));
+  }
+
+  public get minRequestsPerSecond(): number | undefined {
+    return this.json.minRequestsPerSecond;
+  }
+}
+
 /** Converts and checks the typed thresholds; `json` is set only when there is no problem. */
 export function resolveThresholds(thresholds: unknown, path = 'thresholds'): ResolvedThresholds {
+  if (thresholds instanceof CheckedThresholds) return { json: thresholds.json, problems: [] };
   if (typeof thresholds !== 'object' || thresholds === null || Array.isArray(thresholds)) {
     return { problems: [{ path, message: 'must be an object of thresholds', value: thresholds, fix: 'set e.g. { maxFailRatio: 0.01 }' }] };
   }

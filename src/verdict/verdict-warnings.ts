@@ -1,9 +1,8 @@
 import { Problem } from '../core/problems';
 import { SpecJson } from '../spec/spec';
-import { locustfileArg, locustfilesOf } from './locustfile-arg';
+import { LOCUSTFILE_OPTION, RUN_TIME_OPTION, lastOptionValue, locustfilesOf } from '../core/locust-args';
 import { imageLocustVersion } from './image-version';
 import { specMasterArgs } from './verdict';
-
 
 /**
  * Locust versions known to defeat thresholds or reports, from their source: a list of
@@ -19,12 +18,12 @@ export function verdictWarnings(spec: SpecJson, options: { thresholds: boolean; 
   if (options.thresholds && version.minor < 11) {
     warnings.push({ path: 'spec.image', message: 'runs a Locust older than 2.11, which cannot load a list of locustfiles, so the verdict module (thresholds, regression gate) stops the master at start', value: spec.image, fix: 'use locustio/locust 2.11 or later' });
   }
-  const arg = locustfileArg(args);
+  const arg = lastOptionValue(args, LOCUSTFILE_OPTION);
   const refused = arg === undefined ? [] : locustfilesOf(arg).filter((file) => file.endsWith('locust.py'));
   if (options.thresholds && version.minor >= 11 && version.minor < 23 && refused.length > 0) {
     warnings.push({ path: 'spec.master.command', message: 'names a locustfile ending in locust.py, which Locust before 2.23 refuses in a list of locustfiles such as the one thresholds and the regression gate make', value: refused, fix: 'rename the locustfile (e.g. load_test.py), or use locustio/locust 2.23 or later' });
   }
-  if (options.reports && version.minor === 33 && version.patch === 0 && !args.some((word) => word === '-t' || word.startsWith('--run-time') || /^-t\d/.test(word))) {
+  if (options.reports && version.minor === 33 && version.patch === 0 && lastOptionValue(args, RUN_TIME_OPTION) === undefined) {
     warnings.push({ path: 'spec.image', message: 'runs Locust 2.33.0, which crashes writing the HTML report of a run without --run-time, so neither the report nor a verdict is written', value: spec.image, fix: 'use locustio/locust 2.33.1 or later, or give --run-time in spec.master.command' });
   }
   return warnings;

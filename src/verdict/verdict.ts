@@ -5,18 +5,18 @@ import { objectMetadata } from '../core/kubernetes';
 import { sanitizeName } from '../core/names';
 import { Problem } from '../core/problems';
 import { packageVersion } from '../core/version';
-import { contentHash } from '../gitops/test-files';
+import { contentHash } from '../test-files/test-files';
 import { commandWords } from '../pod/command';
-import { editLocustPod } from '../pod/edit-pod';
+import { withEditedLocustPod } from '../pod/edit-pod';
 import { JsonObject, SpecJson } from '../spec/spec';
+import { LOCUSTFILE_OPTION, lastOptionValue, locustfilesOf, withLocustfileFirst } from '../core/locust-args';
 import { readsLocustfileList } from './image-version';
-import { locustfileArg, locustfilesOf, withLocustfileFirst } from './locustfile-arg';
 import { BASELINE_FILE_NAME, BASELINE_MOUNT_PATH, RegressionOptions, ResolvedRegression, resolveRegression } from './regression-baseline';
 import { regressionConfigJson } from './regression-limits';
 import { BASELINE_ENV_VAR, REGRESSION_ENV_VAR } from './regression-python';
 import { REPORTS_MOUNT_PATH, ReportOptions, ResolvedReports, resolveReports } from './reports';
 import { RUN_ID_ENV_VAR, TEST_NAME_ENV_VAR } from './summary-python';
-import { resolveThresholds, Thresholds, thresholdsEnvValue, ThresholdsJson } from './thresholds';
+import { ResolvedThresholds, thresholdsEnvValue, ThresholdsJson } from './thresholds';
 import { THRESHOLDS_ENV_VAR, verdictModuleFileName, verdictModuleSource } from './verdict-module';
 
 /** Where the master sees the generated verdict module. */
@@ -40,7 +40,8 @@ export interface VerdictRequest {
   readonly testName: string;
   readonly spec: SpecJson;
   readonly runId?: string;
-  readonly thresholds?: Thresholds;
+  /** The thresholds, already read and checked on their own (`resolveThresholds`). @default - none */
+  readonly thresholds?: ResolvedThresholds;
   readonly reports?: ReportOptions;
   readonly regression?: RegressionOptions;
 }
@@ -50,15 +51,14 @@ export function specMasterArgs(spec: SpecJson): string[] {
   return [...commandWords(spec.master.command), ...(spec.master.extraArgs ?? [])];
 }
 
-/** Checks thresholds and reports against a spec that is otherwise valid. */
+/** Checks thresholds and reports against a spec that is otherwise valid: what they need of the master's command and volumes. */
 export function resolveVerdict(request: VerdictRequest): { verdict: ResolvedVerdict; problems: Problem[] } {
   const problems: Problem[] = [];
   const args = specMasterArgs(request.spec);
   let thresholds: ThresholdsJson | undefined;
   if (request.thresholds !== undefined) {
-    const resolved = resolveThresholds(request.thresholds);
-    problems.push(...resolved.problems, ...locustfileProblems(args));
-    thresholds = resolved.json;
+    problems.push(...verdictLocustfileProblems(args));
+    thresholds = request.thresholds.json;
   }
   let reports: ResolvedReports | undefined;
   if (request.reports !== undefined) {
@@ -72,20 +72,20 @@ export function resolveVerdict(request: VerdictRequest): { verdict: ResolvedVerd
     const resolved = resolveRegression(request.regression, request.reports !== undefined);
     problems.push(...resolved.problems);
     // The gate lives in the module, which is loaded as a second locustfile: the same needs as thresholds.
-    if (request.thresholds === undefined) problems.push(...locustfileProblems(args, 'a regression gate adds its check'));
+    if (request.thresholds === undefined) problems.push(...verdictLocustfileProblems(args, 'a regression gate adds its check'));
     regression = resolved.regression;
   }
   // Reports get a summary when the module can be loaded: a master without a .py locustfile, or
   // with a Locust that cannot read the list the module makes, keeps the reports alone, as before.
   const loadsModule = thresholds !== undefined || regression !== undefined
-    || (reports !== undefined && locustfileProblems(args).length === 0 && readsLocustfileList(request.spec.image, args));
+    || (reports !== undefined && verdictLocustfileProblems(args).length === 0 && readsLocustfileList(request.spec.image, args));
   const summary = loadsModule ? { testName: request.testName, ...(request.runId !== undefined ? { runId: request.runId } : {}) } : undefined;
   return { verdict: { thresholds, reports, regression, summary }, problems };
 }
 
 /** The verdict module is loaded with `-f module.py,locustfile.py`, which needs a list of .py files. */
-function locustfileProblems(args: readonly string[], who = 'thresholds add their check'): Problem[] {
-  const arg = locustfileArg(args);
+function verdictLocustfileProblems(args: readonly string[], who = 'thresholds add their check'): Problem[] {
+  const arg = lastOptionValue(args, LOCUSTFILE_OPTION);
   const path = 'spec.master.command';
   if (arg === undefined) {
     return [{ path, message: `names no locustfile (-f or --locustfile); ${who} next to it`, value: args.join(' '), fix: 'add --locustfile /lotest/src/<file>.py to spec.master.command' }];
@@ -136,7 +136,7 @@ export interface VerdictConfigMaps {
  */
 export function withVerdict(jobSpec: JsonObject, containerName: string, verdict: ResolvedVerdict, configMaps: VerdictConfigMaps): JsonObject {
   if (verdict.summary === undefined && verdict.reports === undefined) return jobSpec;
-  return editLocustPod(jobSpec, containerName, (container, pod) => {
+  return withEditedLocustPod(jobSpec, containerName, (container, pod) => {
     let args = container.args as string[];
     const env = [...(container.env as JsonObject[])];
     const mounts = [...((container.volumeMounts as JsonObject[] | undefined) ?? [])];

@@ -1,5 +1,7 @@
 import { App, Chart } from 'cdk8s';
-import { DEFAULT_OPERATOR_CONFIG, LocustTest, planObservability, resolveOperatorConfig, ResolvedOperatorConfig, STRICT_ENV_VAR, warningsFor, SpecJson } from '../../src';
+import { STRICT_CONTEXT_KEY } from '../../src/construct/locust-test';
+import { LocustTest } from '../../src';
+import { DEFAULT_OPERATOR_CONFIG, planObservability, resolveOperatorConfig, ResolvedOperatorConfig, STRICT_ENV_VAR, warningsFor, SpecJson } from '../../src/tooling';
 import { minimalSpec, minimalSpecJson } from '../fixtures';
 
 /** The warnings of a spec, with the observability decision the construct would make for it. */
@@ -205,6 +207,27 @@ describe('warnings of the construct', () => {
     const app = new App();
     new LocustTest(new Chart(app, 'c'), 't', { name: 'checkout', spec: plainImageWithOtel });
     expect(() => app.synthYaml()).toThrow(/strict mode/);
+  });
+
+  test('fails when the app\'s context turns strict mode on and a warning applies', () => {
+    // GIVEN an app whose context asks for strict mode, and no environment variable
+    const app = new App();
+    app.node.setContext(STRICT_CONTEXT_KEY, true);
+
+    // WHEN a test falls into a trap
+    const test = new LocustTest(new Chart(app, 'c'), 't', { name: 'checkout', spec: plainImageWithOtel });
+
+    // THEN the warning fails the synthesis
+    expect(test.strict).toBe(true);
+    expect(() => app.synthYaml()).toThrow(/strict mode/);
+  });
+
+  test('the app\'s context wins over the environment variable', () => {
+    process.env[STRICT_ENV_VAR] = '1';
+    const app = new App();
+    app.node.setContext(STRICT_CONTEXT_KEY, false);
+    const test = new LocustTest(new Chart(app, 'c'), 't', { name: 'checkout', spec: plainImageWithOtel });
+    expect(test.strict).toBe(false);
   });
 
   test('strict: false overrides the environment variable', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { run } from '../../src/cli/dispatch';
+import { dispatch as run } from '../../src/cli/dispatch';
 import { find, locustContainer, Manifest } from '../util';
 import { endpoint, figures, summary } from '../verdict/summary-fixtures';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { run } from '../../src/cli/dispatch';
+import { dispatch } from '../../src/cli/dispatch';
 import { find, Manifest } from '../util';
 import { locustTestYaml } from '../local-run/rendered';
 
@@ -31,7 +31,7 @@ spec:
   test('renders the example with its operator configuration', () => {
     // WHEN the example is rendered to a file
     const output = join(work, 'out.yaml');
-    const result = run(['render', join(EXAMPLES, 'locusttests.yaml'), '--operator-config', join(EXAMPLES, 'operator-config.yaml'), '-o', output]);
+    const result = dispatch(['render', join(EXAMPLES, 'locusttests.yaml'), '--operator-config', join(EXAMPLES, 'operator-config.yaml'), '-o', output]);
 
     // THEN the file holds the ConfigMap and the three objects, configured
     expect(result).toEqual({ status: 0, stdout: '', stderr: '' });
@@ -42,7 +42,7 @@ spec:
 
   test('sorts the keys of documents that pass through, apiVersion, kind and metadata first', () => {
     const input = file('pass.yaml', `spec: {b: 1, a: 2}\nmetadata: {name: x}\nkind: Thing\napiVersion: example.com/v1\n---\n${LOCUST_TEST('shop')}`);
-    expect(run(['render', input]).stdout.split('---\n')[0]).toBe('apiVersion: example.com/v1\nkind: Thing\nmetadata:\n  name: x\nspec:\n  a: 2\n  b: 1\n');
+    expect(dispatch(['render', input]).stdout.split('---\n')[0]).toBe('apiVersion: example.com/v1\nkind: Thing\nmetadata:\n  name: x\nspec:\n  a: 2\n  b: 1\n');
   });
 
   test.each(['render', 'validate'])('fails when the input of %s is empty, in one line', (command) => {
@@ -50,7 +50,7 @@ spec:
     const input = file('empty.yaml', '# nothing\n');
 
     // WHEN it is given to the command
-    const result = run([command, input]);
+    const result = dispatch([command, input]);
 
     // THEN the run fails, saying why, and writes nothing
     expect(result).toEqual({ status: 1, stdout: '', stderr: `${input}: holds no documents; give the YAML of at least one locust.io/v2 LocustTest, as files or on standard input\n` });
@@ -62,30 +62,30 @@ spec:
     const b = file('cm-b.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n');
 
     // WHEN they are rendered
-    const result = run(['render', a, b]);
+    const result = dispatch(['render', a, b]);
 
     // THEN the run fails with one line naming both inputs
     expect(result).toEqual({ status: 1, stdout: '', stderr: `${a}, ${b}: holds 2 documents and no LocustTest; give the YAML of at least one locust.io/v2 LocustTest, as files or on standard input\n` });
   });
 
   test('fails when the output file cannot be written', () => {
-    const result = run(['render', file('ok.yaml', LOCUST_TEST('shop')), '-o', work]);
+    const result = dispatch(['render', file('ok.yaml', LOCUST_TEST('shop')), '-o', work]);
     expect(result).toEqual({ status: 1, stdout: '', stderr: `${work}: cannot be written: illegal operation on a directory (EISDIR)\n` });
   });
 
   test('fails when the operator configuration holds two documents', () => {
     const config = file('two.yaml', 'POD_CPU_REQUEST: 1\n---\nPOD_CPU_LIMIT: 2\n');
-    expect(run(['validate', file('any.yaml', 'a: 1\n'), '--operator-config', config]).stderr).toBe(`${config}:3:1: holds more than one document; put every setting in one mapping\n`);
+    expect(dispatch(['validate', file('any.yaml', 'a: 1\n'), '--operator-config', config]).stderr).toBe(`${config}:3:1: holds more than one document; put every setting in one mapping\n`);
   });
 
   test('prints the version of the package', () => {
     const { version } = JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8'));
-    expect(run(['--version']).stdout).toBe(`${version}\n`);
+    expect(dispatch(['--version']).stdout).toBe(`${version}\n`);
   });
 
 
   test('--argocd adds Force/Replace sync options to both Jobs and puts the Service in an earlier wave', () => {
-    const objects = parseAllDocuments(run(['render', '--argocd', file('argo.yaml', LOCUST_TEST('shop'))]).stdout).map((d) => d.toJS() as Manifest);
+    const objects = parseAllDocuments(dispatch(['render', '--argocd', file('argo.yaml', LOCUST_TEST('shop'))]).stdout).map((d) => d.toJS() as Manifest);
     for (const name of ['shop-master', 'shop-worker']) {
       expect(find(objects, 'Job', name).metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Force=true,Replace=true');
     }
@@ -97,8 +97,8 @@ spec:
 
   test('--run-id changes only the pod templates of the two Jobs', () => {
     const input = file('run.yaml', LOCUST_TEST('shop'));
-    const first = parseAllDocuments(run(['render', '--run-id', 'a1', input]).stdout).map((d) => d.toJS() as Manifest);
-    const second = parseAllDocuments(run(['render', '--run-id', 'b2', input]).stdout).map((d) => d.toJS() as Manifest);
+    const first = parseAllDocuments(dispatch(['render', '--run-id', 'a1', input]).stdout).map((d) => d.toJS() as Manifest);
+    const second = parseAllDocuments(dispatch(['render', '--run-id', 'b2', input]).stdout).map((d) => d.toJS() as Manifest);
     expect(find(first, 'Job', 'shop-worker').spec.template.metadata.annotations['cdk8s-locust/run-id']).toBe('a1');
     const withoutRunId = (objects: Manifest[]) => JSON.stringify(objects).replace(/"cdk8s-locust\/run-id":"[^"]*"/g, '');
     expect(withoutRunId(first)).toBe(withoutRunId(second));
@@ -109,7 +109,7 @@ spec:
     const input = file('mine.yaml', LOCUST_TEST('shop'));
 
     // WHEN the file takes the id's place
-    const result = run(['render', '--run-id', input]);
+    const result = dispatch(['render', '--run-id', input]);
 
     // THEN it is a usage error that says how to write it, and nothing is rendered
     expect(result.status).toBe(2);
@@ -118,17 +118,17 @@ spec:
   });
 
   test('fails when --run-id is empty, as a usage error', () => {
-    const result = run(['render', '--run-id', '', file('e.yaml', 'a: 1\n')]);
+    const result = dispatch(['render', '--run-id', '', file('e.yaml', 'a: 1\n')]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^cdk8s-locust: --run-id needs a value/);
   });
 
   test('--strict turns a warning into a failure', () => {
     const input = file('headless.yaml', LOCUST_TEST('shop', 'load', ', extraArgs: ["--headless"]'));
-    const relaxed = run(['validate', input]);
+    const relaxed = dispatch(['validate', input]);
     expect(relaxed.status).toBe(0);
     expect(relaxed.stderr).toMatch(/LocustTest shop: warning: /);
-    const strict = run(['validate', '--strict', input]);
+    const strict = dispatch(['validate', '--strict', input]);
     expect(strict.status).toBe(1);
     expect(strict.stderr).toMatch(/LocustTest shop: .*strict mode: a warning is an error/);
   });
@@ -136,7 +136,7 @@ spec:
   test('fails when two LocustTests would give the same objects in one namespace, naming both sources', () => {
     const a = file('a.yaml', LOCUST_TEST('shop'));
     const b = file('b.yaml', LOCUST_TEST('shop'));
-    const result = run(['render', a, b]);
+    const result = dispatch(['render', a, b]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`${b}: LocustTest shop: metadata.name gives Service load/shop-master, which ${a}: LocustTest shop also gives;`);
@@ -144,11 +144,11 @@ spec:
 
   test('fails when a passed-through document clashes with a generated object', () => {
     const input = file('clash.yaml', `${LOCUST_TEST('shop')}---\napiVersion: v1\nkind: Service\nmetadata: {name: shop-master, namespace: load}\n`);
-    expect(run(['render', input]).stderr).toContain(`${input}: document 2: metadata.name gives Service load/shop-master, which ${input}: LocustTest shop also gives;`);
+    expect(dispatch(['render', input]).stderr).toContain(`${input}: document 2: metadata.name gives Service load/shop-master, which ${input}: LocustTest shop also gives;`);
   });
 
   test('accepts the same test name in two namespaces', () => {
-    expect(run(['validate', file('ns.yaml', `${LOCUST_TEST('shop', 'a')}---\n${LOCUST_TEST('shop', 'b')}`)]).status).toBe(0);
+    expect(dispatch(['validate', file('ns.yaml', `${LOCUST_TEST('shop', 'a')}---\n${LOCUST_TEST('shop', 'b')}`)]).status).toBe(0);
   });
 });
 
@@ -159,7 +159,7 @@ describe('run command', () => {
     const input = file('two-tests.yaml', `${locustTestYaml('shop')}---\n${locustTestYaml('cart')}`);
 
     // WHEN run picks one of them
-    const result = run(['run', input, '--test', 'cart', '--host', 'http://127.0.0.1:9', '--workers', '1', '--timeout', '30']);
+    const result = dispatch(['run', input, '--test', 'cart', '--host', 'http://127.0.0.1:9', '--workers', '1', '--timeout', '30']);
 
     // THEN nothing is printed yet and the local run is described
     expect(result).toMatchObject({ status: 0, stdout: '', stderr: '' });
@@ -169,10 +169,10 @@ describe('run command', () => {
 
   test('reads rendered manifests, which hold no LocustTest', () => {
     // GIVEN the bundle render writes for a test
-    const bundle = file('bundle.k8s.yaml', run(['render', file('one-test.yaml', locustTestYaml('shop'))]).stdout);
+    const bundle = file('bundle.k8s.yaml', dispatch(['render', file('one-test.yaml', locustTestYaml('shop'))]).stdout);
 
     // WHEN run reads it
-    const result = run(['run', bundle]);
+    const result = dispatch(['run', bundle]);
 
     // THEN the test is found among the objects
     expect(result).toMatchObject({ status: 0, stderr: '' });
@@ -181,11 +181,11 @@ describe('run command', () => {
 
   test('fails when several tests are given without --test, listing them', () => {
     const input = file('two-more.yaml', `${locustTestYaml('shop')}---\n${locustTestYaml('cart')}`);
-    expect(run(['run', input])).toEqual({ status: 1, stdout: '', stderr: 'cdk8s-locust: --test is required: the input holds several tests (cart, shop); name the one to run with --test NAME\n' });
+    expect(dispatch(['run', input])).toEqual({ status: 1, stdout: '', stderr: 'cdk8s-locust: --test is required: the input holds several tests (cart, shop); name the one to run with --test NAME\n' });
   });
 
   test('fails when a test of the input is invalid, as render does', () => {
     const input = file('broken-run.yaml', locustTestYaml('shop').replace('replicas: 3', 'replicas: 0'));
-    expect(run(['run', input])).toMatchObject({ status: 1, stderr: expect.stringContaining('spec.worker.replicas must be at least 1') });
+    expect(dispatch(['run', input])).toMatchObject({ status: 1, stderr: expect.stringContaining('spec.worker.replicas must be at least 1') });
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { run } from '../../src/cli/dispatch';
+import { dispatch } from '../../src/cli/dispatch';
 import { find, Manifest } from '../util';
 
 let work: string;
@@ -24,7 +24,7 @@ spec:
 }
 
 function rendered(args: string[]): Manifest[] {
-  const result = run(['render', ...args]);
+  const result = dispatch(['render', ...args]);
   expect(result.stderr).toBe('');
   return parseAllDocuments(result.stdout).map((d) => d.toJS() as Manifest);
 }
@@ -62,35 +62,35 @@ describe('run annotations on the LocustTest resource', () => {
 
   test('fails when the hook annotation is not a phase, naming the annotation', () => {
     const input = testFile('bad-hook.yaml', '"cdk8s-locust/argocd-hook": PreSync');
-    const result = run(['validate', input]);
+    const result = dispatch(['validate', input]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(`${input}: LocustTest shop: metadata.annotations["cdk8s-locust/argocd-hook"] must be one of Sync, PostSync (got "PreSync"); use PostSync to run the test after each sync, or Sync\n`);
   });
 
   test('fails when the start delay is not a whole number of seconds', () => {
     const input = testFile('bad-delay.yaml', '"cdk8s-locust/argocd-hook": PostSync, "cdk8s-locust/start-delay": 30s');
-    expect(run(['validate', input]).stderr).toContain('metadata.annotations["cdk8s-locust/start-delay"] must be a whole number of seconds, at least 1, as a string (got "30s")');
+    expect(dispatch(['validate', input]).stderr).toContain('metadata.annotations["cdk8s-locust/start-delay"] must be a whole number of seconds, at least 1, as a string (got "30s")');
   });
 
   test('fails when the start delay is given without a hook, naming the annotation', () => {
     const input = testFile('lone-delay.yaml', '"cdk8s-locust/start-delay": "30"');
-    expect(run(['validate', input]).stderr).toContain('metadata.annotations["cdk8s-locust/start-delay"] only applies to hook Jobs');
+    expect(dispatch(['validate', input]).stderr).toContain('metadata.annotations["cdk8s-locust/start-delay"] only applies to hook Jobs');
   });
 
   test('fails when the schedule does not have five fields', () => {
     const input = testFile('bad-schedule.yaml', '"cdk8s-locust/schedule": "@daily"');
-    expect(run(['validate', input]).stderr).toContain('metadata.annotations["cdk8s-locust/schedule"] must be a cron expression of five fields');
+    expect(dispatch(['validate', input]).stderr).toContain('metadata.annotations["cdk8s-locust/schedule"] must be a cron expression of five fields');
   });
 
   test('fails when a schedule and a hook are both asked for, naming the schedule annotation', () => {
     const input = testFile('both.yaml', '"cdk8s-locust/schedule": "0 2 * * *", "cdk8s-locust/argocd-hook": PostSync');
-    const result = run(['validate', input]);
+    const result = dispatch(['validate', input]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('metadata.annotations["cdk8s-locust/schedule"] cannot be combined with an Argo CD hook');
   });
 
   test('fails when a schedule is given with --run-id, naming the flag', () => {
     const input = testFile('run-id.yaml', '"cdk8s-locust/schedule": "0 2 * * *"');
-    expect(run(['validate', '--run-id', 'r1', input]).stderr).toContain('LocustTest shop: --run-id means nothing with a schedule');
+    expect(dispatch(['validate', '--run-id', 'r1', input]).stderr).toContain('LocustTest shop: --run-id means nothing with a schedule');
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { run } from '../../src/cli/dispatch';
+import { dispatch } from '../../src/cli/dispatch';
 import { find, Manifest } from '../util';
 
 let work: string;
@@ -28,7 +28,7 @@ spec:
 describe('the thresholds annotation', () => {
   test('makes the rendered master judge the thresholds it lists', () => {
     // WHEN a LocustTest with the annotation is rendered
-    const result = run(['render', resource('"fail-ratio<=0.01, avg<=300ms, p95<=800ms, rps>=50"')]);
+    const result = dispatch(['render', resource('"fail-ratio<=0.01, avg<=300ms, p95<=800ms, rps>=50"')]);
 
     // THEN the master carries the thresholds and loads the module
     expect(result.status).toBe(0);
@@ -44,7 +44,7 @@ describe('the thresholds annotation', () => {
 
   test('of the example file renders with the README\'s command', () => {
     const example = resolve(__dirname, '..', '..', 'examples', 'cli', 'verdict.yaml');
-    const result = run(['render', example, '--argocd', '--run-id', '2026-12-01-1']);
+    const result = dispatch(['render', example, '--argocd', '--run-id', '2026-12-01-1']);
     expect(result.stderr).toBe('');
     const objects = parseAllDocuments(result.stdout).map((document) => document.toJS() as Manifest);
     const container = find(objects, 'Job', 'checkout-load-master').spec.template.spec.containers[0];
@@ -53,13 +53,13 @@ describe('the thresholds annotation', () => {
 
   test('fails when an entry is bad, naming the annotation and the entry', () => {
     const file = resource('"fail-ratio<=0.01, p95<800ms"');
-    const result = run(['validate', file]);
+    const result = dispatch(['validate', file]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('metadata.annotations["cdk8s-locust/thresholds"] has an entry that is not NAME<=LIMIT or rps>=LIMIT (got "p95<800ms")');
   });
 
   test('fails when the annotation is not a string', () => {
-    const result = run(['validate', resource('{avg: 3}')]);
+    const result = dispatch(['validate', resource('{avg: 3}')]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('metadata.annotations["cdk8s-locust/thresholds"] must be a string');
   });

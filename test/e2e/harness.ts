@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { App, Chart } from 'cdk8s';
-import { run } from '../../src/cli/dispatch';
+import { dispatch } from '../../src/cli/dispatch';
 import { findOnPath } from '../../src/local-run/locust-program';
 import { executeLocalRun } from '../../src/local-run/runner';
 import { summarySchemaErrors } from '../../src/verdict/summary';
@@ -154,7 +154,7 @@ export function expectValidSummaries(output: string): void {
 /** `cdk8s-locust ARGS` in this process, the way main.ts runs it (which aborts on SIGINT): what coverage measures. */
 export async function runInProcess(args: string[], signal?: AbortSignal): Promise<RunOutput> {
   const started = Date.now();
-  const result = run(withScratchReports(args));
+  const result = dispatch(withScratchReports(args));
   if (result.localRun === undefined) return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - started) / 1000 };
   const stdout = collector();
   const stderr = collector();

@@ -3,7 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { stringify } from 'yaml';
-import { run } from '../../src/cli/dispatch';
+import { dispatch } from '../../src/cli/dispatch';
 import { executeLocalRun } from '../../src/local-run/runner';
 import { ensureBuilt } from '../built-cli';
 import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, runBinary, PING_LOCUSTFILE, runInProcess, startTarget, useWorkspace } from './harness';
@@ -138,7 +138,7 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
 
   test('leaves no Locust process running when one of them cannot be started', async () => {
     // GIVEN a test whose worker env holds a value no process can be given (a NUL byte), so the worker fails to start after the master
-    const request = run(['run', workspace.file('unstartable.yaml', locustTestYaml('unstartable')), '--host', workspace.target.url, '--workers', '1']).localRun!;
+    const request = dispatch(['run', workspace.file('unstartable.yaml', locustTestYaml('unstartable')), '--host', workspace.target.url, '--workers', '1']).localRun!;
     const workerJob = structuredClone(request.test.workerJob);
     workerJob.spec.template.spec.containers.find((container: { name: string }) => container.name === workerJob.metadata.name).env.push({ name: 'BROKEN', value: 'a\u0000b' });
     const chunks: string[] = [];

@@ -1,5 +1,6 @@
 import { App, Chart } from 'cdk8s';
-import { LocustTest, LocustTestProps, RUN_ID_ANNOTATION } from '../../src';
+import { LocustTest, LocustTestProps } from '../../src';
+import { RUN_ID_ANNOTATION } from '../../src/tooling';
 import { minimalSpec } from '../fixtures';
 import { find, Manifest, synthChart } from '../util';
 

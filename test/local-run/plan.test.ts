@@ -1,6 +1,10 @@
-import { lastFlagValue, LocalRunPlan, longFlags, mapContainerPaths, mapServiceHost, parseLocustDuration, planLocalRun } from '../../src/local-run/plan';
+import { LocalRunPlan, longFlags, mapContainerPaths, mapServiceHost, parseLocustDuration, planLocalRun } from '../../src/local-run/plan';
 import { selectTest } from '../../src/local-run/select';
 import { locustTestYaml, renderedObjects } from './rendered';
+import { lastOptionValue } from '../../src/core/locust-args';
+
+/** The value Locust reads for a long option. */
+const valueOf = (args: readonly string[], long: string): string | undefined => lastOptionValue(args, { long })?.value;
 
 const SITE = { root: '/tmp/run', masterPort: 40001, webPort: 40002 };
 const FILES = `apiVersion: v1
@@ -50,14 +54,9 @@ describe('mapServiceHost', () => {
   });
 });
 
-describe('Locust argument helpers', () => {
+describe('parseLocustDuration', () => {
   test.each([['90', 90], ['10s', 10], ['5m', 300], ['1h30m', 5400], ['soon', undefined], ['', undefined]])('parses the duration %s as %s seconds', (text, seconds) => {
     expect(parseLocustDuration(text)).toBe(seconds);
-  });
-
-  test('reads the last occurrence of a flag, in both forms', () => {
-    expect(lastFlagValue(['--run-time', '1m', '-t=2m', '--run-time=3m'], '--run-time', '-t')).toBe('3m');
-    expect(lastFlagValue(['--run-time'], '--run-time')).toBeUndefined();
   });
 });
 
@@ -98,12 +97,12 @@ describe('planLocalRun', () => {
     const plan = planOf(FILES + locustTestYaml('shop', '', '-f /lotest/src/a.py --host http://shop.example.com --run-time 2m'), { host: 'http://127.0.0.1:9', runTime: '5s', workers: 1 });
 
     // THEN the master gets them after its own flags, autoquit shortened, and one worker runs
-    expect(lastFlagValue(plan.master.args, '--host')).toBe('http://127.0.0.1:9');
-    expect(lastFlagValue(plan.master.args, '--run-time')).toBe('5s');
-    expect(lastFlagValue(plan.master.args, '--expect-workers')).toBe('1');
-    expect(lastFlagValue(plan.master.args, '--autoquit')).toBe('0');
+    expect(valueOf(plan.master.args, '--host')).toBe('http://127.0.0.1:9');
+    expect(valueOf(plan.master.args, '--run-time')).toBe('5s');
+    expect(valueOf(plan.master.args, '--expect-workers')).toBe('1');
+    expect(valueOf(plan.master.args, '--autoquit')).toBe('0');
     expect(plan.workers).toHaveLength(1);
-    expect(lastFlagValue(plan.workers[0].args, '--host')).toBe('http://127.0.0.1:9');
+    expect(valueOf(plan.workers[0].args, '--host')).toBe('http://127.0.0.1:9');
     expect(plan.target).toBe('http://127.0.0.1:9 (from --host)');
     expect(plan.runTimeSeconds).toBe(5);
   });

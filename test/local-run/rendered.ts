@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { run } from '../../src/cli/dispatch';
+import { dispatch } from '../../src/cli/dispatch';
 import { KubeObject } from '../../src/local-run/select';
 import { tempTree } from '../temp-tree';
 
 /** The objects `cdk8s-locust render` writes for a YAML input: what a local run reads. */
 export function renderedObjects(yaml: string): KubeObject[] {
-  const result = run(['render', join(tempTree({ 'input.yaml': yaml }), 'input.yaml')]);
+  const result = dispatch(['render', join(tempTree({ 'input.yaml': yaml }), 'input.yaml')]);
   if (result.status !== 0) throw new Error(result.stderr);
   return parseAllDocuments(result.stdout).map((doc) => doc.toJS() as KubeObject);
 }

@@ -1,4 +1,4 @@
-import { formatProblem, operatorConfigFromEnvironment, OPERATOR_ENVIRONMENT_VARIABLES, resolveOperatorConfig } from '../../src';
+import { formatProblem, operatorConfigFromEnvironment, OPERATOR_ENVIRONMENT_VARIABLES, resolveOperatorConfig } from '../../src/tooling';
 
 describe('operatorConfigFromEnvironment', () => {
   test('maps every kind of variable onto the operator configuration', () => {

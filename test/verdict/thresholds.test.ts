@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { resolveThresholds, thresholdsEnvValue } from '../../src/verdict/thresholds';
+import { CheckedThresholds, resolveThresholds, thresholdsEnvValue } from '../../src/verdict/thresholds';
 import { parseThresholdsAnnotation } from '../../src/verdict/thresholds-annotation';
 
 describe('thresholds', () => {
@@ -104,5 +104,27 @@ describe('thresholds annotation', () => {
     const parsed = parseThresholdsAnnotation(text);
     expect(parsed.problems).toEqual([expect.objectContaining({ path, message })]);
     expect(parsed.json).toBeUndefined();
+  });
+});
+
+describe('CheckedThresholds', () => {
+  test('are taken as they are, without a second conversion or check', () => {
+    // GIVEN numbers the command line read and checked from an annotation
+    const json = { maxAverageResponseTimeMs: 300, maxResponseTimePercentiles: [{ percentile: 0.999, maxMs: 2000 }] };
+
+    // WHEN the construct resolves them
+    const resolved = resolveThresholds(new CheckedThresholds(json));
+
+    // THEN it gets those very numbers back
+    expect(resolved).toEqual({ json, problems: [] });
+    expect(resolved.json).toBe(json);
+  });
+
+  test('read as the typed thresholds they stand for', () => {
+    const thresholds = new CheckedThresholds({ maxFailRatio: 0.01, maxAverageResponseTimeMs: 1500, minRequestsPerSecond: 5 });
+    expect(thresholds.maxFailRatio).toBe(0.01);
+    expect(thresholds.maxAverageResponseTime?.toMilliseconds()).toBe(1500);
+    expect(thresholds.maxResponseTimePercentiles).toBeUndefined();
+    expect(thresholds.minRequestsPerSecond).toBe(5);
   });
 });

@@ -1,6 +1,7 @@
 import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { DEFAULT_OPERATOR_CONFIG, LocustTest, LocustTestProps, planObservability, RenderMode, warningsFor, SpecJson, verdictModuleFileName, verdictModuleSource } from '../../src';
+import { LocustTest, LocustTestProps, RenderMode } from '../../src';
+import { DEFAULT_OPERATOR_CONFIG, planObservability, warningsFor, SpecJson, verdictModuleFileName, verdictModuleSource } from '../../src/tooling';
 import { packageVersion } from '../../src/core/version';
 import { minimalSpec, minimalSpecJson } from '../fixtures';
 import { find, locustContainer, synthChart } from '../util';
@@ -26,6 +27,17 @@ function synthError(props: Partial<LocustTestProps>): () => string {
 }
 
 describe('thresholds', () => {
+  test('fails with the spec\'s problems and the thresholds\' own in one round', () => {
+    // GIVEN a spec with a problem and thresholds with another
+    const spec = minimalSpec({ worker: { command: '-f /lotest/src/locustfile.py', replicas: -1 } });
+
+    // WHEN the app is synthesized
+    const synthesize = synthError({ spec, thresholds: { maxFailRatio: 2 } });
+
+    // THEN both are reported at once, so that one fix round is enough
+    expect(synthesize).toThrow(/spec\.worker\.replicas[\s\S]*thresholds\.maxFailRatio/);
+  });
+
   test('load the generated module before the locustfile of the master', () => {
     // WHEN a test has thresholds
     const objects = synth({ thresholds: THRESHOLDS });

@@ -1,5 +1,5 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
-import { createJob, createService, LocustJob } from '../../src/pod/job';
+import { createJob, AsBuiltJob } from '../../src/construct/jobs';
 
 describe('job', () => {
   test('writes a Job with only name and namespace in its metadata and the spec as given', () => {
@@ -23,20 +23,17 @@ describe('job', () => {
     expect(job.spec.template.spec.containers[0].volumeMounts[0].recursiveReadOnly).toBe('Enabled');
   });
 
-  test('omits the namespace when there is none, and writes the Service the same way', () => {
+  test('omits the namespace when there is none', () => {
     const chart = new Chart(Testing.app(), 'c');
-    createService(chart, 'S', 'checkout-master', undefined, { selector: { a: 'b' }, ports: [{ name: 'port5557', protocol: 'TCP', port: 5557 }] });
     createJob(chart, 'J', 'checkout-master', undefined, { backoffLimit: 0 });
-    const [service, job] = Testing.synth(chart);
-    expect(service.metadata).toEqual({ name: 'checkout-master' });
-    expect(service.spec).toEqual({ selector: { a: 'b' }, ports: [{ name: 'port5557', protocol: 'TCP', port: 5557 }] });
+    const [job] = Testing.synth(chart);
     expect(job.metadata).toEqual({ name: 'checkout-master' });
   });
 
   test('stays reachable for escape hatches through ApiObject.of and JSON patches', () => {
     const chart = Testing.chart();
     const job = createJob(chart, 'J', 'j', undefined, { backoffLimit: 0 });
-    expect(job).toBeInstanceOf(LocustJob);
+    expect(job).toBeInstanceOf(AsBuiltJob);
     ApiObject.of(job).addJsonPatch(JsonPatch.add('/spec/activeDeadlineSeconds', 600));
     expect(Testing.synth(chart)[0].spec).toEqual({ backoffLimit: 0, activeDeadlineSeconds: 600 });
   });

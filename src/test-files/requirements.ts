@@ -2,7 +2,7 @@ import { LocustRole, roleObjectName } from '../core/names';
 import { Problem } from '../core/problems';
 import { PYTHONPATH, srcMountPath } from '../pod/volumes';
 import { JsonObject, SpecJson } from '../spec/spec';
-import { editLocustPod } from '../pod/edit-pod';
+import { withEditedLocustPod } from '../pod/edit-pod';
 
 /** The folder pip installs the requirements into, on the Locust containers' `PYTHONPATH`. */
 export const REQUIREMENTS_MOUNT_PATH = '/opt/cdk8s-locust/requirements';
@@ -49,7 +49,7 @@ export function withPythonPathFolder(env: readonly JsonObject[], folder: string)
  * ConfigMap and installs into an emptyDir that the Locust container mounts and has on `PYTHONPATH`.
  */
 export function withRequirements(jobSpec: JsonObject, testName: string, spec: SpecJson, role: LocustRole, relativePath: string): JsonObject {
-  return editLocustPod(jobSpec, roleObjectName(testName, role), (container, pod) => {
+  return withEditedLocustPod(jobSpec, roleObjectName(testName, role), (container, pod) => {
     const mounts = [...((container.volumeMounts as JsonObject[] | undefined) ?? []), { name: REQUIREMENTS_VOLUME_NAME, mountPath: REQUIREMENTS_MOUNT_PATH }];
     const install: JsonObject = {
       name: REQUIREMENTS_CONTAINER_NAME,

@@ -137,6 +137,22 @@ describe('locustfiles from the repository', () => {
   });
 
   test.each([
+    ['-f PATH', '-f /lotest/src/missing.py'],
+    ['-fPATH', '-f/lotest/src/missing.py'],
+    ['-f=PATH', '-f=/lotest/src/missing.py'],
+    ['--locustfile PATH', '--locustfile /lotest/src/missing.py'],
+    ['--locustfile=PATH', '--locustfile=/lotest/src/missing.py'],
+  ])('fails when the master names a missing locustfile as %s', (_form, command) => {
+    // GIVEN a directory without missing.py and a master naming it in one of Locust's forms
+    const spec = minimalSpec({ master: { command } });
+
+    // WHEN the test is rendered THEN the path is a problem, whatever the form
+    expect(problemsOf(TestFiles.fromDirectory(tempTree({ 'locustfile.py': LOCUSTFILE })), { spec })).toEqual([
+      expect.objectContaining({ path: 'spec.master.command', value: '/lotest/src/missing.py' }),
+    ]);
+  });
+
+  test.each([
     ['a module name without .py', '-f /lotest/src/locustfile'],
     ['a package folder', '-f /lotest/src/shop'],
     ['the mounted folder itself', '-f /lotest/src'],

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { TestFiles } from './test-files';
 import { withPythonPathFolder } from './requirements';
+import { LOCUSTFILE_OPTION, locustfilesOf, optionValues } from '../core/locust-args';
 import { LocustRole } from '../core/names';
 import { Problem } from '../core/problems';
 import { commandWords } from '../pod/command';
@@ -39,7 +40,7 @@ export function withTestFiles(scope: Construct, testName: string, testFiles: Tes
   if (bound.libConfigMapRef !== undefined) refs.libConfigMapRef = bound.libConfigMapRef;
   if (refs.configMapRef === undefined) delete refs.configMapRef;
   let composed: JsonObject = { ...spec, testFiles: { ...current, ...refs } };
-  if (bound.locustfiles !== undefined) problems.push(...locustfileProblems(composed, bound.locustfiles));
+  if (bound.locustfiles !== undefined) problems.push(...missingLocustfileProblems(composed, bound.locustfiles));
   if (bound.libOnPythonPath) composed = withLibOnPythonPath(composed);
   return { spec: composed, volumeItems: bound.volumeItems, configMaps: bound.configMaps, requirementsFile: bound.requirementsFile, problems };
 }
@@ -69,13 +70,9 @@ function locustfilePaths(role: JsonObject, roleName: LocustRole): Array<{ path: 
   if (Array.isArray(role.extraArgs)) sources.push({ words: role.extraArgs, field: `spec.${roleName}.extraArgs` });
   const found: Array<{ path: string; field: string }> = [];
   for (const { words, field } of sources) {
-    words.forEach((word, i) => {
-      if (typeof word !== 'string') return;
-      const next = words[i + 1];
-      const value = (word === '-f' || word === '--locustfile') && typeof next === 'string' ? next
-        : word.startsWith('--locustfile=') ? word.slice('--locustfile='.length) : undefined;
-      for (const path of value?.split(',').filter((entry) => entry !== '') ?? []) found.push({ path, field });
-    });
+    for (const value of optionValues(words, LOCUSTFILE_OPTION)) {
+      for (const path of locustfilesOf(value).filter((entry) => entry !== '')) found.push({ path, field });
+    }
   }
   return found;
 }
@@ -85,7 +82,7 @@ function locustfilePaths(role: JsonObject, roleName: LocustRole): Array<{ path: 
  * library read (at the src mount path), its folder, or a package folder in it; Locust adds
  * `.py` to a name without it. Anything else fails in the pod at once.
  */
-export function locustfileProblems(spec: JsonObject, files: readonly string[]): Problem[] {
+export function missingLocustfileProblems(spec: JsonObject, files: readonly string[]): Problem[] {
   const mountPath = srcMountPath(spec as Pick<SpecJson, 'testFiles'>);
   const present = (path: string): boolean => {
     if (path === mountPath || path === `${mountPath}/`) return true;
