@@ -39,6 +39,7 @@ export class LoadTestsChart extends Chart {
           openTelemetry: {
             enabled: true,
             endpoint: 'http://otel-collector.monitoring.svc:4317',
+            protocol: 'grpc',
             insecure: true,
             extraEnvVars: {
               OTEL_SERVICE_NAME: 'checkout-load',

@@ -11,6 +11,8 @@ export { RenderMode } from './gitops/operator-mode';
 export { ArgoCdOptions, ArgoCdHook } from './gitops/argocd';
 export { TestFiles, DirectoryOptions } from './test-files/test-files';
 export { EnvSource, SecretMount } from './construct/references';
+export { ConfigMapReference, SecretReference, VolumeReference } from './core/plus-objects';
+export { DurationLike } from './core/duration';
 export { MetricsMonitor, MonitorKind, MonitorOptions } from './service/monitoring';
 export { Observability } from './construct/observability';
 export { ObservabilityMode } from './pod/observability';

@@ -10,7 +10,7 @@ export { WarningOptions, warningsFor, formatWarning } from './checks/warnings';
 export { formatProblem, formatValue } from './core/problems';
 
 // The plain JSON form of a spec, and the typed form's conversion to it.
-export { specJsonOf, WithQuantityStrings, QuantityClass } from './spec/typed-spec';
+export { specJsonOf, WithYamlStrings, WithQuantityStrings, QuantityClass, ClosedSetEnum } from './spec/typed-spec';
 export {
   SpecJson,
   MasterSpecJson,

@@ -100,6 +100,20 @@ describe('package metadata', () => {
     expect(manifest.license).toBe('Apache-2.0');
   });
 
+  test('runs no script when a user installs it', () => {
+    // GIVEN the scripts npm runs when the package is installed as a dependency (npm warns about each)
+    const installScripts = ['preinstall', 'install', 'postinstall', 'prepare'];
+
+    // THEN the package has none of them: it is built before packing, not on the user's machine
+    expect(installScripts.filter((name) => manifest.scripts[name] !== undefined)).toEqual([]);
+    expect(manifest.scripts.prepack).toMatch(/npm run build/);
+  });
+
+  test('takes cdk8s-plus-28 as its own dependency, so an app of another cdk8s-plus major need not install it', () => {
+    expect(manifest.dependencies['cdk8s-plus-28']).toBeDefined();
+    expect(Object.keys(manifest.peerDependencies).sort()).toEqual(['cdk8s', 'constructs']);
+  });
+
   test('no installed package asks for a newer Node.js than the engines the package states', () => {
     // GIVEN the lowest Node.js versions the package claims: for users (engines) and for development (devEngines)
     const users = semver.minVersion(manifest.engines.node)!.version;

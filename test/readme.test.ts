@@ -36,6 +36,19 @@ describe('README', () => {
     expect(quote?.block).toMatch(/from 'cdk8s-locust';/);
   });
 
+  test('sets in its install commands what keeps cdk8s synth from checking for upgrades, and says why', () => {
+    const install = README.split('\n## Install and use\n')[1].split('\n## ')[0];
+    const commands = [...install.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).join('\n');
+    expect(commands).toMatch(/npm pkg set scripts\.synth="cdk8s synth --no-check-upgrade"/);
+    expect(install).toMatch(/CDK8S_CHECK_UPGRADE=false/);
+    expect(install).toMatch(/no internet/);
+  });
+
+  test('says where npm run docs writes the API reference', () => {
+    expect(README).toMatch(/`npm run docs` writes it as HTML to `docs\/api\/`/);
+    expect(JSON.parse(readFileSync(resolve(ROOT, 'typedoc.json'), 'utf8')).out).toBe('docs/api');
+  });
+
   test('has a Quick start with exactly two commands: install and synthesize, then the tests', () => {
     const section = README.split('## Quick start')[1].split('\n## ')[0];
     const blocks = [...section.matchAll(/```[a-z]*\n([\s\S]*?)```/g)].map((m) => m[1].trim().split('\n'));

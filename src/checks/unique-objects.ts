@@ -22,6 +22,13 @@ export interface ObjectOrigin {
    * @default - the message names only the earlier origin
    */
   readonly at?: string;
+  /**
+   * The input the object comes from, and the origin as said within it (`LocustTest shop of
+   * document 1 (line 1)`): a repeat within one input names the earlier object so, since the line
+   * already starts with the input.
+   * @default - the earlier object is named by its description alone
+   */
+  readonly source?: { readonly file: string; readonly within: string };
 }
 
 /** A repeat: the problem to report and what the earlier object was claimed with. */
@@ -37,7 +44,7 @@ export interface Repeat<T> {
  * the caller wants back about the earlier object.
  */
 export class UniqueObjects<T = undefined> {
-  private readonly first = new Map<string, { readonly description: string; readonly item: T }>();
+  private readonly first = new Map<string, { readonly origin: ObjectOrigin; readonly item: T }>();
 
   /** The repeat when an earlier object has the same identity; the first one of each identity is remembered with `item`. */
   public claim(object: ObjectIdentity, origin: ObjectOrigin, item: T): Repeat<T> | undefined {
@@ -45,13 +52,16 @@ export class UniqueObjects<T = undefined> {
     const key = `${group}/${object.kind}/${object.namespace ?? ''}/${object.name}`;
     const earlier = this.first.get(key);
     if (earlier === undefined) {
-      this.first.set(key, { description: origin.description, item });
+      this.first.set(key, { origin, item });
       return undefined;
     }
     const described = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
+    const source = earlier.origin.source;
+    const sameInput = source !== undefined && source.file === origin.source?.file;
+    const earlierText = sameInput ? `${source.within} of this file` : earlier.origin.description;
     const message = origin.at === undefined
-      ? `gives ${described}, which ${earlier.description} also gives`
-      : `gives ${described} at ${origin.at}, which ${earlier.description} also writes`;
+      ? `gives ${described}, which ${earlierText} also gives`
+      : `gives ${described} at ${origin.at}, which ${earlierText} also writes`;
     return { problem: { path: 'metadata.name', message, fix: 'give the tests different names, or put them in different namespaces' }, earlier: earlier.item };
   }
 }

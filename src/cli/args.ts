@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { closestName, lowerFirst } from '../core/text';
 import { parseLocustDuration } from '../local-run/plan';
+import { FolderConfigMap, parseFolderConfigMap } from './files-option';
 
 /** The text printed by `--help`, and on stderr with every usage error. */
 export const USAGE = `usage: cdk8s-locust <command> [options] [FILE...]
@@ -17,6 +18,9 @@ commands:
                       local \`locust\` processes with the containers' args and env, mounted
                       files in a temporary folder, the master Service's name as 127.0.0.1;
                       FILE is rendered manifests (dist/*.k8s.yaml) or LocustTest resources
+  run -f LOCUSTFILE --host URL
+                      run a locustfile (or a folder with locustfile.py) as a LocustTest with
+                      the library's defaults: 1 user, 1 worker, 1m, image locustio/locust
   compare BASE NEW    compare two runs' summaries (or _stats.csv files) endpoint by endpoint;
                       exit status 1 on a regression (see cdk8s-locust compare --help)
 
@@ -36,11 +40,21 @@ options:
 run options:
       --test NAME             the test to run, when the input holds several
       --host URL              the target, given to Locust as --host (default: the test's)
+      --use-test-host         load the test's own target although it is a name inside the
+                              cluster (*.svc, *.cluster.local, a bare Service name), which
+                              this machine resolves with its own DNS; without it or --host
+                              such a target is an error
       --run-time T            the master's run time, e.g. 10s or 2m (default: the test's)
       --workers N             how many worker processes (default: the worker Job's parallelism)
       --timeout S             stop every process after S seconds (default: the run time plus
                               60 s, or 600 s when the test has no run time)
       --keep                  keep the temporary folder (files, worker logs) after the run
+      --files NAME=DIR        a ConfigMap NAME of the files of DIR, for a test whose
+                              testFiles.configMapRef names a ConfigMap the input lacks
+                              (repeatable)
+  -f, --locustfile PATH       run -f: the locustfile, or a folder holding it
+      --users N               run -f: how many users (default 1)
+      --spawn-rate R          run -f: users started per second (default: all at once)
       --reports DIR           keep the HTML, CSV and summary reports in DIR/<name>-<UTC time>/
                               (default: ./locust-reports)
       --no-reports            keep no reports (the recap still reads the run's summary)
@@ -49,15 +63,22 @@ run options:
   -h, --help                  print this help
   -V, --version               print the version
 
-annotations on a LocustTest choose how it runs (see docs/cli.md):
+annotations on a LocustTest choose how it runs and how it is judged:
   cdk8s-locust/argocd-hook: PostSync   both Jobs become Argo CD hooks of that phase (or Sync)
   cdk8s-locust/start-delay: "30"       with a hook: both pods wait that many seconds first
   cdk8s-locust/schedule: "0 2 * * *"   two CronJobs on that schedule instead of the Jobs
+  cdk8s-locust/thresholds: "fail-ratio<=0.01, p95<=800ms"
+                                       the master exits 1 when a threshold is breached
+
+the full reference: docs/cli.md of the package (node_modules/cdk8s-locust/docs/cli.md)
 
 exit status: 0 success, 1 invalid input (one line per problem on stderr, nothing written),
 2 usage error; run: the master's exit code (0 when no request failed), 124 when the time
 bound stopped it
 `;
+
+/** The line after a usage error, instead of the whole usage. */
+export const USAGE_HINT = 'run cdk8s-locust --help for the commands and options';
 
 /** What the command line asked for. */
 export type Invocation =
@@ -88,10 +109,18 @@ export interface RunInvocation {
   readonly strict?: true;
   readonly test?: string;
   readonly host?: string;
+  /** Set only when given: the test's own target is confirmed. */
+  readonly useTestHost?: true;
   readonly runTime?: string;
   readonly workers?: number;
   readonly timeoutSeconds?: number;
   readonly keep: boolean;
+  /** `-f`: a locustfile or folder to run instead of FILE. @default - the test of FILE */
+  readonly locustfile?: string;
+  readonly users?: number;
+  readonly spawnRate?: number;
+  /** `--files NAME=DIR`, in order. @default - none */
+  readonly folderConfigMaps?: readonly FolderConfigMap[];
   /** The folder holding one reports folder per run. @default - ./locust-reports */
   readonly reports?: string;
   readonly noReports: boolean;
@@ -100,8 +129,45 @@ export interface RunInvocation {
 }
 
 const COMMANDS = ['render', 'validate', 'run'];
+
+/** Every option, as node's parser reads them. */
+const OPTIONS = {
+  'output': { type: 'string', short: 'o' },
+  'operator-config': { type: 'string' },
+  'argocd': { type: 'boolean' },
+  'run-id': { type: 'string' },
+  'strict': { type: 'boolean' },
+  'test': { type: 'string' },
+  'host': { type: 'string' },
+  'use-test-host': { type: 'boolean' },
+  'run-time': { type: 'string' },
+  'workers': { type: 'string' },
+  'timeout': { type: 'string' },
+  'keep': { type: 'boolean' },
+  'files': { type: 'string', multiple: true },
+  'locustfile': { type: 'string', short: 'f' },
+  'users': { type: 'string' },
+  'spawn-rate': { type: 'string' },
+  'reports': { type: 'string' },
+  'no-reports': { type: 'boolean' },
+  'baseline': { type: 'string' },
+  'help': { type: 'boolean', short: 'h' },
+  'version': { type: 'boolean', short: 'V' },
+} as const;
+/** Every long option, for "did you mean" on an unknown one. */
+const LONG_OPTIONS = Object.keys(OPTIONS);
+
+/** `unknown option --hots; did you mean --host?`, or where the options are listed. */
+function unknownOptionMessage(option: string): string {
+  const name = option.replace(/^-+/, '');
+  const close = option.startsWith('--') ? closestName(name, LONG_OPTIONS) : undefined;
+  return close === undefined
+    ? `unknown option ${option}; cdk8s-locust --help lists the options`
+    : `unknown option ${option}; did you mean --${close}?`;
+}
+
 /** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
-const RUN_ONLY = ['test', 'host', 'run-time', 'workers', 'timeout', 'keep', 'reports', 'no-reports', 'baseline'] as const;
+const RUN_ONLY = ['test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep', 'files', 'locustfile', 'users', 'spawn-rate', 'reports', 'no-reports', 'baseline'] as const;
 const RENDER_ONLY = ['output', 'argocd', 'run-id'] as const;
 /** What the inputs are called: a run id never looks like this, a file name given by mistake does. */
 const INPUT_FILE = /\.(ya?ml|json)$/i;
@@ -114,28 +180,14 @@ export function parseInvocation(args: readonly string[]): Invocation {
       args: [...args],
       allowPositionals: true,
       strict: true,
-      options: {
-        'output': { type: 'string', short: 'o' },
-        'operator-config': { type: 'string' },
-        'argocd': { type: 'boolean' },
-        'run-id': { type: 'string' },
-        'strict': { type: 'boolean' },
-        'test': { type: 'string' },
-        'host': { type: 'string' },
-        'run-time': { type: 'string' },
-        'workers': { type: 'string' },
-        'timeout': { type: 'string' },
-        'keep': { type: 'boolean' },
-        'reports': { type: 'string' },
-        'no-reports': { type: 'boolean' },
-        'baseline': { type: 'string' },
-        'help': { type: 'boolean', short: 'h' },
-        'version': { type: 'boolean', short: 'V' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
-    // node's parser throws TypeErrors with a code; the message alone is for the user.
-    const message = (error as { message?: unknown }).message;
+    // node's parser throws TypeErrors with a code; the message alone is for the user, except for
+    // an unknown option, whose message explains `--` at length, with an unbalanced quote.
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && typeof message === 'string' ? /'([^']+)'/.exec(message)?.[1] : undefined;
+    if (unknown !== undefined) return { action: 'usage-error', message: unknownOptionMessage(unknown) };
     return { action: 'usage-error', message: lowerFirst(typeof message === 'string' ? message : String(error)) };
   }
   const { values, positionals } = parsed;
@@ -172,11 +224,14 @@ export function parseInvocation(args: readonly string[]): Invocation {
   };
 }
 
-function parseRun(files: string[], values: Record<string, string | boolean | undefined>): Invocation {
+function parseRun(files: string[], values: Record<string, string | boolean | string[] | undefined>): Invocation {
   const renderOption = RENDER_ONLY.find((name) => values[name] !== undefined);
   if (renderOption !== undefined) return { action: 'usage-error', message: `run does not take --${renderOption}: it changes what is rendered for a cluster, not what runs` };
-  if (files.length === 0 || files.includes('-')) return { action: 'usage-error', message: 'run needs FILE: the rendered manifests or LocustTest resources (standard input is not read)' };
   const text = (name: string) => values[name] as string | undefined;
+  const locustfile = text('locustfile');
+  const fromLocustfile = locustfileOptions(files, values, locustfile);
+  if ('action' in fromLocustfile) return fromLocustfile;
+  if (locustfile === undefined && (files.length === 0 || files.includes('-'))) return { action: 'usage-error', message: 'run needs FILE: the rendered manifests or LocustTest resources (standard input is not read), or -f LOCUSTFILE --host URL' };
   const host = text('host');
   if (host !== undefined && !/^https?:\/\/[^\s/]+/.test(host)) return { action: 'usage-error', message: `--host must be a URL starting with http:// or https:// (got ${JSON.stringify(host)})` };
   const runTime = text('run-time');
@@ -197,12 +252,45 @@ function parseRun(files: string[], values: Record<string, string | boolean | und
     strict: values.strict === true ? true : undefined,
     test: text('test'),
     host,
+    useTestHost: values['use-test-host'] === true ? true : undefined,
     runTime,
     workers: workers === undefined ? undefined : Number(workers),
     timeoutSeconds: timeout === undefined ? undefined : Number(timeout),
     keep: values.keep === true,
+    ...fromLocustfile,
     reports: text('reports'),
     noReports: values['no-reports'] === true,
     baseline: text('baseline'),
   };
+}
+
+/** The options of `run -f` and `--files`, checked against each other and against FILE. */
+function locustfileOptions(files: string[], values: Record<string, string | boolean | string[] | undefined>, locustfile: string | undefined): Pick<RunInvocation, 'locustfile' | 'users' | 'spawnRate' | 'folderConfigMaps'> | { action: 'usage-error'; message: string } {
+  const usage = (message: string) => ({ action: 'usage-error' as const, message });
+  const folders: FolderConfigMap[] = [];
+  for (const text of (values.files as string[] | undefined) ?? []) {
+    const folder = parseFolderConfigMap(text);
+    if (folder === undefined) return usage(`--files needs NAME=DIR, NAME a ConfigMap name such as locust-tests (got ${JSON.stringify(text)})`);
+    folders.push(folder);
+  }
+  const count = (name: string, what: string): number | undefined | string => {
+    const text = values[name] as string | undefined;
+    if (text === undefined) return undefined;
+    return /^[1-9]\d*$/.test(text) ? Number(text) : `--${name} must be ${what} (got ${JSON.stringify(text)})`;
+  };
+  const users = count('users', 'a whole number of at least 1');
+  const spawnRate = values['spawn-rate'] === undefined ? undefined : /^\d+(\.\d+)?$/.test(values['spawn-rate'] as string) && Number(values['spawn-rate']) > 0 ? Number(values['spawn-rate']) : `--spawn-rate must be a number of users per second above 0 (got ${JSON.stringify(values['spawn-rate'])})`;
+  if (typeof users === 'string') return usage(users);
+  if (typeof spawnRate === 'string') return usage(spawnRate);
+  if (locustfile === undefined) {
+    const only = users !== undefined ? '--users' : spawnRate !== undefined ? '--spawn-rate' : undefined;
+    if (only !== undefined) return usage(`${only} is for run -f: a test of FILE has its users in its master command`);
+    return folders.length > 0 ? { folderConfigMaps: folders } : {};
+  }
+  if (locustfile === '') return usage('-f needs a locustfile or a folder of locustfiles');
+  if (files.length > 0) return usage(`run takes FILE or -f, not both (got ${files.join(' ')} and -f ${locustfile})`);
+  if (values.host === undefined) return usage('run -f needs --host URL: the target the users load, e.g. --host http://127.0.0.1:8080');
+  if (values.test !== undefined) return usage('run -f runs the one test it makes: --test is for FILE');
+  if (folders.length > 0) return usage('run -f mounts its own folder: --files is for FILE');
+  return { locustfile, users, spawnRate };
 }

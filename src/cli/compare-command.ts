@@ -31,7 +31,8 @@ const LIMIT_FLAGS: Record<string, keyof RegressionLimits> = {
   'max-fail-ratio-increase': 'maxFailRatioIncreasePoints',
 };
 
-const usageError = (message: string): CommandResult => ({ status: 2, stdout: '', stderr: `cdk8s-locust compare: ${message}\n\n${COMPARE_USAGE}` });
+/** One line, and where the options are listed, as the other commands' usage errors. */
+const usageError = (message: string): CommandResult => ({ status: 2, stdout: '', stderr: `cdk8s-locust compare: ${message}\nrun cdk8s-locust compare --help for its options\n` });
 
 /** `cdk8s-locust compare BASE NEW ...`, given the arguments after `compare`. */
 export function compareCommand(args: readonly string[]): CommandResult {

@@ -1,5 +1,5 @@
 import { packageVersion } from '../core/version';
-import { parseInvocation, USAGE } from './args';
+import { parseInvocation, USAGE, USAGE_HINT } from './args';
 import { CommandResult } from './command-result';
 import { compareCommand } from './compare-command';
 import { renderCommand } from './render-command';
@@ -14,7 +14,8 @@ export function dispatch(args: readonly string[]): CommandResult {
   switch (invocation.action) {
     case 'help': return { status: 0, stdout: USAGE, stderr: '' };
     case 'version': return { status: 0, stdout: `${packageVersion()}\n`, stderr: '' };
-    case 'usage-error': return { status: 2, stdout: '', stderr: `cdk8s-locust: ${invocation.message}\n\n${USAGE}` };
+    // One line to act on; the whole usage is one flag away.
+    case 'usage-error': return { status: 2, stdout: '', stderr: `cdk8s-locust: ${invocation.message}\n${USAGE_HINT}\n` };
     case 'render': return renderCommand(invocation);
     case 'validate': return validateCommand(invocation);
     case 'run': return runCommand(invocation);

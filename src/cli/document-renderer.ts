@@ -30,7 +30,7 @@ export class DocumentRenderer {
   private locustTestCount = 0;
 
   /** Every object rendered so far, to name both sources of a duplicate. */
-  private readonly objects = new UniqueObjects();
+  private readonly objects = new UniqueObjects<string>();
 
   constructor(
     private readonly operatorConfig: OperatorConfig | undefined,
@@ -52,18 +52,20 @@ export class DocumentRenderer {
       if (!isJsonObject(value)) {
         this.report.located(file, document.line, document.column, `document ${document.index} is not a mapping (got ${describe(value)}); each document must be a Kubernetes object such as a LocustTest or a ConfigMap`);
       } else if (value.kind === 'LocustTest' && typeof value.apiVersion === 'string' && value.apiVersion.startsWith(LOCUST_GROUP)) {
-        objects.push(...this.renderLocustTest(file, document.index, value));
+        objects.push(...this.renderLocustTest(file, document, value));
       } else {
         const object = canonicalObject(value);
-        const repeat = this.objects.claim(identityOf(object), { description: `${file}: document ${document.index}` }, undefined);
-        if (repeat) this.report.inputProblem(file, `document ${document.index}: ${formatProblem(repeat.problem)}`);
+        const where = `document ${document.index} (line ${document.line})`;
+        const repeat = this.objects.claim(identityOf(object), { description: `${file}: document ${document.index}`, source: { file, within: where } }, file);
+        if (repeat) this.report.inputProblem(file, `${where}: ${formatProblem(repeat.problem)}`);
         objects.push(object);
       }
     }
     return objects;
   }
 
-  private renderLocustTest(file: string, index: number, resource: JsonMap): JsonMap[] {
+  private renderLocustTest(file: string, document: YamlDocument, resource: JsonMap): JsonMap[] {
+    const { index } = document;
     this.locustTestCount++;
     const metadata = isJsonObject(resource.metadata) ? resource.metadata : {};
     const label = typeof metadata.name === 'string' && metadata.name !== '' ? metadata.name : `document ${index}`;
@@ -95,9 +97,11 @@ export class DocumentRenderer {
     // Construct-tree order is creation order: Service, master Job, worker Job. cdk8s already
     // writes each object with sorted keys and apiVersion, kind, metadata first.
     const rendered = test.node.findAll().filter(ApiObject.isApiObject).map((object) => object.toJson());
+    // Two tests of one name in one file are told apart by their document and line.
+    const where = `document ${index} (line ${document.line})`;
     for (const object of rendered) {
-      const repeat = this.objects.claim(identityOf(object), { description: `${file}: LocustTest ${label}` }, undefined);
-      if (repeat) this.report.testProblem(file, label, repeat.problem);
+      const repeat = this.objects.claim(identityOf(object), { description: `${file}: LocustTest ${label}`, source: { file, within: `LocustTest ${label} of ${where}` } }, file);
+      if (repeat) this.report.testProblem(file, repeat.earlier === file ? `${label} of ${where}` : label, repeat.problem);
     }
     return rendered;
   }

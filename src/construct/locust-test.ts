@@ -2,7 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KubeCronJob, KubeJob, KubeService } from '../../imports/k8s';
 import { validateArgoCdOptions } from '../gitops/argocd';
-import { MetricsMonitor, MonitorKind } from '../service/monitoring';
+import { MetricsMonitor, MonitorKind, validateMonitor } from '../service/monitoring';
 import { Observability } from './observability';
 import { ObservabilityMode } from '../pod/observability';
 import { AppChecks } from './app-checks';
@@ -21,6 +21,7 @@ import { ComposedTestFiles, withTestFiles } from '../test-files/test-files-spec'
 import { validateLocustTest } from '../checks/validation';
 import { strictProblem, Warning, warningsFor } from '../checks/warnings';
 import { resolveVerdict, ResolvedVerdict } from '../verdict/verdict';
+import { reportsWarnings } from '../verdict/reports';
 import { resolveThresholds } from '../verdict/thresholds';
 import { pythonPathProblems } from '../test-files/requirements';
 
@@ -139,7 +140,7 @@ export class LocustTest extends Construct {
     this.input = readInput(this, props, this.givenSpec(props));
     ({ namespace: this.namespace, mode: this.mode, strict: this.strict, specJson: this.specJson, operatorConfig: this.operatorConfig } = this.input);
     const checked = checkTest(props, this.input);
-    this.warnings = checked.problems.length > 0 ? [] : warningsOf(props, this.input);
+    this.warnings = checked.problems.length > 0 ? [] : warningsOf(props, this.input, checked.verdict);
     this.written = checked.verdict === undefined ? undefined : writeObjects(this, props, this.input, checked.verdict);
     const metadataProblems = this.written === undefined ? [] : annotateWithMetadata(this.node.findAll().filter(ApiObject.isApiObject), props.metadata);
     this.problems = [...checked.problems, ...metadataProblems];
@@ -279,6 +280,7 @@ function checkTest(props: LocustTestProps, input: TestInput): CheckedTest {
   const problems: Problem[] = [
     ...validateOperatorConfig(props.operatorConfig),
     ...validateArgoCdOptions(props.argoCd),
+    ...validateMonitor(props.monitor),
     ...validateRunId(props.runId),
     ...validateMetadata(props.metadata),
     ...validateSchedule(props.schedule, { name: props.name, hook: props.argoCd?.hook !== undefined, runId: props.runId }),
@@ -316,15 +318,18 @@ function monitorProblems(monitor: MetricsMonitor | undefined, mode: Observabilit
   return [{ path: 'monitor', message: `scrapes the metrics exporter sidecar, which a test with ${mode} has not`, value: monitor.kind, fix: 'drop the monitor and read the metrics from the OpenTelemetry backend, or turn OpenTelemetry off' }];
 }
 
-/** The traps of a test without problems. */
-function warningsOf(props: LocustTestProps, input: TestInput): Warning[] {
-  return warningsFor(input.specJson, input.operatorConfig, {
-    observability: input.observability.plan,
-    argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
-    unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
-    thresholds: props.thresholds !== undefined || props.regression !== undefined,
-    reports: props.reports !== undefined,
-  });
+/** The traps of a test without problems; the resolved verdict tells where the reports go. */
+function warningsOf(props: LocustTestProps, input: TestInput, verdict: ResolvedVerdict | undefined): Warning[] {
+  return [
+    ...warningsFor(input.specJson, input.operatorConfig, {
+      observability: input.observability.plan,
+      argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
+      unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
+      thresholds: props.thresholds !== undefined || props.regression !== undefined,
+      reports: props.reports !== undefined,
+    }),
+    ...(verdict?.reports ? reportsWarnings(input.specJson, verdict.reports) : []),
+  ];
 }
 
 /** Phase 3, the objects: the workload, or the custom resource in operator mode. */

@@ -1,10 +1,13 @@
-import { IConfigMap, ISecret } from 'cdk8s-plus-28';
+import { ConfigMapReference, SecretReference } from '../core/plus-objects';
 import { JsonObject } from '../spec/spec';
 
 /** A Secret mounted as files into every Locust container (`spec.env.secretMounts`). */
 export interface SecretMount {
-  /** The Secret, e.g. `kplus.Secret.fromSecretName(this, 'Api', 'api-token')` or one the app defines. */
-  readonly secret: ISecret;
+  /**
+   * The Secret, e.g. `kplus.Secret.fromSecretName(this, 'Api', 'api-token')` or one the app
+   * defines, from any cdk8s-plus major.
+   */
+  readonly secret: SecretReference;
   /** Where the Secret's keys appear as files. */
   readonly mountPath: string;
   /** @default true (the LocustTest CRD's default) */
@@ -16,13 +19,13 @@ export interface SecretMount {
  * (`spec.env.configMapRefs` / `secretRefs`).
  */
 export class EnvSource {
-  /** Every key of the ConfigMap, optionally prefixed. */
-  public static fromConfigMap(configMap: IConfigMap, prefix?: string): EnvSource {
+  /** Every key of the ConfigMap (of any cdk8s-plus major), optionally prefixed. */
+  public static fromConfigMap(configMap: ConfigMapReference, prefix?: string): EnvSource {
     return new EnvSource('configMapRefs', configMap.name, prefix);
   }
 
-  /** Every key of the Secret, optionally prefixed. */
-  public static fromSecret(secret: ISecret, prefix?: string): EnvSource {
+  /** Every key of the Secret (of any cdk8s-plus major), optionally prefixed. */
+  public static fromSecret(secret: SecretReference, prefix?: string): EnvSource {
     return new EnvSource('secretRefs', secret.name, prefix);
   }
 

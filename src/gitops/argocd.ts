@@ -1,4 +1,5 @@
 import { ApiObject, Duration } from 'cdk8s';
+import { DURATION_FIX, DurationLike, durationOf } from '../core/duration';
 import { Problem } from '../core/problems';
 import { JsonObject } from '../spec/spec';
 
@@ -62,10 +63,11 @@ export interface ArgoCdOptions {
    * With `hook`: how long both Locust pods wait, in an init container running `sleep` from the
    * test's image, before Locust starts. A PostSync hook can start while the old pods of a
    * Deployment synced just before are still terminating; a delay of at least their
-   * `terminationGracePeriodSeconds` (Kubernetes' default: 30 s) lets them go first. Whole seconds.
+   * `terminationGracePeriodSeconds` (Kubernetes' default: 30 s) lets them go first. Whole seconds:
+   * `Duration.seconds(30)` or `'30s'`.
    * @default - no delay
    */
-  readonly startDelay?: Duration;
+  readonly startDelay?: DurationLike;
 }
 
 /** The two waves of a test under Argo CD: supporting objects first, then both Jobs together. */
@@ -92,11 +94,14 @@ export function validateArgoCdOptions(options: ArgoCdOptions | undefined): Probl
     problems.push({ path: 'argoCd.hook', message: `must be one of ${hooks.join(', ')}`, value: options.hook, fix: 'use ArgoCdHook.POST_SYNC to test after each sync, or ArgoCdHook.SYNC' });
   }
   if (options.startDelay !== undefined) {
-    const seconds = startDelaySeconds(options.startDelay);
-    if (options.hook === undefined) {
-      problems.push({ path: 'argoCd.startDelay', message: 'only applies to hook Jobs', value: describeDuration(options.startDelay), fix: 'set argoCd.hook too, or drop startDelay' });
+    const delay = durationOf(options.startDelay);
+    const seconds = delay === undefined ? undefined : startDelaySeconds(delay);
+    if (delay === undefined) {
+      problems.push({ path: 'argoCd.startDelay', message: 'must be a duration', value: options.startDelay, fix: DURATION_FIX });
+    } else if (options.hook === undefined) {
+      problems.push({ path: 'argoCd.startDelay', message: 'only applies to hook Jobs', value: describeDuration(delay), fix: 'set argoCd.hook too, or drop startDelay' });
     } else if (seconds === undefined || seconds < 1) {
-      problems.push({ path: 'argoCd.startDelay', message: 'must be a whole number of seconds, at least 1', value: describeDuration(options.startDelay), fix: 'use e.g. Duration.seconds(30), the default terminationGracePeriodSeconds of the pods to wait for' });
+      problems.push({ path: 'argoCd.startDelay', message: 'must be a whole number of seconds, at least 1', value: describeDuration(delay), fix: 'use e.g. Duration.seconds(30), the default terminationGracePeriodSeconds of the pods to wait for' });
     }
   }
   return problems;
@@ -142,7 +147,9 @@ export function annotateHookJob(job: ApiObject, waves: SyncWaves, hook: ArgoCdHo
  * other containers start. It runs the Locust container's image with its pull policy, resources and
  * security context, so that it pulls nothing new and passes the same admission rules.
  */
-export function withStartDelay(jobSpec: JsonObject, delay: Duration): JsonObject {
+export function withStartDelay(jobSpec: JsonObject, startDelay: DurationLike): JsonObject {
+  // Validation has refused a delay that is not a duration.
+  const delay = durationOf(startDelay) as Duration;
   const template = jobSpec.template as { metadata?: JsonObject; spec: JsonObject };
   const locust = (template.spec.containers as JsonObject[])[0];
   const wait: JsonObject = {

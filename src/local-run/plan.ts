@@ -4,6 +4,7 @@ import { Problem } from '../core/problems';
 import { PodIdentity, expandReferences, resolveEnv } from './env';
 import { KubeObject, LocalTest, mainContainerOf, objectLabel } from './select';
 import { Sources } from './sources';
+import { clusterTargetProblems } from './target';
 import { PodEntry, mountedEntries } from './volumes';
 import { REQUIREMENTS_CONTAINER_NAME } from '../test-files/requirements';
 
@@ -20,6 +21,12 @@ export interface LocalRunOptions {
   readonly runTime?: string;
   /** How many worker processes. @default - the worker Job's parallelism */
   readonly workers?: number;
+  /**
+   * Load the target the test names although it is a name inside the cluster (`*.svc`, a bare
+   * Service name), which this machine resolves by its own DNS.
+   * @default false - such a target is refused without `host`
+   */
+  readonly useTestHost?: boolean;
 }
 
 /** Facts of this machine the plan needs: where files go, which ports are free. */
@@ -214,6 +221,10 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
     if (i === 1 && problems.length > 0) break;
   }
   if (problems.length > 0 || master === undefined) return { problems };
+  if (options.host === undefined && options.useTestHost !== true) {
+    const targets = clusterTargetProblems([master, ...workerPlans].map((process) => ({ label: process.label, target: lastOptionValue(process.args, HOST_OPTION)?.value })));
+    if (targets.length > 0) return { problems: targets };
+  }
 
   const hostOfTest = lastOptionValue(master.args, HOST_OPTION)?.value;
   const target = options.host !== undefined ? `${options.host} (from --host)`

@@ -81,7 +81,9 @@ function volumeContent(volume: KubeObject, path: string, sources: Sources, probl
   const files = new Map<string, { content: Buffer; mode: number }>();
   if (object === undefined) {
     if (source.optional === true) return { files };
-    problems.push({ path: `${path}.${field}`, message: `names a ${kind} that is not in the input`, value: name, fix: `give run the file that defines the ${kind} (a synthesized app emits the ConfigMaps of TestFiles.fromDirectory)` });
+    problems.push({ path: `${path}.${field}`, message: `names a ${kind} that is not in the input`, value: name, fix: kind === 'ConfigMap'
+      ? `give run the file that defines the ConfigMap (a synthesized app emits the ConfigMaps of TestFiles.fromDirectory), or make it from a folder: --files ${name}=DIR`
+      : 'give run the file that defines the Secret' });
     return undefined;
   }
   const entries = Sources.entries(object);

@@ -1,6 +1,8 @@
-import { ApiObject, Duration } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { DURATION_FIX, DurationLike, durationOf } from '../core/duration';
 import { LABEL_POD_NAME } from '../core/names';
+import { Problem } from '../core/problems';
 import { objectMetadata } from '../core/kubernetes';
 
 /** The Prometheus Operator API group and version of the monitor objects. */
@@ -27,8 +29,11 @@ export interface MonitorOptions {
    * @default - no labels
    */
   readonly labels?: Record<string, string>;
-  /** How often Prometheus scrapes the exporter. @default - the Prometheus resource's scrape interval */
-  readonly interval?: Duration;
+  /**
+   * How often Prometheus scrapes the exporter: `Duration.seconds(15)` or `'15s'`.
+   * @default - the Prometheus resource's scrape interval
+   */
+  readonly interval?: DurationLike;
 }
 
 /**
@@ -61,6 +66,18 @@ export class MetricsMonitor {
   ) {}
 }
 
+/** What Prometheus would refuse in the monitor's options. */
+export function validateMonitor(monitor: MetricsMonitor | undefined): Problem[] {
+  const interval = monitor?.options.interval;
+  if (interval === undefined) return [];
+  const seconds = durationOf(interval)?.toSeconds({ integral: false });
+  if (seconds === undefined) return [{ path: 'monitor.interval', message: 'must be a duration', value: interval, fix: DURATION_FIX }];
+  if (!Number.isSafeInteger(seconds) || seconds < 1) {
+    return [{ path: 'monitor.interval', message: 'must be a whole number of seconds, at least 1', value: typeof interval === 'string' ? interval : `${seconds}s`, fix: "use e.g. '15s' or '1m'" }];
+  }
+  return [];
+}
+
 /** Where the exporter of one test can be found. */
 export interface MonitorTarget {
   /** `<name>-master`: the master pod's selector value, and the Service and monitor name. */
@@ -73,7 +90,8 @@ export interface MonitorTarget {
 /** Emits the monitor as an ApiObject with the id `Resource`. */
 export function createMonitor(scope: Construct, id: string, monitor: MetricsMonitor, target: MonitorTarget): ApiObject {
   const endpoint: Record<string, unknown> = { path: '/metrics' };
-  if (monitor.options.interval) endpoint.interval = `${monitor.options.interval.toSeconds()}s`;
+  const interval = durationOf(monitor.options.interval);
+  if (interval) endpoint.interval = `${interval.toSeconds()}s`;
   const spec = monitor.kind === MonitorKind.POD_MONITOR
     ? { selector: { matchLabels: { [LABEL_POD_NAME]: target.masterName } }, podMetricsEndpoints: [{ ...endpoint, portNumber: target.exporterPort }] }
     : { selector: { matchLabels: { [SERVICE_MONITOR_LABEL]: target.masterName } }, endpoints: [{ ...endpoint, port: target.servicePortName }] };

@@ -24,25 +24,43 @@ export type QuantityClass =
   | locust.LocustTestSpecVolumesEphemeralVolumeClaimTemplateSpecResourcesRequests
   | locust.LocustTestSpecVolumesProjectedSourcesDownwardApiItemsResourceFieldRefDivisor;
 
-/** `T` with every generated quantity class also accepting the quantity as a string. */
-export type WithQuantityStrings<T> = T extends QuantityClass
+/** Every enum generated for the CRD's closed sets of strings. */
+export type ClosedSetEnum =
+  | locust.LocustTestSpecImagePullPolicy
+  | locust.LocustTestSpecVolumeMountsTarget
+  | locust.LocustTestSpecObservabilityOpenTelemetryProtocol;
+
+/**
+ * `T` as written in YAML too: every generated quantity class also accepts the quantity as a
+ * string, and every generated enum also accepts its values as strings (`protocol: 'grpc'`).
+ */
+export type WithYamlStrings<T> = T extends QuantityClass
   ? T | string
-  : T extends ReadonlyArray<infer Item>
-    ? WithQuantityStrings<Item>[]
-    : T extends object
-      ? { readonly [K in keyof T]: WithQuantityStrings<T[K]> }
-      : T;
+  : T extends ClosedSetEnum
+    ? T | `${T}`
+    : T extends ReadonlyArray<infer Item>
+      ? WithYamlStrings<Item>[]
+      : T extends object
+        ? { readonly [K in keyof T]: WithYamlStrings<T[K]> }
+        : T;
+
+/**
+ * `T` with the quantities and closed sets of the CRD also written as strings.
+ * @deprecated use `WithYamlStrings`, which it is
+ */
+export type WithQuantityStrings<T> = WithYamlStrings<T>;
 
 /**
  * The spec of `LocustTestProps`: the `LocustTestSpec` generated from the CRD, in which every
- * quantity may also be written as a string, `cpu: '500m'`, `memory: '1Gi'`, as in YAML.
+ * quantity and every value of a closed set may also be written as a string, as in YAML:
+ * `cpu: '500m'`, `memory: '1Gi'`, `imagePullPolicy: 'Always'`, `protocol: 'grpc'`.
  *
- * The one union of the public API, on purpose: the CRD declares these fields int-or-string,
- * the string is the form Kubernetes documents, and it is checked as a quantity at synth like
- * the generated classes (`LocustTestSpecMasterResourcesLimits.fromString('1Gi')`), which keep
- * working.
+ * Unions on purpose: the CRD declares these fields int-or-string or a string enum, the string is
+ * the form Kubernetes documents, and it is checked at synth like the generated classes and enums
+ * (`LocustTestSpecMasterResourcesLimits.fromString('1Gi')`,
+ * `LocustTestSpecObservabilityOpenTelemetryProtocol.GRPC`), which keep working.
  */
-export type LocustTestTypedSpec = WithQuantityStrings<locust.LocustTestSpec>;
+export type LocustTestTypedSpec = WithYamlStrings<locust.LocustTestSpec>;
 
 type SpecSchema = { readonly [keyword: string]: any };
 

@@ -2,11 +2,11 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject } from 'cdk8s';
-import { IConfigMap } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { KubeConfigMap } from '../../imports/k8s';
 import { sanitizeName } from '../core/names';
 import { objectMetadata } from '../core/kubernetes';
+import { ConfigMapReference } from '../core/plus-objects';
 import { Problem } from '../core/problems';
 import { JsonObject } from '../spec/spec';
 
@@ -62,7 +62,7 @@ export interface ResolvedTestFiles {
 }
 
 /** One file read from a directory: its path relative to the directory, in POSIX form. */
-interface SourceFile {
+export interface SourceFile {
   readonly relativePath: string;
   readonly content: Buffer;
 }
@@ -85,8 +85,8 @@ export abstract class TestFiles {
     return new DirectoryTestFiles(directory, options.libDirectory, options.requirementsFile);
   }
 
-  /** ConfigMaps the app already defines with cdk8s-plus-28, e.g. `new kplus.ConfigMap(...)`. */
-  public static fromConfigMaps(locustfiles: IConfigMap, lib?: IConfigMap): TestFiles {
+  /** ConfigMaps the app already defines with cdk8s-plus (any major), e.g. `new kplus.ConfigMap(...)`. */
+  public static fromConfigMaps(locustfiles: ConfigMapReference, lib?: ConfigMapReference): TestFiles {
     return new NamedTestFiles(locustfiles.name, lib?.name);
   }
 
@@ -237,7 +237,7 @@ export function contentHash(files: readonly SourceFile[]): string {
 }
 
 /** UTF-8 text goes to `data`; anything else (e.g. a compiled file) to `binaryData`, base64. */
-function configMapData(files: readonly SourceFile[]): { data?: Record<string, string>; binaryData?: Record<string, string> } {
+export function configMapData(files: readonly SourceFile[]): { data?: Record<string, string>; binaryData?: Record<string, string> } {
   const data: Record<string, string> = {};
   const binaryData: Record<string, string> = {};
   for (const file of files) {

@@ -1,9 +1,9 @@
-import { Volume } from 'cdk8s-plus-28';
-import { toJson_Volume } from '../../imports/k8s';
+import { toJson_Volume, Volume } from '../../imports/k8s';
 import { sanitizeName } from '../core/names';
+import { isVolumeReference, VolumeReference } from '../core/plus-objects';
 import { Problem } from '../core/problems';
 import { flagOf } from '../core/locust-args';
-import { JsonObject } from '../spec/spec';
+import { JsonObject, SpecJson } from '../spec/spec';
 
 /** Where the master sees the report volume. */
 export const REPORTS_MOUNT_PATH = '/opt/cdk8s-locust/reports';
@@ -12,11 +12,11 @@ export const REPORTS_MOUNT_PATH = '/opt/cdk8s-locust/reports';
 export interface ReportOptions {
   /**
    * The volume the master writes the reports into, mounted at `/opt/cdk8s-locust/reports`, e.g.
-   * `Volume.fromPersistentVolumeClaim(...)`. Locust's image runs as uid 1000, which must be able
-   * to write there (for most PersistentVolumes, `fsGroup: 1000` in
+   * `Volume.fromPersistentVolumeClaim(...)` of any cdk8s-plus major. Locust's image runs as
+   * uid 1000, which must be able to write there (for most PersistentVolumes, `fsGroup: 1000` in
    * `spec.security.podSecurityContext`).
    */
-  readonly volume: Volume;
+  readonly volume: VolumeReference;
 
   /**
    * Also write the stats of every request name every few seconds into
@@ -55,10 +55,11 @@ function reportArgs(base: string, fullHistory: boolean): string[] {
 /** The reports option resolved against the test, or the problems that stop it. */
 export function resolveReports(reports: ReportOptions, testName: string, runId: string | undefined, masterArgs: readonly string[], volumeNames: readonly string[]): { reports?: ResolvedReports; problems: Problem[] } {
   const problems: Problem[] = [];
-  if (!(reports.volume instanceof Volume)) {
-    return { problems: [{ path: 'reports.volume', message: 'must be a cdk8s-plus-28 Volume', value: typeof reports.volume, fix: 'pass e.g. Volume.fromPersistentVolumeClaim(this, "Reports", claim)' }] };
+  if (!isVolumeReference(reports.volume)) {
+    return { problems: [{ path: 'reports.volume', message: 'must be a cdk8s-plus Volume', value: typeof reports.volume, fix: 'pass e.g. Volume.fromPersistentVolumeClaim(this, "Reports", claim)' }] };
   }
-  const volume = toJson_Volume(reports.volume._toKube()) as JsonObject;
+  // Another major's Volume has the same fields: the conversion reads them by name.
+  const volume = toJson_Volume(reports.volume._toKube() as Volume) as JsonObject;
   if (volumeNames.includes(reports.volume.name)) {
     problems.push({ path: 'reports.volume', message: 'has the name of another volume of the master pod', value: reports.volume.name, fix: 'give the report volume its own name (the name option of the Volume factory)' });
   }
@@ -68,4 +69,20 @@ export function resolveReports(reports: ReportOptions, testName: string, runId: 
   }
   if (problems.length > 0) return { problems };
   return { reports: { volume, args: reportArgs(reportFileBase(testName, runId), reports.fullHistory === true) }, problems };
+}
+
+/**
+ * A claim written into by a pod without `fsGroup`: most PersistentVolumes are owned by root, the
+ * Locust image runs as uid 1000, and the master then fails to write the reports only at the end
+ * of the run.
+ */
+export function reportsWarnings(spec: SpecJson, reports: ResolvedReports): Problem[] {
+  const claim = reports.volume.persistentVolumeClaim as JsonObject | undefined;
+  if (claim === undefined || spec.security?.podSecurityContext?.fsGroup !== undefined) return [];
+  return [{
+    path: 'spec.security.podSecurityContext.fsGroup',
+    message: `is not set, so the Locust image's uid 1000 may not write to the reports claim ${String(claim.claimName)}`,
+    value: spec.security?.podSecurityContext ?? {},
+    fix: 'set spec.security.podSecurityContext.fsGroup to 1000 (the group of the Locust image), or to the group the volume grants writing to',
+  }];
 }

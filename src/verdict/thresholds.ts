@@ -1,12 +1,13 @@
 import { Duration } from 'cdk8s';
+import { DURATION_FIX, DurationLike, durationMillis } from '../core/duration';
 import { Problem } from '../core/problems';
 
 /** A bound on one response time percentile over the whole run. */
 export interface PercentileThreshold {
   /** The percentile as a fraction strictly between 0 and 1, e.g. `0.95` for p95. */
   readonly percentile: number;
-  /** The longest response time allowed at that percentile. */
-  readonly max: Duration;
+  /** The longest response time allowed at that percentile: `Duration.millis(800)` or `'800ms'`. */
+  readonly max: DurationLike;
 }
 
 /**
@@ -18,8 +19,8 @@ export interface PercentileThreshold {
 export interface Thresholds {
   /** Largest share of failed requests, failures / requests, between 0 and 1. @default - no limit */
   readonly maxFailRatio?: number;
-  /** Longest average response time. @default - no limit */
-  readonly maxAverageResponseTime?: Duration;
+  /** Longest average response time: `Duration.millis(300)` or `'300ms'`. @default - no limit */
+  readonly maxAverageResponseTime?: DurationLike;
   /** Longest response times at given percentiles. @default - no limit */
   readonly maxResponseTimePercentiles?: PercentileThreshold[];
   /** Fewest requests per second, over the whole run. @default - no limit */
@@ -163,16 +164,11 @@ export function validateThresholdsJson(json: ThresholdsJson, path: string, names
   return problems;
 }
 
-/** Milliseconds of a cdk8s Duration, or NaN with a problem when it is not one. */
+/** Milliseconds of a cdk8s Duration or a time such as `'800ms'`, or NaN with a problem when it is neither. */
 function millisOf(value: unknown, path: string, problems: Problem[]): number {
-  const duration = value as { toMilliseconds?: (options: { integral: boolean }) => unknown } | undefined;
-  try {
-    const millis = typeof duration?.toMilliseconds === 'function' ? duration.toMilliseconds({ integral: false }) : undefined;
-    if (typeof millis === 'number' && !Number.isNaN(millis)) return millis;
-  } catch {
-    // reported below, like any other value that is not a Duration
-  }
-  problems.push({ path, message: 'must be a cdk8s Duration', value, fix: 'write e.g. Duration.millis(800)' });
+  const millis = durationMillis(value);
+  if (millis !== undefined) return millis;
+  problems.push({ path, message: 'must be a duration', value, fix: DURATION_FIX });
   return Number.NaN;
 }
 

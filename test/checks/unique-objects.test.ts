@@ -101,6 +101,24 @@ describe('composition', () => {
     expect(container.volumeMounts).toEqual([{ name: 'secret-shop-certs', mountPath: '/certs', readOnly: true }]);
   });
 
+  test('references Secrets and ConfigMaps of another cdk8s-plus major, which share only their shape', () => {
+    // GIVEN objects that are not cdk8s-plus-28 classes (as a cdk8s-plus-33 app holds), only named
+    const otherMajor = (name: string) => ({ name, apiVersion: 'v1', kind: 'Secret', resourceType: 'secrets' });
+    const objects = synthChart((chart) => {
+      new LocustTest(chart, 't', {
+        name: 'checkout',
+        spec: minimalSpec(),
+        envFrom: [EnvSource.fromConfigMap(otherMajor('shop-settings')), EnvSource.fromSecret(otherMajor('shop-token'))],
+        secretMounts: [{ secret: otherMajor('shop-certs'), mountPath: '/certs' }],
+      });
+    });
+
+    // THEN they are referenced by name, as cdk8s-plus-28 objects are
+    const container = locustContainer(find(objects, 'Job', 'checkout-master'));
+    expect(container.envFrom).toEqual([{ configMapRef: { name: 'shop-settings' } }, { secretRef: { name: 'shop-token' } }]);
+    expect(container.volumeMounts).toEqual([{ name: 'secret-shop-certs', mountPath: '/certs', readOnly: true }]);
+  });
+
   test('fails when a typed secret mount conflicts with the locustfile path, like any spec', () => {
     const app = new App();
     const chart = new Chart(app, 'c');

@@ -39,8 +39,8 @@ describe('parseInvocation', () => {
     [['validate', '--keep'], '--keep is an option of run'],
     [['run', 'a.yaml', '-o', 'x.yaml'], 'run does not take --output: it changes what is rendered for a cluster, not what runs'],
     [['run', 'a.yaml', '--argocd'], 'run does not take --argocd: it changes what is rendered for a cluster, not what runs'],
-    [['run'], 'run needs FILE: the rendered manifests or LocustTest resources (standard input is not read)'],
-    [['run', '-'], 'run needs FILE: the rendered manifests or LocustTest resources (standard input is not read)'],
+    [['run'], 'run needs FILE: the rendered manifests or LocustTest resources (standard input is not read), or -f LOCUSTFILE --host URL'],
+    [['run', '-'], 'run needs FILE: the rendered manifests or LocustTest resources (standard input is not read), or -f LOCUSTFILE --host URL'],
     [['run', 'a.yaml', '--host', 'shop.example.com'], '--host must be a URL starting with http:// or https:// (got "shop.example.com")'],
     [['run', 'a.yaml', '--run-time', '5 minutes'], '--run-time must be a Locust duration such as 30s, 5m or 1h30m (got "5 minutes")'],
     [['run', 'a.yaml', '--run-time', ''], '--run-time must be a Locust duration such as 30s, 5m or 1h30m (got "")'],
@@ -53,7 +53,9 @@ describe('parseInvocation', () => {
     [['run', 'a.yaml', '--baseline='], '--baseline needs a summary file, e.g. --baseline locust-reports/<name>-<time>/<name>.summary.json'],
     [['render', '--baseline', 'b.json'], '--baseline is an option of run'],
     [['comapre', 'a', 'b'], 'unknown command "comapre": did you mean compare? use render, validate, run or compare'],
-    [['render', '--bogus'], expect.stringContaining("unknown option '--bogus'")],
+    [['render', '--bogus'], 'unknown option --bogus; cdk8s-locust --help lists the options'],
+    [['render', '--stirct'], 'unknown option --stirct; did you mean --strict?'],
+    [['run', 'a.yaml', '--worker', '2'], 'unknown option --worker; did you mean --workers?'],
     [['render', '-o'], "option '-o, --output <value>' argument missing"],
     [['validate', '-o', 'x.yaml'], 'validate writes nothing: --output is for render'],
     [['render', '--operator-config', '-'], '--operator-config needs a file: standard input is for the documents'],
@@ -61,6 +63,37 @@ describe('parseInvocation', () => {
     [['render', '--run-id'], "option '--run-id <value>' argument missing"],
     [['render', '--run-id', 'tests.yml'], '--run-id needs a value before the files: "tests.yml" is an input file, e.g. --run-id 2026-11-22-1 tests.yml'],
     [['validate', '--run-id', '-'], '--run-id needs a value before the files: "-" is an input file, e.g. --run-id 2026-11-22-1 -'],
+  ])('fails when the arguments are %j', (args, message) => {
+    expect(parseInvocation(args)).toEqual({ action: 'usage-error', message });
+  });
+});
+
+describe('run --use-test-host', () => {
+  test('confirms the test\'s own target, and is an option of run only', () => {
+    expect(parseInvocation(['run', 'a.yaml', '--use-test-host'])).toMatchObject({ action: 'run', useTestHost: true });
+    expect(parseInvocation(['run', 'a.yaml'])).not.toHaveProperty('useTestHost', true);
+    expect(parseInvocation(['render', 'a.yaml', '--use-test-host'])).toEqual({ action: 'usage-error', message: '--use-test-host is an option of run' });
+  });
+});
+
+describe('run -f and --files', () => {
+  test('read a locustfile run with its users and spawn rate', () => {
+    expect(parseInvocation(['run', '-f', 'tests/', '--host', 'http://127.0.0.1:8080', '--users', '5', '--spawn-rate', '0.5'])).toMatchObject({ action: 'run', files: [], locustfile: 'tests/', users: 5, spawnRate: 0.5 });
+  });
+
+  test('read every --files in order', () => {
+    expect(parseInvocation(['run', 'a.yaml', '--files', 'a=x', '--files', 'b=y'])).toMatchObject({ folderConfigMaps: [{ name: 'a', dir: 'x' }, { name: 'b', dir: 'y' }] });
+  });
+
+  test.each([
+    [['run', '-f', 'l.py'], 'run -f needs --host URL: the target the users load, e.g. --host http://127.0.0.1:8080'],
+    [['run', 'a.yaml', '-f', 'l.py', '--host', 'http://h'], 'run takes FILE or -f, not both (got a.yaml and -f l.py)'],
+    [['run', 'a.yaml', '--users', '3'], '--users is for run -f: a test of FILE has its users in its master command'],
+    [['run', '-f', 'l.py', '--host', 'http://h', '--users', '0'], '--users must be a whole number of at least 1 (got "0")'],
+    [['run', '-f', 'l.py', '--host', 'http://h', '--spawn-rate', 'fast'], '--spawn-rate must be a number of users per second above 0 (got "fast")'],
+    [['run', '-f', 'l.py', '--host', 'http://h', '--test', 'x'], 'run -f runs the one test it makes: --test is for FILE'],
+    [['run', 'a.yaml', '--files', 'tests'], '--files needs NAME=DIR, NAME a ConfigMap name such as locust-tests (got "tests")'],
+    [['render', 'a.yaml', '--files', 'a=b'], '--files is an option of run'],
   ])('fails when the arguments are %j', (args, message) => {
     expect(parseInvocation(args)).toEqual({ action: 'usage-error', message });
   });

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { Manifest, assertValidKubernetesObject, find } from '../util';
 import { CLI_BIN, ensureBuilt, ROOT } from '../built-cli';
+import { ARGOCD_HOOK_ANNOTATION, SCHEDULE_ANNOTATION, START_DELAY_ANNOTATION } from '../../src/cli/run-annotations';
+import { THRESHOLDS_ANNOTATION } from '../../src/verdict/thresholds-annotation';
 
 /**
  * The command line end to end, as a user runs it: the built `lib/src/cli/main.js` spawned with
@@ -324,15 +326,34 @@ describe('bad input', () => {
 describe('usage', () => {
   test.each([
     [['frobnicate'], 'unknown command "frobnicate"'],
-    [['render', '--frobnicate'], "unknown option '--frobnicate'"],
+    [['render', '--frobnicate'], 'unknown option --frobnicate; cdk8s-locust --help lists the options'],
     [['render', '-o'], "option '-o, --output <value>' argument missing"],
     [[], 'a command is required'],
-  ])('fails with exit status 2 and the usage on %j', (args, message) => {
+  ])('fails with exit status 2, the problem and where the usage is on %j', (args, message) => {
     const { status, stdout, stderr } = cli(args);
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`cdk8s-locust: ${message}`);
-    expect(stderr).toContain('usage: cdk8s-locust <command>');
+    // one line to act on, then the way to the whole usage, which is not repeated
+    expect(stderr.split('\n')[0]).toContain(`cdk8s-locust: ${message}`);
+    expect(stderr.split('\n').slice(1)).toEqual(['run cdk8s-locust --help for the commands and options', '']);
+  });
+
+  test('fails on a mistyped option by naming the option it is close to, with balanced quotes', () => {
+    const { status, stderr } = cli(['run', 'a.yaml', '--hots', 'http://127.0.0.1:8080']);
+    expect(status).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('cdk8s-locust: unknown option --hots; did you mean --host?');
+  });
+
+  test('help names every annotation the command line reads, and a reference the package holds', () => {
+    // GIVEN the annotations the command line reads from a LocustTest
+    const annotations = [ARGOCD_HOOK_ANNOTATION, START_DELAY_ANNOTATION, SCHEDULE_ANNOTATION, THRESHOLDS_ANNOTATION];
+
+    // THEN the help shows each, and the reference it points to is published
+    const help = cli(['--help']).stdout;
+    expect(annotations.filter((name) => !help.includes(`${name}:`))).toEqual([]);
+    const reference = /node_modules\/cdk8s-locust\/(\S+)\)/.exec(help)?.[1];
+    expect(reference).toBe('docs/cli.md');
+    expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).files).toContain(reference);
   });
 
   test('prints the help on stdout with --help and the version with --version', () => {

@@ -144,7 +144,21 @@ spec:
 
   test('fails when a passed-through document clashes with a generated object', () => {
     const input = file('clash.yaml', `${LOCUST_TEST('shop')}---\napiVersion: v1\nkind: Service\nmetadata: {name: shop-master, namespace: load}\n`);
-    expect(dispatch(['render', input]).stderr).toContain(`${input}: document 2: metadata.name gives Service load/shop-master, which ${input}: LocustTest shop also gives;`);
+    expect(dispatch(['render', input]).stderr).toContain(`${input}: document 2 (line 9): metadata.name gives Service load/shop-master, which LocustTest shop of document 1 (line 1) of this file also gives;`);
+  });
+
+  test('fails when two LocustTests of one file give the same objects, telling them apart by document and line', () => {
+    // GIVEN one file holding the same test twice
+    const input = file('twice.yaml', `${LOCUST_TEST('shop')}---\n${LOCUST_TEST('shop')}`);
+
+    // WHEN it is rendered
+    const result = dispatch(['render', input]);
+
+    // THEN the repeat is named by its document and line, the first one within the same file, and the file once per line
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe(`${input}: LocustTest shop of document 2 (line 9): metadata.name gives Service load/shop-master, which LocustTest shop of document 1 (line 1) of this file also gives; give the tests different names, or put them in different namespaces`);
+    expect(lines.every((line) => line.split(input).length === 2)).toBe(true);
   });
 
   test('accepts the same test name in two namespaces', () => {

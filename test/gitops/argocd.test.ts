@@ -156,6 +156,16 @@ describe('Argo CD hook mode', () => {
     expect(find(objects, 'Job', 'checkout-master').spec.template.spec.initContainers.map((c: any) => c.name)).toEqual(['start-delay', 'locust-metrics-exporter']);
   });
 
+  test('takes the start delay as written in YAML', () => {
+    const objects = synthChart((chart) => new LocustTest(chart, 't', { name: 'checkout', spec: minimalSpec(), argoCd: { hook: ArgoCdHook.POST_SYNC, startDelay: '1m' } }));
+    expect(find(objects, 'Job', 'checkout-worker').spec.template.spec.initContainers.find((c: any) => c.name === 'start-delay').command).toEqual(['sleep', '60']);
+  });
+
+  test('fails when the start delay is not a duration', () => {
+    const test = new LocustTest(new Chart(new App(), 'c'), 't', { name: 'checkout', spec: minimalSpec(), argoCd: { hook: ArgoCdHook.SYNC, startDelay: '30 seconds' } });
+    expect(test.problems).toEqual([expect.objectContaining({ path: 'argoCd.startDelay', message: 'must be a duration', value: '30 seconds' })]);
+  });
+
   test('fails when the start delay is given without a hook', () => {
     const test = new LocustTest(new Chart(new App(), 'c'), 't', { name: 'checkout', spec: minimalSpec(), argoCd: { startDelay: Duration.seconds(30) } });
     expect(test.problems).toEqual([expect.objectContaining({ path: 'argoCd.startDelay', message: 'only applies to hook Jobs', value: '30 seconds' })]);

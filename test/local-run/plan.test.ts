@@ -177,3 +177,47 @@ describe('planLocalRun', () => {
     ]);
   });
 });
+
+describe('a target inside the cluster', () => {
+  const TARGET_TEST = FILES + locustTestYaml('shop', '', '-f /lotest/src/a.py --host http://catalogue.shop.svc:8080', '-f /lotest/src/a.py --host http://catalogue.shop.svc:8080');
+
+  function targetProblems(yaml: string, options = {}): string[] {
+    const selected = selectTest(renderedObjects(yaml));
+    if (!('test' in selected)) throw new Error(JSON.stringify(selected.problem));
+    const planned = planLocalRun(selected.test, options, SITE);
+    return 'problems' in planned ? planned.problems.map((problem) => `${problem.path} ${problem.message} (got ${String(problem.value)}); ${problem.fix}`) : [];
+  }
+
+  test('fails when the test names a *.svc target and the run gives no --host, saying to pass one', () => {
+    // WHEN the test's target is a cluster DNS name and nothing confirms it
+    const problems = targetProblems(TARGET_TEST);
+
+    // THEN the run is refused once, naming the target and both ways out
+    expect(problems).toEqual([
+      "the master's --host names catalogue.shop.svc, a host inside the cluster, which this machine may resolve to a real service (got http://catalogue.shop.svc:8080); pass --host URL with this run's target (e.g. --host http://127.0.0.1:8080), or --use-test-host to load the test's own target from here",
+    ]);
+  });
+
+  test.each([
+    ['a bare Service name', 'http://catalogue:8080', 'catalogue'],
+    ['a cluster.local name', 'https://catalogue.shop.svc.cluster.local/x', 'catalogue.shop.svc.cluster.local'],
+  ])('fails when the target is %s', (_what, target, host) => {
+    const problems = targetProblems(FILES + locustTestYaml('shop', '', `-f /lotest/src/a.py --host ${target}`));
+    expect(problems).toEqual([expect.stringContaining(`names ${host}, a host inside the cluster`)]);
+  });
+
+  test.each([
+    ['--host', { host: 'http://127.0.0.1:8080' }],
+    ['--use-test-host', { useTestHost: true }],
+  ])('runs the test once %s confirms the target', (_flag, options) => {
+    expect(targetProblems(TARGET_TEST, options)).toEqual([]);
+  });
+
+  test.each([
+    ['the loopback address', 'http://127.0.0.1:8080'],
+    ['localhost', 'http://localhost:8080'],
+    ['a public name', 'https://shop.example.com'],
+  ])('runs a test whose target is %s without confirmation', (_what, target) => {
+    expect(targetProblems(FILES + locustTestYaml('shop', '', `-f /lotest/src/a.py --host ${target}`))).toEqual([]);
+  });
+});

@@ -26,6 +26,24 @@ describe('Prometheus Operator monitors', () => {
     expect(find(objects, 'Service', 'checkout-master').metadata.labels).toBeUndefined();
   });
 
+  test.each([
+    ['15s', '15s'],
+    ['1m', '60s'],
+    ['1m30s', '90s'],
+  ])('takes the interval %s as written in YAML, giving %s', (interval, written) => {
+    const objects = synthChart((chart) => new LocustTest(chart, 't', { name: 'checkout', spec: minimalSpec(), monitor: MetricsMonitor.podMonitor({ interval }) }));
+    expect(find(objects, 'PodMonitor', 'checkout-master').spec.podMetricsEndpoints[0].interval).toBe(written);
+  });
+
+  test.each([
+    ['not a duration', 'soon', 'must be a duration'],
+    ['a fraction of a second', '1500ms', 'must be a whole number of seconds, at least 1'],
+    ['zero', Duration.seconds(0), 'must be a whole number of seconds, at least 1'],
+  ])('fails when the interval is %s', (_what, interval, message) => {
+    const test = new LocustTest(new Chart(new App(), 'c'), 't', { name: 'checkout', spec: minimalSpec(), monitor: MetricsMonitor.podMonitor({ interval }) });
+    expect(test.problems).toEqual([expect.objectContaining({ path: 'monitor.interval', message })]);
+  });
+
   test('a ServiceMonitor selects the master Service through a label added for it', () => {
     const objects = synthChart((chart) => new LocustTest(chart, 't', { name: 'checkout', spec: minimalSpec(), monitor: MetricsMonitor.serviceMonitor() }));
     const monitor = find(objects, 'ServiceMonitor', 'checkout-master');

@@ -203,6 +203,19 @@ describe('locustfiles from the repository', () => {
     expect(locustContainer(find(objects, 'Job', 'checkout-worker')).volumeMounts).toEqual([{ name: 'checkout-worker', mountPath: '/scripts' }]);
   });
 
+  test('accepts ConfigMaps of another cdk8s-plus major, which share only their shape', () => {
+    // GIVEN ConfigMaps that are not cdk8s-plus-28 objects (as a cdk8s-plus-33 app holds)
+    const objects = synthChart((chart) => {
+      new LocustTest(chart, 't', { name: 'checkout', spec: minimalSpec(), testFiles: TestFiles.fromConfigMaps({ name: 'shop-files' }, { name: 'shop-lib' }) });
+    });
+
+    // THEN the pods mount them by name
+    expect(find(objects, 'Job', 'checkout-master').spec.template.spec.volumes).toEqual([
+      { name: 'checkout-master', configMap: { name: 'shop-files' } },
+      { name: 'locust-lib', configMap: { name: 'shop-lib' } },
+    ]);
+  });
+
   test('accepts cdk8s-plus-28 ConfigMaps the app defines', () => {
     // GIVEN two kplus ConfigMaps
     const objects = synthChart((chart) => {

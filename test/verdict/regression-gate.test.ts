@@ -78,8 +78,8 @@ describe('a regression gate with a baseline from the repository', () => {
   });
 
   test('fails when a limit is misspelled, with the one it is closest to', () => {
-    expect(synthError({ regression: { baseline: RegressionBaseline.fromFile(baselineFile()), limits: { maxAverageIncrease: 10 } as any } }))
-      .toThrow(/regression\.limits\.maxAverageIncrease is not a regression limit \(got 10\); did you mean maxAverageIncreasePercent\?/);
+    expect(synthError({ regression: { baseline: RegressionBaseline.fromFile(baselineFile()), limits: { maxAverageIncreasePercnt: 10 } as any } }))
+      .toThrow(/regression\.limits\.maxAverageIncreasePercnt is not a regression limit \(got 10\); did you mean maxAverageIncreasePercent\?/);
   });
 
   test('fails when an endpoint key is not METHOD name', () => {

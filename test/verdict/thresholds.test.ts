@@ -22,6 +22,15 @@ describe('thresholds', () => {
     });
   });
 
+  test('reads durations written as in YAML, as the same milliseconds', () => {
+    // WHEN the durations are strings
+    const resolved = resolveThresholds({ maxAverageResponseTime: '300ms', maxResponseTimePercentiles: [{ percentile: 0.95, max: '1s500ms' }] });
+
+    // THEN the master gets the milliseconds they stand for
+    expect(resolved.problems).toEqual([]);
+    expect(resolved.json).toEqual({ maxAverageResponseTimeMs: 300, maxResponseTimePercentiles: [{ percentile: 0.95, maxMs: 1500 }] });
+  });
+
   test('writes the environment value with its keys in a fixed order, whatever order they were given in', () => {
     const one = thresholdsEnvValue({ minRequestsPerSecond: 5, maxFailRatio: 0.5 });
     const other = thresholdsEnvValue({ maxFailRatio: 0.5, minRequestsPerSecond: 5 });
@@ -41,7 +50,8 @@ describe('thresholds', () => {
     ['a percentile of 0', { maxResponseTimePercentiles: [{ percentile: 0, max: Duration.millis(800) }] }, 'thresholds.maxResponseTimePercentiles[0].percentile', 'must be a fraction strictly between 0 and 1'],
     ['a percentile given as a percent', { maxResponseTimePercentiles: [{ percentile: 95, max: Duration.millis(800) }] }, 'thresholds.maxResponseTimePercentiles[0].percentile', 'must be a fraction strictly between 0 and 1'],
     ['a negative rate', { minRequestsPerSecond: -1 }, 'thresholds.minRequestsPerSecond', 'must be a number of requests per second, 0 or more'],
-    ['an average that is not a Duration', { maxAverageResponseTime: 300 }, 'thresholds.maxAverageResponseTime', 'must be a cdk8s Duration'],
+    ['an average that is not a duration', { maxAverageResponseTime: 300 }, 'thresholds.maxAverageResponseTime', 'must be a duration'],
+    ['an average in a unit Locust does not write', { maxAverageResponseTime: '300 millis' }, 'thresholds.maxAverageResponseTime', 'must be a duration'],
     ['a negative duration', { maxAverageResponseTime: { toMilliseconds: () => -5 } }, 'thresholds.maxAverageResponseTime', 'must not be a negative duration'],
     ['an empty thresholds object', {}, 'thresholds', 'sets no threshold'],
     ['an empty percentile list alone', { maxResponseTimePercentiles: [] }, 'thresholds', 'sets no threshold'],

@@ -174,6 +174,49 @@ describe('reports', () => {
   });
 });
 
+describe('reports from another cdk8s-plus major', () => {
+  /** The shape of a cdk8s-plus-33 Volume: its own class, so not an instance of cdk8s-plus-28's. */
+  class OtherMajorVolume {
+    public readonly name = 'pvc-load-reports';
+    public _toKube() {
+      return { name: this.name, persistentVolumeClaim: { claimName: 'load-reports', readOnly: false } };
+    }
+  }
+
+  test('mount a volume that has the members every major shares', () => {
+    // WHEN the report volume is not a cdk8s-plus-28 object
+    const master = find(synth({ reports: { volume: new OtherMajorVolume() } }), 'Job', 'checkout-master');
+
+    // THEN its Kubernetes form is the master's volume, as with cdk8s-plus-28
+    expect(master.spec.template.spec.volumes).toContainEqual({ name: 'pvc-load-reports', persistentVolumeClaim: { claimName: 'load-reports', readOnly: false } });
+  });
+
+  test('fails when the report volume is not a volume at all', () => {
+    expect(synthError({ reports: { volume: { name: 'reports' } as any } })).toThrow(/reports\.volume must be a cdk8s-plus Volume \(got "object"\)/);
+  });
+});
+
+describe('reports on a claim', () => {
+  const testWith = (security?: object) => {
+    const chart = new Chart(new App({ outdir: '/nonexistent-never-written' }), 'c');
+    const volume = kplus.Volume.fromPersistentVolumeClaim(chart, 'Reports', kplus.PersistentVolumeClaim.fromClaimName(chart, 'Claim', 'load-reports'));
+    return new LocustTest(chart, 't', { name: 'checkout', spec: minimalSpec(security ? { security } : {}), reports: { volume } });
+  };
+
+  test('warn when the pod has no fsGroup, so that uid 1000 may not write to the claim', () => {
+    // WHEN reports go to a claim and the pod security context has no fsGroup
+    const test = testWith();
+
+    // THEN a warning names the field and the claim
+    expect(test.warnings).toContainEqual(expect.objectContaining({ path: 'spec.security.podSecurityContext.fsGroup', message: expect.stringMatching(/reports claim load-reports/) }));
+  });
+
+  test('say nothing about fsGroup once it is set', () => {
+    const test = testWith({ podSecurityContext: { fsGroup: 1000 } });
+    expect(test.warnings.filter((w) => w.path.includes('fsGroup'))).toEqual([]);
+  });
+});
+
 describe('verdict warnings', () => {
   const warn = (image: string, command: string, options: { thresholds?: boolean; reports?: boolean }) =>
     warningsFor(minimalSpecJson({ image, master: { command } }) as SpecJson, DEFAULT_OPERATOR_CONFIG, { observability: planObservability(undefined, DEFAULT_OPERATOR_CONFIG.metricsExporter), argoCd: false, ...options });
