@@ -18,10 +18,10 @@ import { dispatch as cli } from '../src/cli/dispatch';
 import { findOnPath } from '../src/local-run/locust-program';
 import { planLocalRun, ProcessPlan } from '../src/local-run/plan';
 import { freePort } from '../src/local-run/runner';
-import { planRunReports } from '../src/local-run/run-reports';
+import { createReportsFolder, planRunReports } from '../src/local-run/run-reports';
 import { KubeObject, selectTest } from '../src/local-run/select';
 
-const RUNS = 5;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ROOT = resolve(__dirname, '..');
 const BIN = join(ROOT, 'lib', 'src', 'cli', 'main.js');
 
@@ -50,17 +50,22 @@ spec:
   testFiles: {configMapRef: bench-files}
 `;
 
-function waitFor(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<number | null> {
+/** Runs a program to its end; its output is kept only to explain a failure. */
+function waitFor(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number | null; output: string }> {
   return new Promise((done) => {
-    const child = spawn(command, args, { ...options, stdio: 'ignore' });
-    child.on('close', (code) => done(code));
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (chunk: Buffer) => { output = (output + chunk.toString('utf8')).slice(-4000); };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('close', (code) => done({ code, output }));
   });
 }
 
 async function byCommand(file: string, host: string, work: string): Promise<number> {
   const started = process.hrtime.bigint();
-  const code = await waitFor(process.execPath, [BIN, 'run', file, '--host', host, '--reports', join(work, 'command-reports')], { cwd: work, env: process.env });
-  if (code !== 0) throw new Error(`cdk8s-locust run exited ${String(code)}`);
+  const { code, output } = await waitFor(process.execPath, [BIN, 'run', file, '--host', host, '--reports', join(work, 'command-reports')], { cwd: work, env: process.env });
+  if (code !== 0) throw new Error(`cdk8s-locust run exited ${String(code)}:\n${output}`);
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
@@ -84,11 +89,12 @@ async function byHand(objects: KubeObject[], host: string, locust: string, work:
   const planned = planLocalRun(selected.test, { host }, { root, masterPort: await freePort(), webPort: await freePort() });
   if (!('plan' in planned)) throw new Error(JSON.stringify(planned.problems));
   const { reports } = planRunReports(planned.plan, selected.test, { reportsParent: join(work, 'hand-reports') }, root, new Date());
+  createReportsFolder(reports);
   const processes = [reports.plan.master, ...reports.plan.workers];
   processes.forEach(writeEntries);
   const started = process.hrtime.bigint();
-  const codes = await Promise.all(processes.map((plan) => waitFor(locust, [...plan.args], { cwd: plan.cwd, env: { PATH: process.env.PATH, HOME: plan.cwd, ...plan.env } })));
-  if (codes[0] !== 0) throw new Error(`the master started by hand exited ${String(codes[0])}`);
+  const [master] = await Promise.all(processes.map((plan) => waitFor(locust, [...plan.args], { cwd: plan.cwd, env: { PATH: process.env.PATH, HOME: plan.cwd, ...plan.env } })));
+  if (master.code !== 0) throw new Error(`the master started by hand exited ${String(master.code)}:\n${master.output}`);
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
