@@ -8,6 +8,7 @@ export { LocustTest, LocustTestProps, LocustTestObjectProps, STRICT_CONTEXT_KEY 
 export { LocustTestOptions } from './construct/options';
 export { LocustTestMetadata } from './construct/metadata';
 export { RenderMode } from './gitops/operator-mode';
+export { PodSecurity } from './pod/pod-security';
 export { ArgoCdOptions, ArgoCdHook } from './gitops/argocd';
 export { TestFiles, DirectoryOptions } from './test-files/test-files';
 export { EnvSource, SecretMount } from './construct/references';
@@ -32,6 +33,10 @@ export { OperatorConfig, ResourceSettings, MetricsExporterSettings, KafkaSetting
 export { Problem, LocustTestValidationError } from './core/problems';
 export { Warning } from './checks/warnings';
 export { synthOrReport } from './construct/synth';
+
+// Grafana dashboards of both observability modes, as a ConfigMap for the Grafana sidecar.
+export { GrafanaDashboards, GrafanaDashboardsProps } from './construct/grafana-dashboards';
+export { DashboardMode } from './dashboards/panels';
 
 // The spec, typed from the CRD.
 export { LocustTestTypedSpec } from './spec/typed-spec';

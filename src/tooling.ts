@@ -49,6 +49,12 @@ export { VERDICT_MOUNT_PATH } from './verdict/verdict';
 export { REPORTS_MOUNT_PATH, reportFileBase } from './verdict/reports';
 export { REQUIREMENTS_MOUNT_PATH } from './test-files/requirements';
 
+// The dashboards' JSON, panels and the metric names they read, for another way of provisioning.
+export { GRAFANA_DASHBOARD_LABEL, DASHBOARD_FILES } from './construct/grafana-dashboards';
+export { locustDashboard, DashboardJson, DASHBOARD_UIDS } from './dashboards/dashboard';
+export { PanelSpec, PanelQuery, panelsOf } from './dashboards/panels';
+export { OTEL_METRICS, EXPORTER_METRICS } from './dashboards/metrics';
+
 // Run summaries and the regression gate: the summary's form, schema and reader, and the rules
 // that compare two runs (those of `cdk8s-locust compare` and of the master's gate).
 export {

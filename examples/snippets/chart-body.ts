@@ -7,7 +7,7 @@
 import { ApiObject, App, Chart, Cron, Duration, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ArgoCdHook, EnvSource, LocustTest, LocustTestTypedSpec, MetricsMonitor, RenderMode, TestFiles } from 'cdk8s-locust';
+import { ArgoCdHook, EnvSource, LocustTest, LocustTestTypedSpec, MetricsMonitor, PodSecurity, RenderMode, TestFiles } from 'cdk8s-locust';
 
 export class SnippetChart extends Chart {
   constructor(scope: Construct, id: string) {
@@ -19,6 +19,6 @@ export class SnippetChart extends Chart {
     };
     // README snippet
     // Every name is used, so that this file compiles on its own and a snippet may use any of them.
-    void [spec, ApiObject, App, Cron, Duration, JsonPatch, kplus, ArgoCdHook, EnvSource, LocustTest, MetricsMonitor, RenderMode, TestFiles];
+    void [spec, ApiObject, App, Cron, Duration, JsonPatch, kplus, ArgoCdHook, EnvSource, LocustTest, MetricsMonitor, PodSecurity, RenderMode, TestFiles];
   }
 }

@@ -5,7 +5,7 @@ import { ObservabilityMode } from '../pod/observability';
 import { Problem } from '../core/problems';
 import { byteOrder } from '../core/text';
 import { isDns1035Label, isDns1123Label, isDns1123Subdomain, isLabelValue, qualifiedNameProblem } from '../core/kubernetes';
-import { quantityValue } from '../core/quantity';
+import { podFieldProblems } from './pod-field-rules';
 import { JsonObject, SpecJson } from '../spec/spec';
 import { containerVolumeMounts, libMountPath, mountTargets, podVolumes, srcMountPath } from '../pod/volumes';
 
@@ -116,7 +116,7 @@ function apiServerRules(name: string, spec: SpecJson, config: ResolvedOperatorCo
     ...labelsAndAnnotations(spec),
     ...environment(spec, observability),
     ...podStorage(name, spec),
-    ...resourceBounds(spec),
+    ...podFieldProblems(spec, config),
     ...tolerations(spec, config),
   ];
 }
@@ -248,26 +248,6 @@ function podStorage(name: string, spec: SpecJson): Problem[] {
         report({ path: path.replace(/\.mountPath$/, '.subPath'), message: "must be a relative path without '..'", value: subPath, fix: 'use a path relative to the volume root' });
       }
     }
-  }
-  return problems;
-}
-
-function resourceBounds(spec: SpecJson): Problem[] {
-  const problems: Problem[] = [];
-  for (const role of [LocustRole.MASTER, LocustRole.WORKER]) {
-    const { requests = {}, limits = {} } = spec[role].resources ?? {};
-    for (const resource of Object.keys(requests).sort()) {
-      const limit = limits[resource];
-      if (limit !== undefined && quantityValue(requests[resource]) > quantityValue(limit)) {
-        problems.push({ path: `spec.${role}.resources.requests[${JSON.stringify(resource)}]`, message: `must be less than or equal to the ${resource} limit ${limit}`, value: requests[resource], fix: `lower the request or raise spec.${role}.resources.limits[${JSON.stringify(resource)}]` });
-      }
-    }
-    // claims is a list keyed by name: the API server refuses two entries with one name.
-    const claimNames = new Set<unknown>();
-    (spec[role].resources?.claims ?? []).forEach((claim, i) => {
-      if (claimNames.has(claim.name)) problems.push({ path: `spec.${role}.resources.claims[${i}].name`, message: 'repeats the name of an earlier claim', value: claim.name, fix: 'give every claim its own name' });
-      claimNames.add(claim.name);
-    });
   }
   return problems;
 }

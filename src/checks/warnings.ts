@@ -1,9 +1,11 @@
+import { posix } from 'node:path';
 import { autoquitTimeout, commandWords, managedFlagOf } from '../pod/command';
 import { libMountPath, PYTHONPATH, pythonPathHolds } from '../pod/volumes';
 import { LocustRole } from '../core/names';
 import { ObservabilityMode, ObservabilityPlan } from '../pod/observability';
 import { ResolvedOperatorConfig } from '../operator/operator-config';
 import { imageReference } from '../core/kubernetes';
+import { formatLocustVersion, imageLocustVersion, isBefore } from '../core/locust-version';
 import { formatProblem, Problem } from '../core/problems';
 import { JsonObject, SpecJson } from '../spec/spec';
 import { verdictWarnings } from '../verdict/verdict-warnings';
@@ -37,6 +39,12 @@ export interface WarningOptions {
    * @default false
    */
   readonly unattended?: boolean;
+  /**
+   * Whether a PodMonitor or ServiceMonitor scrapes the exporter sidecar: the test's metrics are
+   * then read, and the exporter's percentile gauges that stay 0 on newer Locust matter.
+   * @default false
+   */
+  readonly monitored?: boolean;
   /** Whether the master judges thresholds or a regression gate (both load the verdict module first). @default false */
   readonly thresholds?: boolean;
   /** Whether the master writes reports to a volume. @default false */
@@ -51,6 +59,12 @@ export const KNOWN_TRACES_SAMPLERS = [
 const RATIO_SAMPLERS = ['traceidratio', 'parentbased_traceidratio'];
 const OTLP_GRPC_PORT = 4317;
 const OTLP_HTTP_PORT = 4318;
+/** The Locust that added `--otel`: an older one refuses the flag (exit 2) before anything runs. */
+const OTEL_SINCE = { minor: 42, patch: 4 };
+/** The Locust that moved the current percentiles of `/stats/requests` into a map the exporter does not read. */
+const PERCENTILE_MAP_SINCE = { minor: 20, patch: 0 };
+/** The exporter whose percentile gauges read the old `/stats/requests` fields. */
+const CONTAINERSOL_EXPORTER = 'containersol/locust_exporter';
 /** Images known to lack the OpenTelemetry SDK: Locust's plain image. */
 const IMAGES_WITHOUT_OTEL = ['locustio/locust', 'docker.io/locustio/locust', 'index.docker.io/locustio/locust'];
 
@@ -63,12 +77,15 @@ export function warningsFor(spec: SpecJson, config: ResolvedOperatorConfig, opti
   return [
     ...(mode === ObservabilityMode.OPEN_TELEMETRY ? openTelemetryWarnings(spec, otlpProtocol) : []),
     ...(mode === ObservabilityMode.METRICS_EXPORTER ? headlessWarnings(spec) : []),
+    ...(mode === ObservabilityMode.METRICS_EXPORTER && options.monitored === true ? exporterPercentileWarnings(spec, config) : []),
     ...managedFlagWarnings(spec),
     ...autoquitWarnings(spec),
     ...libImportWarnings(spec),
     ...(options.argoCd ? ttlWarnings(config) : []),
     ...(options.unattended ? neverEndingMasterWarnings(spec) : []),
     ...verdictWarnings(spec, { thresholds: options.thresholds === true, reports: options.reports === true }),
+    ...relativeMountPathWarnings(spec),
+    ...secretLiteralWarnings(spec),
   ];
 }
 
@@ -95,12 +112,21 @@ function endpointPort(endpoint: string): number | undefined {
 function openTelemetryWarnings(spec: SpecJson, protocol: string | undefined): Warning[] {
   const warnings: Warning[] = [];
   const otel = spec.observability?.openTelemetry ?? {};
-  if (IMAGES_WITHOUT_OTEL.includes(imageReference(spec.image).repository)) {
+  const version = imageLocustVersion(spec.image);
+  if (version !== undefined && isBefore(version, OTEL_SINCE.minor, OTEL_SINCE.patch)) {
+    warnings.push({ path: 'spec.image', message: `runs Locust ${formatLocustVersion(version)}, which has no --otel (added in ${formatLocustVersion(OTEL_SINCE)}): the pods exit at start (unrecognized arguments: --otel) and the Jobs fail`, value: spec.image, fix: 'use locustio/locust-otel:2.43.4 or later, or turn spec.observability.openTelemetry off' });
+  } else if (IMAGES_WITHOUT_OTEL.includes(imageReference(spec.image).repository)) {
     warnings.push({ path: 'spec.image', message: 'has no OpenTelemetry SDK, so Locust only logs that it is missing and exports nothing', value: spec.image, fix: 'use locustio/locust-otel (2.43.4 or later) or an image with pip install locust[otel]' });
   }
   const endpoint = otel.endpoint ?? '';
   if (endpoint !== '' && !/^https?:\/\//i.test(endpoint)) {
-    warnings.push({ path: 'spec.observability.openTelemetry.endpoint', message: 'has no http:// or https:// scheme, which the OpenTelemetry exporters need to reach the collector', value: endpoint, fix: `write the scheme, e.g. http://${endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')} for plaintext or https:// for TLS` });
+    const plaintext = `http://${endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')}`;
+    if (protocol === 'http/protobuf') {
+      warnings.push({ path: 'spec.observability.openTelemetry.endpoint', message: 'has no http:// or https:// scheme, so the http/protobuf exporter cannot send to it (No connection adapters were found) and nothing is exported', value: endpoint, fix: `write the scheme, e.g. ${plaintext} for plaintext or https:// for TLS` });
+    } else if (otel.insecure !== true) {
+      // The gRPC exporter takes an endpoint without a scheme, and connects with TLS unless insecure.
+      warnings.push({ path: 'spec.observability.openTelemetry.endpoint', message: 'has no http:// or https:// scheme, so the grpc exporter connects with TLS, and a plaintext collector receives nothing', value: endpoint, fix: `write ${plaintext} (or set insecure: true) for plaintext, or https:// for TLS` });
+    }
   }
   const port = endpointPort(endpoint);
   if (protocol === 'grpc' && port === OTLP_HTTP_PORT) {
@@ -142,6 +168,23 @@ function headlessWarnings(spec: SpecJson): Warning[] {
     value: s.value,
     fix: 'drop --headless: the master already starts with --autostart and keeps its UI',
   }));
+}
+
+/**
+ * The exporter sidecar reads the top-level `current_response_time_percentile_50`/`_95` of
+ * Locust's `/stats/requests`; from 2.20 Locust writes them into a `current_response_time_percentiles`
+ * map instead, so those two gauges stay 0 while the others still work.
+ */
+function exporterPercentileWarnings(spec: SpecJson, config: ResolvedOperatorConfig): Warning[] {
+  const version = imageLocustVersion(spec.image);
+  if (version === undefined || isBefore(version, PERCENTILE_MAP_SINCE.minor, PERCENTILE_MAP_SINCE.patch)) return [];
+  if (imageReference(config.metricsExporter.image).repository.replace(/^(docker\.io|index\.docker\.io)\//, '') !== CONTAINERSOL_EXPORTER) return [];
+  return [{
+    path: 'spec.image',
+    message: `runs Locust ${formatLocustVersion(version)}, whose /stats/requests moved the current percentiles (since ${formatLocustVersion(PERCENTILE_MAP_SINCE)}), so the scraped exporter sidecar's locust_requests_current_response_time_percentile_50 and _95 read 0; its other metrics work`,
+    value: spec.image,
+    fix: 'for percentiles use OpenTelemetry (spec.observability.openTelemetry, Locust 2.42.4 or later) with the dashboards of GrafanaDashboards; in exporter mode read locust_requests_median_response_time',
+  }];
 }
 
 /** Where to set what a managed flag controls, for the flags that have a spec field. */
@@ -222,4 +265,48 @@ function neverEndingMasterWarnings(spec: SpecJson): Warning[] {
     warnings.push({ path: 'spec.master.autoquit.enabled', message: `keeps the master running once the test is over, ${consequence}`, value: false, fix: 'drop enabled: false: by default the master quits 60 s after the run' });
   }
   return warnings;
+}
+
+/**
+ * Mount paths that are not absolute. The API server accepts them and the kubelet reads them from
+ * `/`, so the test works in a cluster by accident, while `cdk8s-locust run` refuses them: a
+ * relative path joined to the run's folder would climb out of it.
+ */
+function relativeMountPathWarnings(spec: SpecJson): Warning[] {
+  const paths: [string, unknown][] = [
+    ['spec.testFiles.srcMountPath', spec.testFiles?.srcMountPath],
+    ['spec.testFiles.libMountPath', spec.testFiles?.libMountPath],
+    ...(spec.env?.secretMounts ?? []).map((mount, i): [string, unknown] => [`spec.env.secretMounts[${i}].mountPath`, mount.mountPath]),
+    ...(spec.volumeMounts ?? []).map((mount, i): [string, unknown] => [`spec.volumeMounts[${i}].mountPath`, mount.mountPath]),
+  ];
+  return paths.filter(([, value]) => typeof value === 'string' && value !== '' && !value.startsWith('/')).map(([path, value]) => ({
+    path,
+    message: `is not an absolute path: the kubelet mounts it at ${posix.join('/', value as string)}, and cdk8s-locust run refuses it`,
+    value,
+    fix: `write the absolute path ${posix.join('/', value as string)}`,
+  }));
+}
+
+/** Names of variables that hold credentials by convention, and the OTLP headers (which carry API keys). */
+const SECRET_LOOKING_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?|AUTH)$|^OTEL_EXPORTER_OTLP_(\w+_)?HEADERS$/i;
+/** A value that only refers to another variable (`$(TOKEN)`) holds no secret itself. */
+const REFERENCE_ONLY = /^\$\([A-Za-z_][A-Za-z0-9_.-]*\)$/;
+
+/**
+ * Literal values of variables whose names say they are secrets: they are plain text in Git, in
+ * the Job and in `kubectl describe`, where a `secretKeyRef` would keep them in a Secret.
+ */
+function secretLiteralWarnings(spec: SpecJson): Warning[] {
+  const literals: [string, string, string][] = [];
+  (spec.env?.variables ?? []).forEach((variable: JsonObject, index) => {
+    if (typeof variable.name === 'string' && typeof variable.value === 'string') literals.push([`spec.env.variables[${index}].value`, variable.name, variable.value]);
+  });
+  const extra = spec.observability?.openTelemetry?.extraEnvVars ?? {};
+  for (const name of Object.keys(extra).sort()) literals.push([`spec.observability.openTelemetry.extraEnvVars.${name}`, name, String(extra[name])]);
+  return literals.filter(([, name, value]) => SECRET_LOOKING_NAME.test(name) && value !== '' && !REFERENCE_ONLY.test(value)).map(([path, name]) => ({
+    path,
+    message: `gives ${name} a literal value, which is plain text in Git, in the Job and in kubectl describe`,
+    // The value itself is left out of the warning: it is the secret.
+    fix: 'put it in a Secret and read it with valueFrom.secretKeyRef in spec.env.variables, or with spec.env.secretRefs',
+  }));
 }

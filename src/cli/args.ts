@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { closestName, lowerFirst } from '../core/text';
-import { parseLocustDuration } from '../local-run/plan';
+import { MAX_LOCAL_WORKERS, parseLocustDuration } from '../local-run/plan';
+import { PodSecurity } from '../pod/pod-security';
 import { FolderConfigMap, parseFolderConfigMap } from './files-option';
 
 /** The text printed by `--help`, and on stderr with every usage error. */
@@ -17,7 +18,10 @@ commands:
   run FILE...         run one test of the input on this machine: its master and workers as
                       local \`locust\` processes with the containers' args and env, mounted
                       files in a temporary folder, the master Service's name as 127.0.0.1;
-                      FILE is rendered manifests (dist/*.k8s.yaml) or LocustTest resources
+                      FILE is rendered manifests (dist/*.k8s.yaml) or LocustTest resources;
+                      like \`locust\` itself, it executes the test's locustfiles and installs
+                      its requirements (pip, setup.py included) with your user's rights: run
+                      only tests you would run with \`locust\`
   run -f LOCUSTFILE --host URL
                       run a locustfile (or a folder with locustfile.py) as a LocustTest with
                       the library's defaults: 1 user, 1 worker, 1m, image locustio/locust
@@ -35,6 +39,11 @@ options:
                               the Service an earlier sync wave than the Jobs
       --run-id ID             annotate both Jobs' pod templates with ID, so that a new ID
                               makes Argo CD replace the Jobs and run the test again
+      --pod-security restricted
+                              write pods that pass the restricted Pod Security Standard
+                              (non-root, no privilege escalation, capabilities dropped, no
+                              service-account token, web UI on 127.0.0.1); default: the
+                              operator's pods, which pass baseline
       --strict                treat warnings (traps such as --headless with the exporter
                               sidecar) as errors
 run options:
@@ -45,10 +54,13 @@ run options:
                               this machine resolves with its own DNS; without it or --host
                               such a target is an error
       --run-time T            the master's run time, e.g. 10s or 2m (default: the test's)
-      --workers N             how many worker processes (default: the worker Job's parallelism)
-      --timeout S             stop every process after S seconds (default: the run time plus
-                              60 s, or 600 s when the test has no run time)
+      --workers N             how many worker processes, 1 to ${MAX_LOCAL_WORKERS} (default: the worker
+                              Job's parallelism, which must be in that range too)
+      --timeout S             stop every process S seconds after the run starts (default: the
+                              run time plus 60 s, or 600 s when the test has no run time)
       --keep                  keep the temporary folder (files, worker logs) after the run
+      --locust COMMAND        the Locust program to start: a path such as .venv/bin/locust,
+                              or a name on PATH (default: locust)
       --files NAME=DIR        a ConfigMap NAME of the files of DIR, for a test whose
                               testFiles.configMapRef names a ConfigMap the input lacks
                               (repeatable)
@@ -74,7 +86,7 @@ the full reference: docs/cli.md of the package (node_modules/cdk8s-locust/docs/c
 
 exit status: 0 success, 1 invalid input (one line per problem on stderr, nothing written),
 2 usage error; run: the master's exit code (0 when no request failed), 124 when the time
-bound stopped it
+bound stopped it, 128 + the signal's number when a signal stopped it (130 for Ctrl-C)
 `;
 
 /** The line after a usage error, instead of the whole usage. */
@@ -97,6 +109,8 @@ export interface RenderInvocation {
   readonly operatorConfig?: string;
   readonly argoCd: boolean;
   readonly runId?: string;
+  /** Set only when given. */
+  readonly podSecurity?: PodSecurity;
   /** Set only when given, so that CDK8S_LOCUST_STRICT=1 still applies otherwise. */
   readonly strict?: true;
 }
@@ -115,6 +129,8 @@ export interface RunInvocation {
   readonly workers?: number;
   readonly timeoutSeconds?: number;
   readonly keep: boolean;
+  /** `--locust`: the Locust program, a path or a name on PATH. @default - locust on PATH */
+  readonly locust?: string;
   /** `-f`: a locustfile or folder to run instead of FILE. @default - the test of FILE */
   readonly locustfile?: string;
   readonly users?: number;
@@ -136,6 +152,7 @@ const OPTIONS = {
   'operator-config': { type: 'string' },
   'argocd': { type: 'boolean' },
   'run-id': { type: 'string' },
+  'pod-security': { type: 'string' },
   'strict': { type: 'boolean' },
   'test': { type: 'string' },
   'host': { type: 'string' },
@@ -144,6 +161,7 @@ const OPTIONS = {
   'workers': { type: 'string' },
   'timeout': { type: 'string' },
   'keep': { type: 'boolean' },
+  'locust': { type: 'string' },
   'files': { type: 'string', multiple: true },
   'locustfile': { type: 'string', short: 'f' },
   'users': { type: 'string' },
@@ -167,8 +185,8 @@ function unknownOptionMessage(option: string): string {
 }
 
 /** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
-const RUN_ONLY = ['test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep', 'files', 'locustfile', 'users', 'spawn-rate', 'reports', 'no-reports', 'baseline'] as const;
-const RENDER_ONLY = ['output', 'argocd', 'run-id'] as const;
+const RUN_ONLY = ['test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep', 'locust', 'files', 'locustfile', 'users', 'spawn-rate', 'reports', 'no-reports', 'baseline'] as const;
+const RENDER_ONLY = ['output', 'argocd', 'run-id', 'pod-security'] as const;
 /** What the inputs are called: a run id never looks like this, a file name given by mistake does. */
 const INPUT_FILE = /\.(ya?ml|json)$/i;
 
@@ -212,6 +230,11 @@ export function parseInvocation(args: readonly string[]): Invocation {
   if (runId !== undefined && (runId === '-' || INPUT_FILE.test(runId))) {
     return { action: 'usage-error', message: `--run-id needs a value before the files: ${JSON.stringify(runId)} is an input file, e.g. --run-id 2026-11-22-1 ${runId}` };
   }
+  const podSecurity = values['pod-security'];
+  const profiles: string[] = Object.values(PodSecurity);
+  if (podSecurity !== undefined && !profiles.includes(podSecurity)) {
+    return { action: 'usage-error', message: `--pod-security must be ${profiles.join(' or ')} (got ${JSON.stringify(podSecurity)})` };
+  }
   if (values['operator-config'] === '-') return { action: 'usage-error', message: '--operator-config needs a file: standard input is for the documents' };
   return {
     action: command as 'render' | 'validate',
@@ -220,6 +243,7 @@ export function parseInvocation(args: readonly string[]): Invocation {
     operatorConfig: values['operator-config'],
     argoCd: values.argocd === true,
     runId,
+    ...(podSecurity === undefined ? {} : { podSecurity: podSecurity as PodSecurity }),
     strict: values.strict === true ? true : undefined,
   };
 }
@@ -237,11 +261,14 @@ function parseRun(files: string[], values: Record<string, string | boolean | str
   const runTime = text('run-time');
   if (runTime !== undefined && parseLocustDuration(runTime) === undefined) return { action: 'usage-error', message: `--run-time must be a Locust duration such as 30s, 5m or 1h30m (got ${JSON.stringify(runTime)})` };
   const workers = text('workers');
-  if (workers !== undefined && !/^[1-9]\d*$/.test(workers)) return { action: 'usage-error', message: `--workers must be a whole number of at least 1 (got ${JSON.stringify(workers)})` };
+  if (workers !== undefined && !(/^[1-9]\d*$/.test(workers) && Number(workers) <= MAX_LOCAL_WORKERS)) {
+    return { action: 'usage-error', message: `--workers must be a whole number from 1 to ${MAX_LOCAL_WORKERS} (got ${JSON.stringify(workers)})` };
+  }
   const timeout = text('timeout');
   if (timeout !== undefined && !(/^\d+(\.\d+)?$/.test(timeout) && Number(timeout) > 0)) return { action: 'usage-error', message: `--timeout must be a number of seconds above 0 (got ${JSON.stringify(timeout)})` };
   if (text('test') === '') return { action: 'usage-error', message: '--test needs the name of a test' };
   if (text('operator-config') === '') return { action: 'usage-error', message: '--operator-config needs a file name' };
+  if (text('locust') === '') return { action: 'usage-error', message: '--locust needs a program: a path such as .venv/bin/locust, or a name on PATH' };
   if (text('reports') === '') return { action: 'usage-error', message: '--reports needs a folder, e.g. --reports locust-reports' };
   if (text('reports') !== undefined && values['no-reports'] === true) return { action: 'usage-error', message: '--reports and --no-reports exclude each other: keep one' };
   if (text('baseline') === '') return { action: 'usage-error', message: '--baseline needs a summary file, e.g. --baseline locust-reports/<name>-<time>/<name>.summary.json' };
@@ -257,6 +284,7 @@ function parseRun(files: string[], values: Record<string, string | boolean | str
     workers: workers === undefined ? undefined : Number(workers),
     timeoutSeconds: timeout === undefined ? undefined : Number(timeout),
     keep: values.keep === true,
+    locust: text('locust'),
     ...fromLocustfile,
     reports: text('reports'),
     noReports: values['no-reports'] === true,

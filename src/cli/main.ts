@@ -27,10 +27,17 @@ process.stderr.write(result.stderr);
 process.exitCode = result.status;
 if (result.localRun !== undefined) {
   const { test, options } = result.localRun;
-  // Ctrl-C or a stopping CI job stops the Locust processes too, and the temporary folder goes.
+  // Ctrl-C, a stopping CI job or a closed terminal stop the Locust processes too, and the
+  // temporary folder goes; a second signal kills them at once instead of waiting for them.
   const interrupt = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => interrupt.abort());
-  executeLocalRun(test, { ...options, signal: interrupt.signal }, process).then(
+  const kill = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      if (interrupt.signal.aborted) kill.abort(signal);
+      else interrupt.abort(signal);
+    });
+  }
+  executeLocalRun(test, { ...options, signal: interrupt.signal, kill: kill.signal }, process).then(
     (status) => { process.exitCode = status; },
     (error: unknown) => {
       process.stderr.write(internalError(error));

@@ -12,7 +12,7 @@ import { parseDocuments } from './yaml-documents';
 export function readOperatorConfig(file: string, report: Report): OperatorConfig | undefined {
   const input = readOne(file, file);
   if ('error' in input) {
-    report.inputProblem(file, `cannot be read: ${input.error}`);
+    report.inputProblem(file, input.error);
     return undefined;
   }
   const { documents, errors } = parseDocuments(input.text);

@@ -17,8 +17,10 @@ export function renderCommand(invocation: RenderInvocation): CommandResult {
   if (report.failed) return failure(report);
   // Warnings, if any, go to stderr on success too.
   const warnings = report.toString();
-  // The writer `cdk8s synth` uses, so the bundle reads exactly like a synthesized app.
-  const yaml = objects.length > 0 ? Yaml.stringify(...objects) : '';
+  // The writer `cdk8s synth` uses, so the bundle reads exactly like a synthesized app; one
+  // document at a time, joined as it joins them: spreading 150,000 objects as arguments would
+  // overflow the stack.
+  const yaml = objects.map((object) => Yaml.stringify(object)).join('---\n');
   if (invocation.output === undefined) return { status: 0, stdout: yaml, stderr: warnings };
   try {
     writeFileSync(invocation.output, yaml);
@@ -31,5 +33,5 @@ export function renderCommand(invocation: RenderInvocation): CommandResult {
 
 /** The construct's options the command line's flags stand for; `validate` takes the same. */
 export function renderOptions(invocation: RenderInvocation): LocustTestOptions {
-  return { argoCd: invocation.argoCd ? {} : undefined, runId: invocation.runId, strict: invocation.strict };
+  return { argoCd: invocation.argoCd ? {} : undefined, runId: invocation.runId, podSecurity: invocation.podSecurity, strict: invocation.strict };
 }

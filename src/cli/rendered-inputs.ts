@@ -25,12 +25,13 @@ export function renderInputs(files: readonly string[], operatorConfigFile: strin
   if (report.failed) return { report, objects, renderer };
   for (const input of readInputs(files)) {
     if ('error' in input) {
-      report.inputProblem(input.name, `cannot be read: ${input.error}`);
+      report.inputProblem(input.name, input.error);
       continue;
     }
     const { documents, errors } = parseDocuments(input.text);
     for (const error of errors) report.located(input.name, error.line, error.column, error.message);
-    objects.push(...renderer.render(input.name, documents));
+    // One push per object: spreading 150,000 documents as arguments would overflow the stack.
+    for (const object of renderer.render(input.name, documents)) objects.push(object);
   }
   return { report, objects, renderer };
 }

@@ -1,10 +1,12 @@
-import { Cron, Duration } from 'cdk8s';
+import { Duration } from 'cdk8s';
 import { LocustTestOptions } from '../construct/options';
 import { ArgoCdHook } from '../gitops/argocd';
 import { Problem } from '../core/problems';
+import { nearestName } from '../core/suggest';
+import { CronExpression, cronScheduleProblem } from '../gitops/schedule';
 import { thresholdsOfAnnotation } from './thresholds-annotation-option';
 import { THRESHOLDS_ANNOTATION } from '../verdict/thresholds-annotation';
-import { BASELINE_ANNOTATION, regressionOfAnnotations } from '../verdict/regression-annotation';
+import { BASELINE_ANNOTATION, REGRESSION_LIMITS_ANNOTATION, regressionOfAnnotations } from '../verdict/regression-annotation';
 
 /**
  * Annotations on a LocustTest resource that choose how the command line runs it: the construct's
@@ -14,6 +16,11 @@ import { BASELINE_ANNOTATION, regressionOfAnnotations } from '../verdict/regress
 export const ARGOCD_HOOK_ANNOTATION = 'cdk8s-locust/argocd-hook';
 export const START_DELAY_ANNOTATION = 'cdk8s-locust/start-delay';
 export const SCHEDULE_ANNOTATION = 'cdk8s-locust/schedule';
+
+/** The prefix of the annotations the command line reads; any other key under it is a mistake. */
+export const ANNOTATION_PREFIX = 'cdk8s-locust/';
+/** Every annotation of a LocustTest resource the command line reads. */
+export const KNOWN_ANNOTATIONS: readonly string[] = [ARGOCD_HOOK_ANNOTATION, SCHEDULE_ANNOTATION, START_DELAY_ANNOTATION, THRESHOLDS_ANNOTATION, BASELINE_ANNOTATION, REGRESSION_LIMITS_ANNOTATION].sort();
 
 const annotationPath = (key: string) => `metadata.annotations[${JSON.stringify(key)}]`;
 
@@ -29,7 +36,7 @@ const OPTION_PATHS: Record<string, string> = {
 /** The options the annotations ask for, on top of the command line's, or the problems with them. */
 export function optionsFromAnnotations(annotations: unknown, base: LocustTestOptions): { options: LocustTestOptions; problems: Problem[] } {
   const given = typeof annotations === 'object' && annotations !== null && !Array.isArray(annotations) ? annotations as Record<string, unknown> : {};
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...unknownAnnotations(given)];
   let options = base;
 
   const hook = given[ARGOCD_HOOK_ANNOTATION];
@@ -54,12 +61,11 @@ export function optionsFromAnnotations(annotations: unknown, base: LocustTestOpt
 
   const schedule = given[SCHEDULE_ANNOTATION];
   if (schedule !== undefined) {
-    const fields = typeof schedule === 'string' ? schedule.trim().split(/\s+/) : [];
-    if (fields.length === 5) {
-      const [minute, hour, day, month, weekDay] = fields;
-      options = { ...options, schedule: Cron.schedule({ minute, hour, day, month, weekDay }) };
+    const wrong = typeof schedule === 'string' ? cronScheduleProblem(schedule) : 'is not a string';
+    if (wrong === undefined) {
+      options = { ...options, schedule: new CronExpression(schedule as string) };
     } else {
-      problems.push({ path: annotationPath(SCHEDULE_ANNOTATION), message: 'must be a cron expression of five fields (minute hour day-of-month month day-of-week)', value: schedule, fix: 'use e.g. "0 2 * * *" for every night at 02:00' });
+      problems.push({ path: annotationPath(SCHEDULE_ANNOTATION), message: `must be a cron schedule Kubernetes accepts: five fields (minute hour day-of-month month day-of-week) or a macro such as @daily; it ${wrong}`, value: schedule, fix: 'use e.g. "0 2 * * *" for every night at 02:00' });
     }
   }
 
@@ -73,6 +79,23 @@ export function optionsFromAnnotations(annotations: unknown, base: LocustTestOpt
   problems.push(...regression.problems);
   if (regression.regression !== undefined) options = { ...options, regression: regression.regression };
   return { options, problems };
+}
+
+/**
+ * Keys under the command line's prefix that it does not read, and keys whose prefix is a
+ * misspelling of it: a misspelt `cdk8s-locust/treshold` would otherwise turn the gate off unseen.
+ */
+function unknownAnnotations(given: Record<string, unknown>): Problem[] {
+  const prefix = ANNOTATION_PREFIX.slice(0, -1);
+  return Object.keys(given).sort().filter((key) => {
+    if (KNOWN_ANNOTATIONS.includes(key)) return false;
+    const slash = key.indexOf('/');
+    return slash > 0 && nearestName(key.slice(0, slash), [prefix]) !== undefined;
+  }).map((key) => {
+    const near = nearestName(key, KNOWN_ANNOTATIONS) ?? nearestName(`${ANNOTATION_PREFIX}${key.slice(key.indexOf('/') + 1)}`, KNOWN_ANNOTATIONS);
+    const fix = near === undefined ? `use one of ${KNOWN_ANNOTATIONS.join(', ')}, or drop it` : `did you mean ${near}? rename it`;
+    return { path: annotationPath(key), message: `is not an annotation the command line reads (it reads ${KNOWN_ANNOTATIONS.join(', ')})`, value: given[key], fix };
+  });
 }
 
 /** A construct problem with the option it names replaced by the annotation or flag that set it. */

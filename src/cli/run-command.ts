@@ -1,6 +1,7 @@
 import { formatWarning } from '../checks/warnings';
 import { formatProblem } from '../core/problems';
 import { selectTest } from '../local-run/select';
+import { manifestProblems } from '../local-run/manifest-check';
 import { RunInvocation } from './args';
 import { CommandResult, failure } from './command-result';
 import { folderConfigMaps } from './files-option';
@@ -21,10 +22,13 @@ export function runCommand(invocation: RunInvocation): CommandResult {
   const warnings = report.toString();
   const selected = selectTest(objects, invocation.test);
   if ('problem' in selected) return { status: 1, stdout: '', stderr: `${warnings}cdk8s-locust: ${formatProblem(selected.problem)}\n` };
-  const { host, useTestHost, timeoutSeconds, keep, noReports, baseline } = invocation;
+  // A hand-edited manifest is refused field by field before any process starts.
+  const broken = manifestProblems(selected.test);
+  if (broken.length > 0) return { status: 1, stdout: '', stderr: `${warnings}${broken.map((problem) => `cdk8s-locust: ${formatProblem(problem)}\n`).join('')}` };
+  const { host, useTestHost, timeoutSeconds, keep, locust, noReports, baseline } = invocation;
   // The test `-f` makes already has the run time and workers asked for.
   const { runTime, workers } = invocation.locustfile === undefined ? invocation : { runTime: undefined, workers: undefined };
-  const options = { host, useTestHost, runTime, workers, timeoutSeconds, keep, noReports, baseline, reportsParent: invocation.reports };
+  const options = { host, useTestHost, runTime, workers, timeoutSeconds, keep, locust, noReports, baseline, reportsParent: invocation.reports };
   return { status: 0, stdout: '', stderr: warnings, localRun: { test: selected.test, options } };
 }
 

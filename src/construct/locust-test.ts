@@ -19,11 +19,14 @@ import { isJsonObject, plainCopy, SpecJson } from '../spec/spec';
 import { LocustTestTypedSpec, specJsonOf } from '../spec/typed-spec';
 import { ComposedTestFiles, withTestFiles } from '../test-files/test-files-spec';
 import { validateLocustTest } from '../checks/validation';
+import { mayExceedObjectSize, objectSizeProblems } from '../checks/object-size';
 import { strictProblem, Warning, warningsFor } from '../checks/warnings';
 import { resolveVerdict, ResolvedVerdict } from '../verdict/verdict';
 import { reportsWarnings } from '../verdict/reports';
 import { resolveThresholds } from '../verdict/thresholds';
 import { pythonPathProblems } from '../test-files/requirements';
+import { PodSecurity } from '../pod/pod-security';
+import { restrictedProfileProblems } from '../checks/pod-security';
 
 /** Props of a LocustTest written in TypeScript: the spec typed as the classes generated from the CRD. */
 export interface LocustTestProps extends LocustTestOptions {
@@ -142,8 +145,9 @@ export class LocustTest extends Construct {
     const checked = checkTest(props, this.input);
     this.warnings = checked.problems.length > 0 ? [] : warningsOf(props, this.input, checked.verdict);
     this.written = checked.verdict === undefined ? undefined : writeObjects(this, props, this.input, checked.verdict);
-    const metadataProblems = this.written === undefined ? [] : annotateWithMetadata(this.node.findAll().filter(ApiObject.isApiObject), props.metadata);
-    this.problems = [...checked.problems, ...metadataProblems];
+    const objects = this.node.findAll().filter(ApiObject.isApiObject);
+    const writtenProblems = this.written === undefined ? [] : [...annotateWithMetadata(objects, props.metadata), ...sizeProblemsOf(objects, props, this.input)];
+    this.problems = [...checked.problems, ...writtenProblems];
     this.node.addValidation({ validate: () => this.validate() });
     AppChecks.of(this).register(this, this.strict ? [] : this.warnings);
   }
@@ -245,6 +249,16 @@ class PlainSpecLocustTest extends LocustTest {
 }
 
 /**
+ * Objects over the size the API server stores. Serialising every object costs, so only a spec that
+ * could reach the limit pays for it, besides the ConfigMaps of test files, whose data is checked
+ * against the ConfigMap limit only.
+ */
+function sizeProblemsOf(objects: readonly ApiObject[], props: LocustTestProps, input: TestInput): Problem[] {
+  const sized = mayExceedObjectSize(input.specJson, props.metadata) ? objects : input.files.configMaps;
+  return objectSizeProblems(sized, input.specJson);
+}
+
+/**
  * Phase 1, the input: the test files bound and the references added to the spec, the operator
  * configuration with its defaults, and the observability decided once, from the spec as given,
  * so that the checks and the builders follow the same decision.
@@ -297,7 +311,9 @@ function checkTest(props: LocustTestProps, input: TestInput): CheckedTest {
       reports: props.reports !== undefined,
       regression: props.regression !== undefined,
       requirements: files.requirementsFile !== undefined,
+      restricted: props.podSecurity === PodSecurity.RESTRICTED,
     }) : []),
+    ...podSecurityProblems(props.podSecurity),
   ];
   const verdict = problems.length === 0
     ? resolveVerdict({ testName: props.name, spec: input.specJson, runId: props.runId, thresholds, reports: props.reports, regression: props.regression })
@@ -308,8 +324,16 @@ function checkTest(props: LocustTestProps, input: TestInput): CheckedTest {
     ...(thresholds?.problems ?? []),
     ...(verdict?.problems ?? []),
     ...monitorProblems(props.monitor, observability.mode),
+    ...(verdict !== undefined && props.podSecurity === PodSecurity.RESTRICTED ? restrictedProfileProblems(input.specJson) : []),
   ];
   return all.length === 0 ? { problems: all, verdict: verdict?.verdict } : { problems: all };
+}
+
+/** A profile given from JavaScript or a cast must be one the library writes. */
+function podSecurityProblems(podSecurity: PodSecurity | undefined): Problem[] {
+  const profiles: string[] = Object.values(PodSecurity);
+  if (podSecurity === undefined || profiles.includes(podSecurity)) return [];
+  return [{ path: 'podSecurity', message: 'is not a profile this library writes', value: podSecurity, fix: `use ${profiles.map((value) => `PodSecurity.${value.toUpperCase()}`).join(' or ')}` }];
 }
 
 /** A monitor scrapes the exporter sidecar, which only a test without OpenTelemetry has. */
@@ -325,6 +349,7 @@ function warningsOf(props: LocustTestProps, input: TestInput, verdict: ResolvedV
       observability: input.observability.plan,
       argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
       unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
+      monitored: props.monitor !== undefined,
       thresholds: props.thresholds !== undefined || props.regression !== undefined,
       reports: props.reports !== undefined,
     }),
@@ -346,6 +371,7 @@ function writeObjects(test: LocustTest, props: LocustTestProps, input: TestInput
     podLabels: props.metadata?.labels,
     verdict,
     requirementsFile: input.files.requirementsFile,
+    restricted: props.podSecurity === PodSecurity.RESTRICTED,
   };
   if (input.mode === RenderMode.OPERATOR) return renderOperatorResource(test, ctx);
   const workload = renderWorkload(test, ctx);

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { labelValueProblems, metadataKeyProblems } from '../checks/validation';
+import { annotationsSizeProblems } from '../checks/pod-field-rules';
 import { LABEL_APP, LABEL_MANAGED_BY, LABEL_POD_NAME, LABEL_TEST_NAME } from '../core/names';
 import { formatValue, Problem } from '../core/problems';
 
@@ -44,6 +45,7 @@ export function validateMetadata(metadata: LocustTestMetadata | undefined): Prob
   problems.push(...metadataKeyProblems(labels, 'metadata.labels', 'label'));
   problems.push(...labelValueProblems(Object.fromEntries(Object.entries(labels).filter(([, value]) => typeof value === 'string')), 'metadata.labels'));
   problems.push(...metadataKeyProblems(metadata.annotations, 'metadata.annotations', 'annotation'));
+  problems.push(...annotationsSizeProblems(metadata.annotations, 'metadata.annotations'));
   for (const key of Object.keys(labels).filter((k) => POD_LABEL_KEYS.includes(k)).sort()) {
     problems.push({ path: `metadata.labels[${JSON.stringify(key)}]`, message: 'is a label the operator writes on the pods, which the Service and the test rely on', value: labels[key], fix: 'use another key, e.g. example.com/team' });
   }

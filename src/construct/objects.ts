@@ -15,6 +15,7 @@ import { withVolumeItems } from '../test-files/test-files';
 import { buildWorkload } from '../pod/workload';
 import { createBaselineConfigMap, createVerdictConfigMap, ResolvedVerdict, withVerdict } from '../verdict/verdict';
 import { withRequirements } from '../test-files/requirements';
+import { withRestrictedPodSecurity } from '../pod/pod-security';
 
 /** What the construct renders beyond the spec, resolved and validated. */
 export interface RenderContext {
@@ -34,6 +35,8 @@ export interface RenderContext {
   readonly verdict: ResolvedVerdict;
   /** Path of the requirements file inside the locustfile directory, when one is installed. */
   readonly requirementsFile?: string;
+  /** Whether the pods are hardened for the restricted Pod Security Standard. */
+  readonly restricted: boolean;
 }
 
 /** The objects of workload mode: the Service, and the Jobs or (with a schedule) the CronJobs. */
@@ -67,6 +70,8 @@ export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWo
     if (role === LocustRole.MASTER) result = withVerdict(result, master, ctx.verdict, { module: verdictConfigMap?.name, baseline: baselineConfigMap?.name });
     if (ctx.runId !== undefined) result = withRunId(result, ctx.runId);
     if (ctx.argoCd?.startDelay !== undefined) result = withStartDelay(result, ctx.argoCd.startDelay);
+    // Last, so that every container the steps above added is hardened too.
+    if (ctx.restricted) result = withRestrictedPodSecurity(result, { webUiContainer: role === LocustRole.MASTER && !ctx.webUi ? master : undefined });
     return result;
   };
   const service = createService(test, 'MasterService', { name: test.name, namespace: test.namespace, observability: ctx.observability, webUi: ctx.webUi });

@@ -7,6 +7,7 @@ import { EnvSource, SecretMount } from './references';
 import { LocustTestMetadata } from './metadata';
 import { RegressionOptions } from '../verdict/regression-baseline';
 import { ReportOptions } from '../verdict/reports';
+import { PodSecurity } from '../pod/pod-security';
 import { Thresholds } from '../verdict/thresholds';
 
 /** Environment variable that turns on strict mode (`1`) where no context value `cdk8s-locust:strict` is set. */
@@ -107,6 +108,16 @@ export interface LocustTestOptions {
    * @default - no comparison with earlier runs
    */
   readonly regression?: RegressionOptions;
+
+  /**
+   * The Pod Security Standards profile the pods are written for. `PodSecurity.RESTRICTED` hardens
+   * every container and init container of both Jobs (non-root uid 1000, no privilege escalation,
+   * every capability dropped, the runtime's seccomp profile), leaves the service-account token
+   * unmounted and binds the web UI to 127.0.0.1 unless `webUi` exposes it: for namespaces that
+   * enforce the restricted profile. Not in operator mode, where the operator writes the pods.
+   * @default PodSecurity.BASELINE - the operator's pods
+   */
+  readonly podSecurity?: PodSecurity;
 
   /**
    * Turn every warning into a validation error, for CI. Warnings are otherwise printed at synth.

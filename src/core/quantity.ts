@@ -1,3 +1,5 @@
+import { Problem } from './problems';
+
 /**
  * Kubernetes resource quantities (`500m`, `1Gi`, `1e3`), as the API server parses them.
  * The pattern is the one Kubernetes publishes for `resource.Quantity`.
@@ -25,4 +27,14 @@ export function quantityValue(value: string | number): number {
   if (suffix in DECIMAL) return Number(number) * DECIMAL[suffix];
   if (/^[eE]/.test(suffix)) return Number(`${number}${suffix}`);
   return NaN;
+}
+
+/**
+ * A quantity below zero, at `path`, as a problem. The API server refuses a negative quantity
+ * wherever a pod takes one (`ValidateNonnegativeQuantity` for requests and limits, the
+ * `emptyDir.sizeLimit` check of `validateVolumeSource`).
+ */
+export function negativeQuantityProblem(path: string, value: string | number): Problem | undefined {
+  if (!(quantityValue(value) < 0)) return undefined;
+  return { path, message: 'must not be negative', value, fix: `drop the minus sign, e.g. ${String(value).replace(/^-/, '')}` };
 }

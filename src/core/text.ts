@@ -14,6 +14,16 @@ export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+/** `no such file or directory (ENOENT)` rather than node's `ENOENT: no such file or directory, open 'x'`. */
+export function describeSystemError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  // Duck-typed: errors from another realm (a test sandbox) are not `instanceof Error` here.
+  const raw = (error as { message?: unknown })?.message;
+  const message = typeof raw === 'string' ? raw : String(error);
+  const reason = code && message.startsWith(`${code}: `) ? message.slice(code.length + 2).replace(/, \w+ '.*'$/, '') : message;
+  return code ? `${reason} (${code})` : reason;
+}
+
 /**
  * The candidate a mistyped name most likely meant: the nearest by edit distance, when it is at
  * most two edits or a third of the name's length away (a typo or a swap of two letters, not

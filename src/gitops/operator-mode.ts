@@ -50,6 +50,8 @@ export interface OperatorModeRequest {
   readonly regression?: boolean;
   /** Whether a requirements file is installed. @default false */
   readonly requirements?: boolean;
+  /** Whether the pods are hardened for the restricted Pod Security Standard. @default false */
+  readonly restricted?: boolean;
 }
 
 /** Options that change the operator's objects, which operator mode does not write. */
@@ -79,5 +81,6 @@ export function operatorModeProblems(request: OperatorModeRequest): Problem[] {
   if (request.reports) problems.push({ path: 'reports', message: inJobs, fix });
   if (request.regression) problems.push({ path: 'regression', message: inJobs, fix });
   if (request.requirements) problems.push({ path: 'testFiles.requirementsFile', message: inJobs, fix });
+  if (request.restricted) problems.push({ path: 'podSecurity', message: inJobs, value: 'restricted', fix });
   return problems;
 }

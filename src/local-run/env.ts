@@ -1,5 +1,5 @@
 import { Problem } from '../core/problems';
-import { KubeObject } from './select';
+import { isObject, KubeObject, listAt } from './select';
 import { Sources } from './sources';
 
 /** What the downward API would give the pod; on this machine the pod is 127.0.0.1. */
@@ -49,8 +49,12 @@ export function resolveEnv(container: KubeObject, where: string, pod: PodIdentit
     fix: `give run the file that defines the ${kind}, or mark the reference optional`,
   });
 
-  (container.envFrom ?? []).forEach((from: KubeObject, i: number) => {
+  listAt(container, 'envFrom', where, problems).forEach((from: KubeObject, i: number) => {
     const ref = from.configMapRef ?? from.secretRef;
+    if (ref !== undefined && !isObject(ref)) {
+      problems.push({ path: `${where}.envFrom[${i}]`, message: 'must name its ConfigMap or Secret as {name: ...}', value: from, fix: 'write configMapRef: {name: NAME} or secretRef: {name: NAME}' });
+      return;
+    }
     const kind = from.configMapRef ? 'ConfigMap' : 'Secret';
     const object = ref ? sources.find(kind, ref.name) : undefined;
     if (object === undefined) {
@@ -60,14 +64,30 @@ export function resolveEnv(container: KubeObject, where: string, pod: PodIdentit
     for (const [key, value] of Sources.entries(object)) env.set(`${from.prefix ?? ''}${key}`, value.toString('utf8'));
   });
 
-  (container.env ?? []).forEach((variable: KubeObject, i: number) => {
+  listAt(container, 'env', where, problems).forEach((variable: KubeObject, i: number) => {
     const path = `env[${i}]`;
+    if (typeof variable.name !== 'string' || variable.name === '') {
+      problems.push({ path: `${where}.${path}.name`, message: 'must be the name of the variable', value: variable.name, fix: 'give every entry of env a name' });
+      return;
+    }
     if (variable.valueFrom === undefined) {
-      env.set(variable.name, expandReferences(String(variable.value ?? ''), env));
+      if (variable.value !== undefined && typeof variable.value !== 'string') {
+        problems.push({ path: `${where}.${path}.value`, message: `must be a string, not a ${typeof variable.value}`, value: variable.value, fix: 'quote the value in YAML, e.g. value: "5"' });
+        return;
+      }
+      env.set(variable.name, expandReferences(variable.value ?? '', env));
+      return;
+    }
+    if (!isObject(variable.valueFrom)) {
+      problems.push({ path: `${where}.${path}.valueFrom`, message: 'must be a map with configMapKeyRef, secretKeyRef or fieldRef', value: variable.valueFrom, fix: 'write valueFrom: {secretKeyRef: {name: NAME, key: KEY}}, or use value' });
       return;
     }
     const { configMapKeyRef, secretKeyRef, fieldRef } = variable.valueFrom;
     const keyRef = configMapKeyRef ?? secretKeyRef;
+    if (keyRef !== undefined && !isObject(keyRef)) {
+      problems.push({ path: `${where}.${path}.valueFrom`, message: 'must name its ConfigMap or Secret key as {name: ..., key: ...}', value: variable.valueFrom, fix: 'write secretKeyRef: {name: NAME, key: KEY}' });
+      return;
+    }
     if (keyRef) {
       const kind = configMapKeyRef ? 'ConfigMap' : 'Secret';
       const refPath = `${path}.valueFrom.${configMapKeyRef ? 'configMapKeyRef' : 'secretKeyRef'}`;

@@ -39,23 +39,24 @@ function readCache(file: string): Record<string, CachedProgram> {
 }
 
 /** The program's version and options, from the cache while its file is unchanged, else asked and kept. */
-export async function inspectLocustCached(path: string, cacheFile = inspectionCacheFile(), env: NodeJS.ProcessEnv = process.env): Promise<LocustProgram> {
-  if (env[INSPECTION_CACHE_ENV_VAR] === '0') return inspectLocust(path);
+export async function inspectLocustCached(path: string, signal?: AbortSignal, cacheFile = inspectionCacheFile(), env: NodeJS.ProcessEnv = process.env): Promise<LocustProgram> {
+  if (env[INSPECTION_CACHE_ENV_VAR] === '0') return inspectLocust(path, signal);
   let key: string;
   let stat: { size: number; mtimeMs: number; ctimeMs: number };
   try {
     key = realpathSync(path);
     stat = statSync(key);
   } catch {
-    return inspectLocust(path);
+    return inspectLocust(path, signal);
   }
   const cache = readCache(cacheFile);
   const cached = cache[key];
   if (cached !== undefined && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs && cached.ctimeMs === stat.ctimeMs && Array.isArray(cached.options)) {
     return { path, version: String(cached.version), options: new Set(cached.options) };
   }
-  const program = await inspectLocust(path);
-  if (program.version === '') return program;
+  const program = await inspectLocust(path, signal);
+  // An inspection stopped half-way (the time bound, an interrupt) is never kept.
+  if (program.version === '' || signal?.aborted) return program;
   cache[key] = { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, version: program.version, options: [...program.options].sort() };
   try {
     mkdirSync(dirname(cacheFile), { recursive: true });

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, readFileSync, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { Problem } from '../core/problems';
 
 /** The `locust` a local run starts: where it is, its version and the options its `--help` lists. */
@@ -17,27 +17,56 @@ const OTEL_SINCE = '2.42.4';
 /** The first executable `name` in the folders of `path` (a PATH value), as a shell finds it. */
 export function findOnPath(name: string, path: string): string | undefined {
   for (const folder of path.split(delimiter).filter((entry) => entry !== '')) {
-    const candidate = join(folder, name);
-    try {
-      if (!statSync(candidate).isFile()) continue;
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not there, or not executable: keep looking, as a shell does
-    }
+    // not there, or not executable: keep looking, as a shell does
+    const found = executable(join(folder, name));
+    if (found !== undefined) return found;
   }
   return undefined;
 }
 
-function output(path: string, args: string[]): Promise<string> {
+/** An executable regular file at `path`, or undefined. */
+function executable(path: string): string | undefined {
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    accessSync(path, constants.X_OK);
+    return path;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The Locust program a run starts: `command` as a shell finds it, a path when it holds a `/`
+ * (relative to the working directory), else a name looked up in `path` (a PATH value).
+ * Several Locust installs (virtualenvs, versions) live side by side; this picks one.
+ */
+export function findLocust(command: string, path: string): { path: string } | { problem: Problem } {
+  if (command.includes('/')) {
+    const found = executable(resolve(command));
+    return found !== undefined ? { path: found }
+      : { problem: { path: '--locust', message: 'is not an executable file', value: command, fix: 'give the path of a locust program, e.g. .venv/bin/locust, or a name on PATH' } };
+  }
+  const found = findOnPath(command, path);
+  if (found !== undefined) return { path: found };
+  return {
+    problem: command === 'locust'
+      ? { path: 'locust', message: 'is not on PATH', value: path, fix: 'install Locust (pip install locust, or Debian\'s python3-locust), or name the program with --locust, and run again' }
+      : { path: '--locust', message: 'is not on PATH', value: command, fix: 'give the path of a locust program, e.g. .venv/bin/locust, or a name on PATH' },
+  };
+}
+
+function output(path: string, args: string[], signal: AbortSignal | undefined): Promise<string> {
   return new Promise((resolve) => {
-    execFile(path, args, { timeout: 30_000, encoding: 'utf8' }, (_error, stdout, stderr) => resolve(`${stdout}${stderr}`));
+    execFile(path, args, { timeout: 30_000, encoding: 'utf8', signal }, (_error, stdout, stderr) => resolve(`${stdout ?? ''}${stderr ?? ''}`));
   });
 }
 
-/** Asks the program for its version and options; both take a second or so, so they run together. */
-export async function inspectLocust(path: string): Promise<LocustProgram> {
-  const [version, help] = await Promise.all([output(path, ['--version']), output(path, ['--help'])]);
+/**
+ * Asks the program for its version and options; both take a second or so, so they run together.
+ * Aborting stops both (what they printed so far is all there is).
+ */
+export async function inspectLocust(path: string, signal?: AbortSignal): Promise<LocustProgram> {
+  const [version, help] = await Promise.all([output(path, ['--version'], signal), output(path, ['--help'], signal)]);
   return {
     path,
     // `locust 2.43.1 from /usr/lib/...`; an unset version prints `locust  from ...`.

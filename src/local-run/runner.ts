@@ -1,12 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { constants, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { formatProblem, Problem } from '../core/problems';
+import { RunProcesses } from './children';
+import { ContainedFolder } from './contained';
 import { inspectLocustCached } from './locust-inspection-cache';
-import { findOnPath, pythonOfLocust, unsupportedFlags } from './locust-program';
-import { LocalRunOptions, LocalRunPlan, LOOPBACK, longFlags, planLocalRun, ProcessPlan, SetupStep } from './plan';
+import { findLocust, pythonOfLocust, unsupportedFlags } from './locust-program';
+import { LocalRunOptions, LocalRunPlan, LOOPBACK, longFlags, planLocalRun, ProcessPlan } from './plan';
 import { startProgress } from './progress';
 import { recapLines } from './recap';
 import { createReportsFolder, keepOwnReports, planRunReports, RunReportOptions } from './run-reports';
@@ -20,14 +22,26 @@ export interface RunStreams {
 
 /** How a run is bounded and what it leaves behind. */
 export interface ExecuteOptions extends LocalRunOptions, RunReportOptions {
-  /** Seconds after which every process is stopped. @default - the master's run time plus 60 s, or 600 s without one */
+  /** Seconds after which every process is stopped, counted from before the first process starts. @default - the master's run time plus 60 s, or 600 s without one */
   readonly timeoutSeconds?: number;
   /** Keep the temporary folder (files, worker logs) after the run. @default false */
   readonly keep?: boolean;
-  /** Aborting stops every process, as the timeout does (the command line aborts on SIGINT and SIGTERM). @default - only the timeout stops a run */
+  /**
+   * Aborting stops every process, as the timeout does (the command line aborts on SIGINT, SIGTERM
+   * and SIGHUP); a signal name as the reason makes the exit status 128 + its number.
+   * @default - only the timeout stops a run
+   */
   readonly signal?: AbortSignal;
+  /** Aborting kills every process at once, without a grace period (the command line does it on a second interrupt). @default - processes get a grace period */
+  readonly kill?: AbortSignal;
   /** The PATH `locust` is looked up in. @default - this process's PATH */
   readonly path?: string;
+  /**
+   * The Locust program: a path (with a `/`), or a name looked up in `path`, e.g. a virtualenv's
+   * `.venv/bin/locust` or `locust-2.46`. Requirements are installed with the Python of its `#!` line.
+   * @default 'locust'
+   */
+  readonly locust?: string;
   /** How often the progress line is printed, in ms. @default 5000 */
   readonly progressIntervalMs?: number;
 }
@@ -44,8 +58,6 @@ const DEFAULT_TIMEOUT_WITHOUT_RUN_TIME_S = 600;
 const MAX_TIMEOUT_S = Math.floor((2 ** 31 - 1) / 1000);
 /** How long workers may take to leave after the master exited: they quit when it tells them. */
 const WORKER_GRACE_MS = 10_000;
-/** Between SIGTERM and SIGKILL. */
-const KILL_GRACE_MS = 5_000;
 /** Lines of a failed worker's log that are shown. */
 const LOG_TAIL_LINES = 15;
 
@@ -70,18 +82,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-function writeEntries(process: ProcessPlan): void {
-  for (const entry of process.entries) {
-    if (entry.kind === 'directory') {
-      mkdirSync(entry.path, { recursive: true });
-      continue;
-    }
-    mkdirSync(dirname(entry.path), { recursive: true });
-    writeFileSync(entry.path, entry.content);
-    chmodSync(entry.path, entry.mode);
-  }
-}
-
 function describeOutcome(outcome: Outcome, why: string | undefined): string {
   if (outcome.error !== undefined) return `could not start: ${outcome.error}`;
   const how = outcome.signal !== null ? `was stopped by ${outcome.signal}` : `exited with code ${String(outcome.code)}`;
@@ -93,10 +93,10 @@ function describeOutcome(outcome: Outcome, why: string | undefined): string {
  * stopped it and 130 when the run was interrupted, whatever Locust exits with on SIGTERM; 128 +
  * the signal when something else killed it; 127 when it could not start.
  */
-export function exitStatusOf(outcome: Outcome, stoppedBy: 'time bound' | 'interrupt' | undefined): number {
+export function exitStatusOf(outcome: Outcome, stoppedBy: 'time bound' | 'interrupt' | undefined, interruptStatus = INTERRUPTED_STATUS): number {
   if (outcome.error !== undefined) return 127;
   if (stoppedBy === 'time bound') return TIMEOUT_STATUS;
-  if (stoppedBy === 'interrupt') return INTERRUPTED_STATUS;
+  if (stoppedBy === 'interrupt') return interruptStatus;
   if (outcome.signal !== null) return 128 + (constants.signals[outcome.signal] ?? 0);
   return outcome.code ?? 1;
 }
@@ -117,10 +117,24 @@ function describePlan(plan: LocalRunPlan, test: LocalTest, locust: string, versi
   ];
 }
 
+/** The run's folder name from the test's name (a label, which may hold `/` or `..`): letters, digits, `.`, `-` and `_` only. */
+export function folderNameOf(testName: string): string {
+  return testName.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 63);
+}
+
+/** The exit status an interrupt gives: 128 + the signal named as the abort's reason, else 130 as for SIGINT. */
+function interruptStatusOf(signal: AbortSignal | undefined): number {
+  const reason: unknown = signal?.reason;
+  const number = typeof reason === 'string' ? (constants.signals as Record<string, number | undefined>)[reason] : undefined;
+  return number === undefined ? INTERRUPTED_STATUS : 128 + number;
+}
+
 /**
  * Runs a test's master and workers as local `locust` processes and returns the master's exit
  * status: the verdict a master Job would carry. Every process is stopped within the time bound,
- * and the temporary folder is removed unless `keep` is set.
+ * which counts from before the first process starts; nothing the run starts outlives it, even
+ * when it is killed (a watchdog stops what is left), and the temporary folder is removed unless
+ * `keep` is set.
  */
 export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, streams: RunStreams): Promise<number> {
   const say = (line: string) => streams.stdout.write(`run: ${line}\n`);
@@ -129,11 +143,14 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
     return 1;
   };
   const searchPath = options.path ?? process.env.PATH ?? '';
-  const locust = findOnPath('locust', searchPath);
-  if (locust === undefined) {
-    return fail([{ path: 'locust', message: 'is not on PATH', value: searchPath, fix: 'install Locust (pip install locust, or Debian\'s python3-locust) and run again' }]);
-  }
-  const root = mkdtempSync(join(tmpdir(), `cdk8s-locust-run-${test.name}-`));
+  const found = findLocust(options.locust ?? 'locust', searchPath);
+  if ('problem' in found) return fail([found.problem]);
+  const locust = found.path;
+  const folder = new ContainedFolder(mkdtempSync(join(tmpdir(), `cdk8s-locust-run-${folderNameOf(test.name)}-`)));
+  const root = folder.root;
+  const processes = new RunProcesses(root, options.keep === true);
+  const bound = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
   try {
     const [masterPort, webPort] = [await freePort(), await freePort()];
     const planned = planLocalRun(test, options, { root, masterPort, webPort });
@@ -141,31 +158,41 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
     const { reports, problems } = planRunReports(planned.plan, test, options, root, new Date());
     if (problems.length > 0) return fail(problems);
     const { plan } = reports;
-    const program = await inspectLocustCached(locust);
-    const unsupported = unsupportedFlags(program, longFlags(plan), plan.image);
-    if (unsupported.length > 0) return fail(unsupported);
     const timeoutSeconds = Math.min(MAX_TIMEOUT_S, options.timeoutSeconds
       ?? (plan.runTimeSeconds === undefined ? DEFAULT_TIMEOUT_WITHOUT_RUN_TIME_S : plan.runTimeSeconds + DEFAULT_TIMEOUT_MARGIN_S));
+    // The bound and the watchdog come before the first process (locust --help): nothing runs unbounded or unwatched.
+    timer = setTimeout(() => bound.abort(), timeoutSeconds * 1000);
+    processes.guard();
+    // The time bound or an interrupt stops the inspection too; the run then ends before Locust starts.
+    const inspection = new AbortController();
+    const stopInspection = () => inspection.abort();
+    const stoppers = [bound.signal, options.signal, options.kill].filter((signal) => signal !== undefined);
+    for (const signal of stoppers) signal.addEventListener('abort', stopInspection);
+    if (stoppers.some((signal) => signal.aborted)) inspection.abort();
+    const program = await inspectLocustCached(locust, inspection.signal);
+    for (const signal of stoppers) signal.removeEventListener('abort', stopInspection);
+    const unsupported = inspection.signal.aborted ? [] : unsupportedFlags(program, longFlags(plan), plan.image);
+    if (unsupported.length > 0) return fail(unsupported);
     describePlan(plan, test, locust, program.version, timeoutSeconds, webPort, options.keep === true).forEach(say);
     createReportsFolder(reports);
-    const progress = () => startProgress(`http://${LOOPBACK}:${webPort}`, say, options.progressIntervalMs);
-    const status = await supervise(plan, locust, root, timeoutSeconds, options.signal, streams, say, progress);
+    const stopProgress = startProgress(`http://${LOOPBACK}:${webPort}`, say, options.progressIntervalMs);
+    let status: number;
+    try {
+      status = await supervise(plan, locust, { folder, processes, timeoutSeconds, bound: bound.signal }, options, streams, say);
+    } finally {
+      stopProgress();
+    }
     keepOwnReports(reports);
     recapLines(reports).forEach(say);
     return status;
   } finally {
+    clearTimeout(timer);
+    // Only an error leaves processes here; they go before their folder does.
+    processes.killAll();
     if (options.keep) say(`files kept in ${root}`);
-    else rmSync(root, { recursive: true, force: true });
+    else rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+    await processes.release();
   }
-}
-
-/** Runs an init container's `python` args with the Python of the local locust, its output to `log`, bounded in time. */
-function runSetup(step: SetupStep, python: string, cwd: string, hostEnv: Record<string, string>, log: string, timeoutSeconds: number, signal: AbortSignal | undefined): Promise<Outcome> {
-  const output = openSync(log, 'w');
-  // The signal stops it as an interrupt stops Locust: a pip install must not outlive Ctrl-C.
-  const child = spawn(python, step.pythonArgs, { cwd, env: { ...hostEnv, HOME: cwd, ...step.env }, stdio: ['ignore', output, output], timeout: timeoutSeconds * 1000, signal });
-  closeSync(output);
-  return outcomeOf(child);
 }
 
 /** How a child ends: its exit code or signal, or why it could not start. */
@@ -176,106 +203,143 @@ function outcomeOf(child: ChildProcess): Promise<Outcome> {
   });
 }
 
-async function supervise(plan: LocalRunPlan, locust: string, root: string, timeoutSeconds: number, signal: AbortSignal | undefined, streams: RunStreams, say: (line: string) => void, progress: () => () => void): Promise<number> {
-  const logs = join(root, 'logs');
-  mkdirSync(logs, { recursive: true });
+/** What supervising a run works with: its folder, its processes and its time bound. */
+interface RunSite {
+  readonly folder: ContainedFolder;
+  readonly processes: RunProcesses;
+  readonly timeoutSeconds: number;
+  /** Aborted when the time bound is reached. */
+  readonly bound: AbortSignal;
+}
+
+async function supervise(plan: LocalRunPlan, locust: string, site: RunSite, options: ExecuteOptions, streams: RunStreams, say: (line: string) => void): Promise<number> {
+  const { folder, processes, timeoutSeconds, bound } = site;
+  const logs = folder.mkdir(join(folder.root, 'logs'));
   const hostEnv: Record<string, string> = {};
   for (const name of HOST_VARIABLES) if (process.env[name] !== undefined) hostEnv[name] = process.env[name]!;
 
-  const running = new Map<ProcessPlan, ChildProcess>();
-  const outcomes = new Map<ProcessPlan, Promise<Outcome>>();
-  const reasons = new Map<ProcessPlan, string>();
-  const start = (plan: ProcessPlan, output: 'inherit' | string) => {
-    writeEntries(plan);
-    const log = output === 'inherit' ? undefined : openSync(output, 'w');
-    const child = spawn(locust, plan.args, {
-      cwd: plan.cwd,
-      // HOME is the container's working directory, as in the image.
-      env: { ...hostEnv, HOME: plan.cwd, ...plan.env },
-      stdio: ['ignore', log ?? 'pipe', log ?? 'pipe'],
-    });
-    if (log !== undefined) closeSync(log);
-    child.stdout?.pipe(streams.stdout, { end: false });
-    child.stderr?.pipe(streams.stderr, { end: false });
-    running.set(plan, child);
-    outcomes.set(plan, outcomeOf(child));
+  const live = new Set<ChildProcess>();
+  const reasons = new Map<ChildProcess, string>();
+  let stoppedBy: 'time bound' | 'interrupt' | undefined;
+  const stopAll = (why: string) => {
+    for (const child of live) {
+      if (!processes.isRunning(child)) continue;
+      if (!reasons.has(child)) reasons.set(child, why);
+      processes.stop(child);
+    }
+  };
+  const onBound = () => {
+    stoppedBy ??= 'time bound';
+    stopAll(`the ${timeoutSeconds} s time bound was reached`);
+  };
+  const onInterrupt = () => {
+    stoppedBy ??= 'interrupt';
+    stopAll('the run was interrupted');
+  };
+  const onKill = () => {
+    onInterrupt();
+    processes.killAll();
+  };
+  bound.addEventListener('abort', onBound);
+  options.signal?.addEventListener('abort', onInterrupt);
+  options.kill?.addEventListener('abort', onKill);
+  const start = (command: string, args: readonly string[], cwd: string, env: Record<string, string>, log: string | undefined): { child: ChildProcess; outcome: Promise<Outcome> } => {
+    const output = log === undefined ? undefined : openSync(folder.inside(log), 'w');
+    // HOME is the container's working directory, as in the image.
+    const child = processes.start(command, args, { cwd: folder.inside(cwd), env: { ...hostEnv, HOME: cwd, ...env }, stdio: ['ignore', output ?? 'pipe', output ?? 'pipe'] });
+    if (output !== undefined) closeSync(output);
+    live.add(child);
+    return { child, outcome: outcomeOf(child) };
   };
   // The last lines of a failed process's log, where its reason is.
   const sayTail = (label: string, log: string) => {
     for (const line of readFileSync(log, 'utf8').trimEnd().split('\n').slice(-LOG_TAIL_LINES)) say(`  ${label} | ${line}`);
   };
-  const stop = (plans: readonly ProcessPlan[], why: string) => {
-    for (const plan of plans) {
-      const child = running.get(plan)!;
-      if (child.exitCode !== null || child.signalCode !== null) continue;
-      reasons.set(plan, why);
-      child.kill('SIGTERM');
-      setTimeout(() => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); }, KILL_GRACE_MS).unref();
+  // Stopped while no Locust ran yet (inspecting Locust, installing requirements): start nothing more.
+  const stoppedBeforeStart = (): number | undefined => {
+    if (bound.aborted) {
+      say(`the ${timeoutSeconds} s time bound was reached before Locust started`);
+      return TIMEOUT_STATUS;
     }
+    if (options.signal?.aborted || options.kill?.aborted) {
+      say('the run was interrupted before Locust started');
+      return interruptStatusOf(options.kill?.aborted ? options.kill : options.signal);
+    }
+    return undefined;
   };
 
-  // An interrupt that came while Locust was inspected or requirements installed: start nothing.
-  const interruptedBeforeStart = () => {
-    say('the run was interrupted before Locust started');
-    return INTERRUPTED_STATUS;
-  };
-  const everyone = [plan.master, ...plan.workers];
-  // Init containers first, as in the pods: a failed one means its pod's Locust never starts.
-  for (const process of everyone) {
-    for (const step of process.setup ?? []) {
-      if (signal?.aborted) return interruptedBeforeStart();
-      writeEntries(process);
-      const log = join(logs, `${step.label.replace(/[^A-Za-z0-9.-]+/g, '-')}.log`);
-      const outcome = await runSetup(step, pythonOfLocust(locust), process.cwd, hostEnv, log, timeoutSeconds, signal);
-      if (signal?.aborted) return interruptedBeforeStart();
-      say(`${step.label} ${describeOutcome(outcome, undefined)}`);
-      if (outcome.code === 0) continue;
-      sayTail(step.label, log);
-      return 1;
+  try {
+    const everyone = [plan.master, ...plan.workers];
+    // Init containers first, as in the pods: a failed one means its pod's Locust never starts.
+    for (const locustProcess of everyone) {
+      for (const step of locustProcess.setup ?? []) {
+        const early = stoppedBeforeStart();
+        if (early !== undefined) return early;
+        folder.writeEntries(locustProcess.entries);
+        const log = join(logs, `${step.label.replace(/[^A-Za-z0-9.-]+/g, '-')}.log`);
+        const { outcome } = start(pythonOfLocust(locust), step.pythonArgs, locustProcess.cwd, step.env, log);
+        const ended = await outcome;
+        const late = stoppedBeforeStart();
+        if (late !== undefined) return late;
+        say(`${step.label} ${describeOutcome(ended, undefined)}`);
+        if (ended.code === 0) continue;
+        sayTail(step.label, log);
+        return 1;
+      }
     }
-  }
-  if (signal?.aborted) return interruptedBeforeStart();
-  try {
-    start(plan.master, 'inherit');
-    plan.workers.forEach((worker, i) => start(worker, join(logs, `worker-${i + 1}.log`)));
-  } catch (error) {
-    // A process that could not be started (its files, its env) leaves none of the others running.
-    stop([...running.keys()], 'another process could not be started');
-    await Promise.all(outcomes.values());
-    throw error;
-  }
+    const early = stoppedBeforeStart();
+    if (early !== undefined) return early;
 
-  let stoppedBy: 'time bound' | 'interrupt' | undefined;
-  const timer = setTimeout(() => {
-    stoppedBy ??= 'time bound';
-    stop(everyone, `the ${timeoutSeconds} s time bound was reached`);
-  }, timeoutSeconds * 1000);
-  const onAbort = () => {
-    stoppedBy ??= 'interrupt';
-    stop(everyone, 'the run was interrupted');
-  };
-  signal?.addEventListener('abort', onAbort);
-  const stopProgress = progress();
-  try {
-    const master = await outcomes.get(plan.master)!;
-    stopProgress();
-    const masterStoppedBy = reasons.has(plan.master) ? stoppedBy : undefined;
+    const children = new Map<ProcessPlan, { child: ChildProcess; outcome: Promise<Outcome> }>();
+    const startLocust = (locustProcess: ProcessPlan, log: string | undefined) => {
+      folder.writeEntries(locustProcess.entries);
+      const started = start(locust, locustProcess.args, locustProcess.cwd, { ...locustProcess.env }, log);
+      started.child.stdout?.pipe(streams.stdout, { end: false });
+      started.child.stderr?.pipe(streams.stderr, { end: false });
+      children.set(locustProcess, started);
+    };
+    startLocust(plan.master, undefined);
+    for (const [i, worker] of plan.workers.entries()) {
+      // Between two starts the time bound and an interrupt are heard: many workers take a while to start.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stoppedBy !== undefined) break;
+      startLocust(worker, join(logs, `worker-${i + 1}.log`));
+    }
+
+    const master = children.get(plan.master)!;
+    const masterOutcome = await master.outcome;
+    const masterStoppedBy = reasons.has(master.child) ? stoppedBy : undefined;
+    const started = plan.workers.filter((worker) => children.has(worker));
     // Workers quit when the master tells them; those that cannot hear it any more are stopped.
-    const grace = setTimeout(() => stop(plan.workers, 'still running after the master exited'), WORKER_GRACE_MS);
-    const workers = await Promise.all(plan.workers.map((worker) => outcomes.get(worker)!));
+    const grace = setTimeout(() => {
+      for (const worker of started) {
+        const { child } = children.get(worker)!;
+        if (!processes.isRunning(child)) continue;
+        if (!reasons.has(child)) reasons.set(child, 'still running after the master exited');
+        processes.stop(child);
+      }
+    }, WORKER_GRACE_MS);
+    const workers = await Promise.all(started.map((worker) => children.get(worker)!.outcome));
     clearTimeout(grace);
 
-    say(`master ${describeOutcome(master, reasons.get(plan.master))}`);
-    plan.workers.forEach((worker, i) => {
+    say(`master ${describeOutcome(masterOutcome, reasons.get(master.child))}`);
+    started.forEach((worker, i) => {
       const outcome = workers[i];
-      say(`${worker.label} ${describeOutcome(outcome, reasons.get(worker))}`);
+      say(`${worker.label} ${describeOutcome(outcome, reasons.get(children.get(worker)!.child))}`);
       if (outcome.code === 0) return;
       sayTail(worker.label, join(logs, `worker-${i + 1}.log`));
     });
-    return exitStatusOf(master, masterStoppedBy);
+    if (started.length < plan.workers.length) say(`${plan.workers.length - started.length} worker(s) not started: the run was stopped first`);
+    return exitStatusOf(masterOutcome, masterStoppedBy, interruptStatusOf(options.signal));
+  } catch (error) {
+    // A process that could not be started (its files, its env) leaves none of the others running.
+    stopAll('another process could not be started');
+    processes.killAll();
+    await Promise.all([...live].map((child) => (processes.isRunning(child) ? new Promise((resolve) => child.once('close', resolve)) : undefined)));
+    throw error;
   } finally {
-    stopProgress();
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
+    bound.removeEventListener('abort', onBound);
+    options.signal?.removeEventListener('abort', onInterrupt);
+    options.kill?.removeEventListener('abort', onKill);
   }
 }

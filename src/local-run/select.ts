@@ -18,6 +18,37 @@ export interface LocalTest {
   readonly sources: readonly KubeObject[];
 }
 
+/**
+ * The list `object[key]` of a manifest, as a list of objects: a missing list is empty, anything
+ * else (a map where a list belongs, a list of plain values) is a problem naming the field, so that
+ * hand-edited manifests get a message rather than a crash.
+ */
+export function listAt(object: unknown, key: string, where: string, problems: Problem[]): KubeObject[] {
+  const value = isObject(object) ? object[key] : undefined;
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push({ path: `${where}.${key}`, message: `must be a list, not ${describeKind(value)}`, value, fix: `write ${key} as a YAML list (each entry starting with -)` });
+    return [];
+  }
+  const bad = value.findIndex((entry) => !isObject(entry));
+  if (bad >= 0) {
+    problems.push({ path: `${where}.${key}[${bad}]`, message: `must be an object, not ${describeKind(value[bad])}`, value: value[bad], fix: `give every entry of ${key} its fields` });
+    return [];
+  }
+  return value as KubeObject[];
+}
+
+/** Whether a value is a plain object (a YAML map). */
+export function isObject(value: unknown): value is KubeObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeKind(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'a map' : `a ${typeof value}`;
+}
+
 /** `Job checkout-load-master`: how messages name an object. */
 export function objectLabel(object: KubeObject): string {
   return `${String(object.kind)} ${String(object.metadata?.name)}`;
@@ -43,7 +74,8 @@ function jobsOf(objects: readonly KubeObject[]): KubeObject[] {
 
 /** The labels of a Job's pod template. */
 function templateLabelsOf(job: KubeObject): Record<string, string> {
-  return job.spec?.template?.metadata?.labels ?? {};
+  const labels: unknown = job.spec?.template?.metadata?.labels;
+  return isObject(labels) ? labels : {};
 }
 
 /**
@@ -51,12 +83,15 @@ function templateLabelsOf(job: KubeObject): Record<string, string> {
  * first. Other containers (a user's own sidecars) are not run locally.
  */
 export function mainContainerOf(job: KubeObject): KubeObject | undefined {
-  const containers: KubeObject[] = job.spec?.template?.spec?.containers ?? [];
-  return containers.find((container) => container.name === job.metadata?.name) ?? containers[0];
+  const containers: unknown = job.spec?.template?.spec?.containers;
+  if (!Array.isArray(containers)) return undefined;
+  const objects = containers.filter(isObject);
+  return objects.find((container) => container.name === job.metadata?.name) ?? objects[0];
 }
 
 function role(job: KubeObject): 'master' | 'worker' | undefined {
-  const args: unknown[] = mainContainerOf(job)?.args ?? [];
+  const args: unknown = mainContainerOf(job)?.args;
+  if (!Array.isArray(args)) return undefined;
   if (setsFlag(args, '--master')) return 'master';
   if (setsFlag(args, '--worker')) return 'worker';
   return undefined;
@@ -68,7 +103,7 @@ export function testNames(objects: readonly KubeObject[]): string[] {
   for (const job of jobsOf(objects)) {
     const name = templateLabelsOf(job)[LABEL_TEST_NAME];
     const jobRole = role(job);
-    if (name === undefined || jobRole === undefined) continue;
+    if (typeof name !== 'string' || jobRole === undefined) continue;
     const key = `${job.metadata?.namespace ?? ''}/${name}`;
     roles.set(key, (roles.get(key) ?? new Set()).add(jobRole));
   }

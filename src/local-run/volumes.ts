@@ -1,10 +1,13 @@
 import { posix } from 'node:path';
 import { Problem } from '../core/problems';
-import { KubeObject, objectLabel } from './select';
+import { containerPathProblem, volumePathProblem } from './contained';
+import { KubeObject, listAt, objectLabel } from './select';
 import { Sources } from './sources';
 
 /** Kubernetes' default mode of ConfigMap and Secret volume files. */
 const DEFAULT_MODE = 0o644;
+/** The largest file mode the API server accepts for volume files: 0777. */
+const MAX_MODE = 0o777;
 
 /** Something a local run writes before a process starts, at its absolute path in the container. */
 export type PodEntry =
@@ -34,9 +37,19 @@ export function mountedEntries(job: KubeObject, container: KubeObject, where: st
   const mountPaths: string[] = [];
   const standIns: StandIn[] = [];
   const problems: Problem[] = [];
-  const volumes: KubeObject[] = job.spec?.template?.spec?.volumes ?? [];
-  (container.volumeMounts ?? []).forEach((mount: KubeObject, i: number) => {
-    const mountPath = posix.normalize(String(mount.mountPath));
+  const volumes = listAt(job.spec?.template?.spec, 'volumes', `${objectLabel(job)}: spec.template.spec`, problems);
+  listAt(container, 'volumeMounts', where, problems).forEach((mount: KubeObject, i: number) => {
+    const pathProblem = containerPathProblem(mount?.mountPath);
+    if (pathProblem !== undefined) {
+      problems.push({ path: `${where}.volumeMounts[${i}].mountPath`, message: pathProblem, value: mount?.mountPath, fix: 'give the absolute path the container sees the volume at, e.g. /data (the kubelet would read a relative one from /)' });
+      return;
+    }
+    const mountPath = posix.normalize(mount.mountPath);
+    const subPathProblem = mount.subPath === undefined || mount.subPath === '' ? undefined : volumePathProblem(mount.subPath);
+    if (subPathProblem !== undefined) {
+      problems.push({ path: `${where}.volumeMounts[${i}].subPath`, message: subPathProblem, value: mount.subPath, fix: 'use a path relative to the volume root' });
+      return;
+    }
     const index = volumes.findIndex((volume) => volume.name === mount.name);
     if (index < 0) {
       problems.push({ path: `${where}.volumeMounts[${i}].name`, message: 'names no volume of the pod', value: mount.name, fix: 'add the volume to the pod, or remove the mount' });
@@ -75,30 +88,45 @@ function volumeContent(volume: KubeObject, path: string, sources: Sources, probl
     return undefined;
   }
   const kind = volume.configMap ? 'ConfigMap' : 'Secret';
-  const field = volume.configMap ? 'configMap.name' : 'secret.secretName';
+  const nameField = volume.configMap ? 'configMap.name' : 'secret.secretName';
   const name: unknown = volume.configMap ? source.name : source.secretName;
   const object = sources.find(kind, String(name));
   const files = new Map<string, { content: Buffer; mode: number }>();
   if (object === undefined) {
     if (source.optional === true) return { files };
-    problems.push({ path: `${path}.${field}`, message: `names a ${kind} that is not in the input`, value: name, fix: kind === 'ConfigMap'
+    problems.push({ path: `${path}.${nameField}`, message: `names a ${kind} that is not in the input`, value: name, fix: kind === 'ConfigMap'
       ? `give run the file that defines the ConfigMap (a synthesized app emits the ConfigMaps of TestFiles.fromDirectory), or make it from a folder: --files ${name}=DIR`
       : 'give run the file that defines the Secret' });
     return undefined;
   }
   const entries = Sources.entries(object);
-  const defaultMode: number = source.defaultMode ?? DEFAULT_MODE;
+  const field = volume.configMap ? 'configMap' : 'secret';
+  const defaultMode = modeOf(source.defaultMode, DEFAULT_MODE, `${path}.${field}.defaultMode`, problems);
   if (source.items === undefined) {
     for (const [key, content] of entries) files.set(key, { content, mode: defaultMode });
     return { files };
   }
-  (source.items as KubeObject[]).forEach((item, i) => {
-    const content = entries.get(item.key);
+  listAt(source, 'items', `${path}.${field}`, problems).forEach((item: KubeObject, i: number) => {
+    const itemPath = `${path}.${field}.items[${i}]`;
+    const content = entries.get(item?.key);
     if (content === undefined) {
-      if (source.optional !== true) problems.push({ path: `${path}.${volume.configMap ? 'configMap' : 'secret'}.items[${i}].key`, message: `is not a key of ${kind} ${String(name)}`, value: item.key, fix: `add the key to the ${kind}, or remove the item` });
+      if (source.optional !== true) problems.push({ path: `${itemPath}.key`, message: `is not a key of ${kind} ${String(name)}`, value: item?.key, fix: `add the key to the ${kind}, or remove the item` });
       return;
     }
-    files.set(posix.normalize(String(item.path)), { content, mode: item.mode ?? defaultMode });
+    const pathProblem = volumePathProblem(item.path);
+    if (pathProblem !== undefined) {
+      problems.push({ path: `${itemPath}.path`, message: pathProblem, value: item.path, fix: 'give the file\'s path inside the volume, e.g. config/settings.json' });
+      return;
+    }
+    files.set(posix.normalize(item.path), { content, mode: modeOf(item.mode, defaultMode, `${itemPath}.mode`, problems) });
   });
   return { files };
+}
+
+/** A file mode as the API server takes it: a whole number from 0 to 0777 (511). */
+function modeOf(mode: unknown, fallback: number, path: string, problems: Problem[]): number {
+  if (mode === undefined) return fallback;
+  if (typeof mode === 'number' && Number.isInteger(mode) && mode >= 0 && mode <= MAX_MODE) return mode;
+  problems.push({ path, message: 'must be a whole number from 0 to 0777 (octal; 511 in decimal)', value: mode, fix: 'write the mode as a number, e.g. 0644 in YAML or 420 in JSON' });
+  return fallback;
 }

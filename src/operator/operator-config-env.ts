@@ -1,5 +1,6 @@
 import { OperatorConfig, validateOperatorConfig } from './operator-config';
 import { Problem } from '../core/problems';
+import { didYouMean } from '../core/suggest';
 
 /** How the operator reads one environment variable. */
 type Kind = 'quantity' | 'boolean' | 'integer' | 'string';
@@ -140,7 +141,8 @@ export function operatorConfigFromEnvironment(variables: unknown, options: Opera
     const setting = Object.prototype.hasOwnProperty.call(SETTINGS, name) ? SETTINGS[name] : undefined;
     if (!setting) {
       if (!options.ignoreUnknownNames) {
-        problems.push({ path: name, message: 'is not an operator setting this library knows', fix: `use one of ${OPERATOR_ENVIRONMENT_VARIABLES.join(', ')}` });
+        const near = didYouMean(name, OPERATOR_ENVIRONMENT_VARIABLES);
+        problems.push({ path: name, message: 'is not an operator setting this library knows', fix: near === '' ? `use one of ${OPERATOR_ENVIRONMENT_VARIABLES.join(', ')}` : `${near}rename it` });
       }
       continue;
     }

@@ -1,5 +1,5 @@
 import { Problem } from '../core/problems';
-import { isQuantity } from '../core/quantity';
+import { isQuantity, negativeQuantityProblem } from '../core/quantity';
 import { isDns1123Subdomain } from '../core/kubernetes';
 
 /**
@@ -187,6 +187,9 @@ export function validateOperatorConfig(config: OperatorConfig = {}, prefix = 'op
     for (const [key, value] of Object.entries(values ?? {})) {
       if (value !== undefined && value !== '' && !isQuantity(value)) {
         problems.push({ path: `${path}.${key}`, message: 'is not a valid quantity', value, fix: 'use a Kubernetes quantity such as 250m, 1, 128Mi or 1Gi' });
+      } else if (value !== undefined && value !== '') {
+        const negative = negativeQuantityProblem(`${path}.${key}`, value);
+        if (negative) problems.push(negative);
       }
     }
   };

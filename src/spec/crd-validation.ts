@@ -1,5 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Problem } from '../core/problems';
+import { nearestName } from '../core/suggest';
 import { plainCopy } from './spec';
 import { byteOrder } from '../core/text';
 import { EMPTY_OR_DNS1123_SUBDOMAIN_SOURCE } from '../core/kubernetes';
@@ -82,7 +83,9 @@ function toProblem(error: ErrorObject, path: string): Problem {
     case 'additionalProperties': {
       const field = String(params.additionalProperty);
       const extra = `${path}${segment(field, false)}`;
-      return { path: extra, message: 'is not a known field', value: (error.data as Record<string, unknown>)[field], fix: `remove ${extra}` };
+      const near = nearestName(field, Object.keys((schema.properties ?? {}) as Record<string, unknown>));
+      const fix = near === undefined ? `remove ${extra}` : `did you mean ${path}${segment(near, false)}? rename it, or remove ${extra}`;
+      return { path: extra, message: 'is not a known field', value: (error.data as Record<string, unknown>)[field], fix };
     }
     case 'type':
       return typeProblem(path, String(params.type), error.data);

@@ -16,7 +16,7 @@ export const REQUIREMENTS_CONTAINER_NAME = 'install-requirements';
  * their virtualenv first on PATH), so the packages match its Python version. `--target` installs
  * each requirement with all its dependencies, which then come before the image's packages.
  */
-function requirementsCommand(requirementsPath: string): string[] {
+export function requirementsCommand(requirementsPath: string): string[] {
   return ['python', '-m', 'pip', 'install', '--no-cache-dir', '--disable-pip-version-check', '--target', REQUIREMENTS_MOUNT_PATH, '--requirement', requirementsPath];
 }
 

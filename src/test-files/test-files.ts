@@ -8,6 +8,7 @@ import { sanitizeName } from '../core/names';
 import { objectMetadata } from '../core/kubernetes';
 import { ConfigMapReference } from '../core/plus-objects';
 import { Problem } from '../core/problems';
+import { byteOrder, describeSystemError } from '../core/text';
 import { JsonObject } from '../spec/spec';
 
 /** Kubernetes refuses a ConfigMap whose data exceeds 1 MiB. */
@@ -186,41 +187,110 @@ export function readDirectory(dir: string, field: string): { files: SourceFile[]
     const message = stat ? 'is not a directory' : 'does not exist';
     return { files: [], problems: [{ path: field, message, value: dir, fix: 'point it at a folder of the repository, relative to where cdk8s synth runs or absolute' }] };
   }
-  const files = listFiles(dir, '').map((relativePath) => ({ relativePath, content: fs.readFileSync(path.join(dir, relativePath)) }));
+  const listing = listFiles(dir, field);
+  if (listing.problems.length > 0) return { files: [], problems: listing.problems };
   const problems: Problem[] = [];
-  if (files.length === 0) {
+  if (listing.files.length === 0) {
     problems.push({ path: field, message: 'holds no files', value: dir, fix: 'add the locustfiles (or modules) to mount, or drop the option' });
   }
   const keys = new Map<string, string>();
-  for (const file of files) {
-    const key = configMapKey(file.relativePath);
+  for (const { relativePath } of listing.files) {
+    const key = configMapKey(relativePath);
     if (!CONFIG_MAP_KEY.test(key) || key.length > 253) {
-      problems.push({ path: field, message: 'has a file whose name cannot be a ConfigMap key (letters, digits, -, _ and . only)', value: file.relativePath, fix: 'rename the file' });
+      problems.push({ path: field, message: 'has a file whose name cannot be a ConfigMap key (letters, digits, -, _ and . only)', value: relativePath, fix: 'rename the file' });
     }
     const clash = keys.get(key);
     if (clash !== undefined) {
-      problems.push({ path: field, message: `has two files that flatten to the same ConfigMap key ${key}`, value: [clash, file.relativePath], fix: `rename one of them; folders are joined with ${FOLDER_SEPARATOR}` });
+      problems.push({ path: field, message: `has two files that flatten to the same ConfigMap key ${key}`, value: [clash, relativePath], fix: `rename one of them; folders are joined with ${FOLDER_SEPARATOR}` });
     }
-    keys.set(key, file.relativePath);
+    keys.set(key, relativePath);
   }
-  const size = files.reduce((total, file) => total + file.relativePath.length + file.content.length, 0);
+  // Sizes come from stat, before any file is read: a folder over the limit costs no memory.
+  const size = listing.files.reduce((total, file) => total + file.relativePath.length + file.size, 0);
   if (size > MAX_CONFIG_MAP_BYTES) {
-    problems.push({ path: field, message: `holds ${size} bytes, more than a ConfigMap can carry (1 MiB)`, value: dir, fix: 'split the files over the locustfile and lib directories, or build them into the image' });
+    const largest = [...listing.files].sort((x, y) => y.size - x.size)[0];
+    problems.push({ path: field, message: `holds ${size} bytes, more than a ConfigMap can carry (1 MiB); the largest file is ${largest.relativePath} (${largest.size} bytes)`, value: dir, fix: 'split the files over the locustfile and lib directories, or build them into the image' });
   }
-  return { files, problems };
+  if (problems.length > 0) return { files: [], problems };
+  const files: SourceFile[] = [];
+  for (const file of listing.files) {
+    try {
+      files.push({ relativePath: file.relativePath, content: fs.readFileSync(file.absolutePath) });
+    } catch (error) {
+      problems.push({ path: field, message: `has a file that cannot be read: ${describeSystemError(error)}`, value: file.relativePath, fix: 'make it readable by the user running cdk8s synth, or remove it' });
+    }
+  }
+  return { files: problems.length > 0 ? [] : files, problems };
 }
 
-/** Relative POSIX paths of the regular files under `dir`, sorted; hidden entries are skipped. */
-function listFiles(root: string, relative: string): string[] {
-  const entries = fs.readdirSync(path.join(root, relative), { withFileTypes: true })
-    .filter((entry) => !entry.name.startsWith('.') && entry.name !== '__pycache__');
-  const found: string[] = [];
-  for (const entry of entries) {
-    const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-    if (entry.isDirectory()) found.push(...listFiles(root, child));
-    else if (entry.isFile()) found.push(child);
-  }
-  return found.sort();
+/** A file found under a directory: where it is in the pod, where it is read from, and its size. */
+interface ListedFile {
+  readonly relativePath: string;
+  readonly absolutePath: string;
+  readonly size: number;
+}
+
+/**
+ * The regular files under `dir` (relative POSIX paths, sorted), hidden entries and `__pycache__`
+ * skipped. A symlink is followed when its target, resolved, stays inside `dir`: a file or folder
+ * outside it, a link that loops, a dangling link and anything but files and folders are problems,
+ * so that nothing the folder seems to hold is left out unseen.
+ */
+function listFiles(dir: string, field: string): { files: ListedFile[]; problems: Problem[] } {
+  const root = fs.realpathSync(dir);
+  const files: ListedFile[] = [];
+  const problems: Problem[] = [];
+  const problem = (relativePath: string, message: string, fix: string) => problems.push({ path: field, message, value: relativePath, fix });
+  const walk = (relative: string, realFolder: string, visiting: ReadonlySet<string>) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(dir, relative), { withFileTypes: true });
+    } catch (error) {
+      problem(relative || '.', `has a folder that cannot be listed: ${describeSystemError(error)}`, 'make it readable by the user running cdk8s synth, or remove it');
+      return;
+    }
+    for (const entry of entries.filter((e) => !e.name.startsWith('.') && e.name !== '__pycache__')) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      const absolutePath = path.join(dir, child);
+      let real = path.join(realFolder, entry.name);
+      if (entry.isSymbolicLink()) {
+        try {
+          real = fs.realpathSync(absolutePath);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'ELOOP') problem(child, 'has a symlink that loops', 'point the link at a file or folder, or remove it');
+          else problem(child, `has a symlink whose target cannot be resolved: ${describeSystemError(error)}`, 'point the link at a file of the folder, or remove it');
+          continue;
+        }
+        const inside = path.relative(root, real);
+        if (inside.startsWith('..') || path.isAbsolute(inside)) {
+          problem(child, `has a symlink that leaves the folder (to ${real}); only what is inside reaches the pods`, 'copy the file into the folder, or point the link inside it');
+          continue;
+        }
+      }
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(absolutePath);
+      } catch (error) {
+        problem(child, `has an entry that cannot be read: ${describeSystemError(error)}`, 'make it readable by the user running cdk8s synth, or remove it');
+        continue;
+      }
+      if (stat.isDirectory()) {
+        if (visiting.has(real)) {
+          problem(child, 'has a symlink that loops back to a folder that holds it', 'remove the link');
+          continue;
+        }
+        walk(child, real, new Set([...visiting, real]));
+      } else if (stat.isFile()) {
+        files.push({ relativePath: child, absolutePath, size: stat.size });
+      } else {
+        problem(child, 'has an entry that is not a regular file (a FIFO, socket or device)', 'remove it from the folder');
+      }
+    }
+  };
+  walk('', root, new Set([root]));
+  files.sort((a, b) => byteOrder(a.relativePath, b.relativePath));
+  return { files, problems };
 }
 
 export function configMapKey(relativePath: string): string {

@@ -1,7 +1,7 @@
+import { imageLocustVersion } from '../core/locust-version';
 import { Problem } from '../core/problems';
 import { SpecJson } from '../spec/spec';
 import { LOCUSTFILE_OPTION, RUN_TIME_OPTION, lastOptionValue, locustfilesOf } from '../core/locust-args';
-import { imageLocustVersion } from './image-version';
 import { specMasterArgs } from './verdict';
 
 /**

@@ -1,6 +1,6 @@
 import { App, Chart } from 'cdk8s';
 import { STRICT_CONTEXT_KEY } from '../../src/construct/locust-test';
-import { LocustTest } from '../../src';
+import { LocustTest, MetricsMonitor } from '../../src';
 import { DEFAULT_OPERATOR_CONFIG, planObservability, resolveOperatorConfig, ResolvedOperatorConfig, STRICT_ENV_VAR, warningsFor, SpecJson } from '../../src/tooling';
 import { minimalSpec, minimalSpecJson } from '../fixtures';
 
@@ -22,6 +22,48 @@ function paths(spec: SpecJson): string[] {
 }
 
 describe('warningsFor', () => {
+  test('warns about every mount path that is not absolute, which the kubelet reads from / and cdk8s-locust run refuses', () => {
+    // GIVEN relative paths in each place a spec gives one
+    const spec = minimalSpecJson({
+      testFiles: { configMapRef: 'files', srcMountPath: 'lotest/src', libConfigMapRef: 'lib', libMountPath: '../lib' },
+      env: { variables: [{ name: 'PYTHONPATH', value: '/lib' }], secretMounts: [{ name: 'tls', mountPath: 'etc/tls' }] },
+      volumes: [{ name: 'keys', configMap: { name: 'keys' } }],
+      volumeMounts: [{ name: 'keys', mountPath: '../../../../home/me/.ssh', target: 'both' }],
+    }) as SpecJson;
+
+    // THEN each is warned about, with the path the kubelet would use
+    expect(warningsOf(spec).filter((warning) => warning.message.startsWith('is not an absolute path')).map((warning) => `${warning.path}: ${warning.fix}`)).toEqual([
+      'spec.testFiles.srcMountPath: write the absolute path /lotest/src',
+      'spec.testFiles.libMountPath: write the absolute path /lib',
+      'spec.env.secretMounts[0].mountPath: write the absolute path /etc/tls',
+      'spec.volumeMounts[0].mountPath: write the absolute path /home/me/.ssh',
+    ]);
+  });
+
+  test('warns about literal values of secret-looking variables, pointing at secretKeyRef, without repeating the value', () => {
+    // GIVEN literal credentials, a reference, a secretKeyRef and an ordinary variable
+    const spec = otelSpec({ extraEnvVars: { OTEL_EXPORTER_OTLP_HEADERS: 'api-key=abc123', OTEL_SERVICE_NAME: 'checkout' } }, {
+      env: {
+        variables: [
+          { name: 'SHOP_PASSWORD', value: 'hunter2' },
+          { name: 'API_TOKEN', value: '$(SHOP_PASSWORD)' },
+          { name: 'GITHUB_TOKEN', valueFrom: { secretKeyRef: { name: 'gh', key: 'token' } } },
+          { name: 'USERS', value: '50' },
+          { name: 'EMPTY_SECRET', value: '' },
+        ],
+      },
+    });
+
+    // THEN only the two literal credentials are warned about, and the warning holds no value
+    const secrets = warningsOf(spec).filter((warning) => warning.message.includes('literal value'));
+    expect(secrets.map((warning) => warning.path)).toEqual(['spec.env.variables[0].value', 'spec.observability.openTelemetry.extraEnvVars.OTEL_EXPORTER_OTLP_HEADERS']);
+    expect(secrets[0]).toEqual({
+      path: 'spec.env.variables[0].value',
+      message: 'gives SHOP_PASSWORD a literal value, which is plain text in Git, in the Job and in kubectl describe',
+      fix: 'put it in a Secret and read it with valueFrom.secretKeyRef in spec.env.variables, or with spec.env.secretRefs',
+    });
+  });
+
   test('a well-configured OpenTelemetry test has no warning', () => {
     expect(warningsOf(otelSpec({ extraEnvVars: { OTEL_SERVICE_NAME: 'checkout' } }))).toEqual([]);
   });
@@ -31,6 +73,69 @@ describe('warningsFor', () => {
   ])('warns about an image without the OpenTelemetry SDK (%s)', (image) => {
     const [warning] = warningsOf(otelSpec({}, { image }));
     expect(warning).toEqual(expect.objectContaining({ path: 'spec.image', value: image, fix: expect.stringMatching(/locustio\/locust-otel/) }));
+  });
+
+  test.each([['locustio/locust-otel:2.24.0', '2.24.0'], ['locustio/locust:2.12.1', '2.12.1'], ['registry.example.com:5000/locustio/locust:v2.42.3-slim', '2.42.3']])('warns that the pods of an image before Locust 2.42.4 exit at start with OpenTelemetry (%s)', (image, version) => {
+    // GIVEN OpenTelemetry mode on an image whose tag is a Locust without --otel
+    const spec = otelSpec({}, { image });
+
+    // WHEN its warnings are listed
+    const warnings = warningsOf(spec);
+
+    // THEN one says the pods exit at start, instead of the SDK's absence
+    expect(warnings).toEqual([{
+      path: 'spec.image',
+      message: `runs Locust ${version}, which has no --otel (added in 2.42.4): the pods exit at start (unrecognized arguments: --otel) and the Jobs fail`,
+      value: image,
+      fix: 'use locustio/locust-otel:2.43.4 or later, or turn spec.observability.openTelemetry off',
+    }]);
+  });
+
+  test('does not warn about the Locust version of an image from 2.42.4, or of a tag that is no version', () => {
+    expect(paths(otelSpec({}, { image: 'locustio/locust-otel:2.42.4' }))).toEqual([]);
+    expect(paths(otelSpec({}, { image: 'my-registry/load-tests:2024-11' }))).toEqual([]);
+  });
+
+  test('warns that an http/protobuf endpoint without a scheme exports nothing', () => {
+    const [warning] = warningsOf(otelSpec({ protocol: 'http/protobuf', endpoint: 'collector.monitoring:4318' }));
+    expect(warning).toEqual({
+      path: 'spec.observability.openTelemetry.endpoint',
+      message: 'has no http:// or https:// scheme, so the http/protobuf exporter cannot send to it (No connection adapters were found) and nothing is exported',
+      value: 'collector.monitoring:4318',
+      fix: 'write the scheme, e.g. http://collector.monitoring:4318 for plaintext or https:// for TLS',
+    });
+  });
+
+  test('does not warn about a grpc endpoint without a scheme when insecure is set, which the grpc exporter reaches in plaintext', () => {
+    expect(paths(otelSpec({ protocol: 'grpc', endpoint: 'collector.monitoring:4317', insecure: true }))).toEqual([]);
+  });
+
+  test('warns that the exporter\'s percentile gauges read 0 when a monitor scrapes a Locust from 2.20', () => {
+    // GIVEN an exporter-mode test on Locust 2.43.1 whose sidecar a monitor scrapes
+    const spec = minimalSpecJson() as SpecJson;
+    const observability = planObservability(undefined, DEFAULT_OPERATOR_CONFIG.metricsExporter);
+
+    // WHEN its warnings are listed
+    const warnings = warningsFor(spec, DEFAULT_OPERATOR_CONFIG, { observability, argoCd: false, monitored: true });
+
+    // THEN one names the two gauges and points at OpenTelemetry
+    expect(warnings).toEqual([{
+      path: 'spec.image',
+      message: 'runs Locust 2.43.1, whose /stats/requests moved the current percentiles (since 2.20.0), so the scraped exporter sidecar\'s locust_requests_current_response_time_percentile_50 and _95 read 0; its other metrics work',
+      value: 'locustio/locust:2.43.1',
+      fix: 'for percentiles use OpenTelemetry (spec.observability.openTelemetry, Locust 2.42.4 or later) with the dashboards of GrafanaDashboards; in exporter mode read locust_requests_median_response_time',
+    }]);
+  });
+
+  test.each([
+    ['without a monitor', 'locustio/locust:2.43.1', false, DEFAULT_OPERATOR_CONFIG],
+    ['on Locust 2.19', 'locustio/locust:2.19.1', true, DEFAULT_OPERATOR_CONFIG],
+    ['on a tag that is no version', 'locustio/locust:latest', true, DEFAULT_OPERATOR_CONFIG],
+    ['with another exporter image', 'locustio/locust:2.43.1', true, resolveOperatorConfig({ metricsExporter: { image: 'example.com/exporter-fork:1.0' } })],
+  ])('does not warn about the exporter\'s percentiles %s', (_case, image, monitored, config) => {
+    const spec = minimalSpecJson({ image }) as SpecJson;
+    const observability = planObservability(undefined, config.metricsExporter);
+    expect(warningsFor(spec, config, { observability, argoCd: false, monitored })).toEqual([]);
   });
 
   test('does not warn about the plain image when OpenTelemetry is off', () => {
@@ -123,6 +228,17 @@ describe('warnings of the construct', () => {
   let stderr: jest.SpyInstance;
   beforeEach(() => { stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true); });
   afterEach(() => { stderr.mockRestore(); delete process.env[STRICT_ENV_VAR]; });
+
+  test('name the exporter\'s percentile gauges for a test whose sidecar a monitor scrapes, and not without one', () => {
+    // GIVEN two exporter-mode tests on Locust 2.43.1, one with a PodMonitor
+    const chart = new Chart(new App(), 'c');
+    const scraped = new LocustTest(chart, 'scraped', { name: 'scraped', spec: minimalSpec(), monitor: MetricsMonitor.podMonitor() });
+    const unscraped = new LocustTest(chart, 'unscraped', { name: 'unscraped', spec: minimalSpec() });
+
+    // THEN only the scraped one warns about the gauges that read 0
+    expect(scraped.warnings.map((w) => w.message)).toEqual([expect.stringContaining('locust_requests_current_response_time_percentile_50 and _95 read 0')]);
+    expect(unscraped.warnings).toEqual([]);
+  });
 
   test('are printed once at synth, with the construct path, and do not stop it', () => {
     const app = new App();

@@ -11,14 +11,18 @@ describe('parseInvocation', () => {
     expect(parseInvocation(['validate'])).toEqual({ action: 'validate', files: ['-'], output: undefined, operatorConfig: undefined, argoCd: false, runId: undefined, strict: undefined });
   });
 
+  test('reads the Pod Security Standards profile', () => {
+    expect(parseInvocation(['validate', '--pod-security', 'restricted', 'a.yaml'])).toMatchObject({ action: 'validate', podSecurity: 'restricted' });
+  });
+
   test('reads the Argo CD, run id and strict options', () => {
     expect(parseInvocation(['render', '--argocd', '--run-id', '2026-11-22', '--strict', 'a.yaml'])).toMatchObject({ action: 'render', files: ['a.yaml'], argoCd: true, runId: '2026-11-22', strict: true });
   });
 
   test('reads the options of run', () => {
-    expect(parseInvocation(['run', 'dist/a.k8s.yaml', 'b.yaml', '--test', 'shop', '--host', 'http://127.0.0.1:8080', '--run-time', '1h30m', '--workers', '3', '--timeout', '2.5', '--keep', '--strict'])).toEqual({
+    expect(parseInvocation(['run', 'dist/a.k8s.yaml', 'b.yaml', '--test', 'shop', '--host', 'http://127.0.0.1:8080', '--run-time', '1h30m', '--workers', '3', '--timeout', '2.5', '--keep', '--strict', '--locust', '.venv/bin/locust'])).toEqual({
       action: 'run', files: ['dist/a.k8s.yaml', 'b.yaml'], operatorConfig: undefined, strict: true,
-      test: 'shop', host: 'http://127.0.0.1:8080', runTime: '1h30m', workers: 3, timeoutSeconds: 2.5, keep: true, noReports: false,
+      test: 'shop', host: 'http://127.0.0.1:8080', runTime: '1h30m', workers: 3, timeoutSeconds: 2.5, keep: true, locust: '.venv/bin/locust', noReports: false,
     });
   });
 
@@ -37,6 +41,8 @@ describe('parseInvocation', () => {
     [['synth'], 'unknown command "synth": use render, validate, run or compare'],
     [['render', '--test', 'x'], '--test is an option of run'],
     [['validate', '--keep'], '--keep is an option of run'],
+    [['render', '--locust', 'locust-2.46'], '--locust is an option of run'],
+    [['run', 'a.yaml', '--locust='], '--locust needs a program: a path such as .venv/bin/locust, or a name on PATH'],
     [['run', 'a.yaml', '-o', 'x.yaml'], 'run does not take --output: it changes what is rendered for a cluster, not what runs'],
     [['run', 'a.yaml', '--argocd'], 'run does not take --argocd: it changes what is rendered for a cluster, not what runs'],
     [['run'], 'run needs FILE: the rendered manifests or LocustTest resources (standard input is not read), or -f LOCUSTFILE --host URL'],
@@ -44,7 +50,11 @@ describe('parseInvocation', () => {
     [['run', 'a.yaml', '--host', 'shop.example.com'], '--host must be a URL starting with http:// or https:// (got "shop.example.com")'],
     [['run', 'a.yaml', '--run-time', '5 minutes'], '--run-time must be a Locust duration such as 30s, 5m or 1h30m (got "5 minutes")'],
     [['run', 'a.yaml', '--run-time', ''], '--run-time must be a Locust duration such as 30s, 5m or 1h30m (got "")'],
-    [['run', 'a.yaml', '--workers', '0'], '--workers must be a whole number of at least 1 (got "0")'],
+    [['run', 'a.yaml', '--workers', '0'], '--workers must be a whole number from 1 to 128 (got "0")'],
+    [['render', '--pod-security', 'strict', 'a.yaml'], '--pod-security must be baseline or restricted (got "strict")'],
+    [['run', 'a.yaml', '--pod-security', 'restricted'], 'run does not take --pod-security: it changes what is rendered for a cluster, not what runs'],
+    [['run', 'a.yaml', '--workers', '129'], '--workers must be a whole number from 1 to 128 (got "129")'],
+    [['run', 'a.yaml', '--workers', '1000000000'], '--workers must be a whole number from 1 to 128 (got "1000000000")'],
     [['run', 'a.yaml', '--timeout=-3'], '--timeout must be a number of seconds above 0 (got "-3")'],
     [['run', 'a.yaml', '--timeout', '0'], '--timeout must be a number of seconds above 0 (got "0")'],
     [['run', 'a.yaml', '--test='], '--test needs the name of a test'],

@@ -78,8 +78,63 @@ describe('run annotations on the LocustTest resource', () => {
   });
 
   test('fails when the schedule does not have five fields', () => {
-    const input = testFile('bad-schedule.yaml', '"cdk8s-locust/schedule": "@daily"');
-    expect(dispatch(['validate', input]).stderr).toContain('metadata.annotations["cdk8s-locust/schedule"] must be a cron expression of five fields');
+    const input = testFile('bad-schedule.yaml', '"cdk8s-locust/schedule": "0 2 * * * *"');
+    const result = dispatch(['validate', input]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('metadata.annotations["cdk8s-locust/schedule"] must be a cron schedule Kubernetes accepts: five fields (minute hour day-of-month month day-of-week) or a macro such as @daily; it has 6 fields');
+  });
+
+  test.each([
+    ['an hour past 23', '0 25 * * *', 'expected range 0-23'],
+    ['a minute past 59', '61 * * * *', 'expected range 0-59'],
+    ['a day of week of 7, which Kubernetes refuses', '0 2 * * 7', 'day of week above 6'],
+    ["a Quartz-only 'L'", '0 2 L * *', '"L" in its day of month field'],
+    ['an unknown macro', '@fortnightly', 'not a macro Kubernetes knows'],
+  ])('fails when the schedule has %s', (_, schedule, why) => {
+    // GIVEN a LocustTest scheduled with an expression the API server would refuse in a CronJob
+    const input = testFile(`schedule-${schedule.replace(/\W/g, '_')}.yaml`, `"cdk8s-locust/schedule": "${schedule}"`);
+
+    // WHEN it is validated
+    const result = dispatch(['validate', input]);
+
+    // THEN it fails on the annotation, saying what is out of range
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    const [line, ...rest] = result.stderr.trimEnd().split('\n');
+    expect(rest).toEqual([]);
+    expect(line).toContain('metadata.annotations["cdk8s-locust/schedule"] must be a cron schedule Kubernetes accepts');
+    expect(line).toContain(why);
+  });
+
+  test.each(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly', '@every 1h30m', '*/15 2-4 ? JAN-MAR MON-FRI'])('accepts %s, as the CronJob controller does, and writes it as given', (schedule) => {
+    const objects = rendered([testFile(`macro-${schedule.replace(/\W/g, '_')}.yaml`, `"cdk8s-locust/schedule": "${schedule}"`)]);
+    expect(find(objects, 'CronJob', 'shop-master').spec.schedule).toBe(schedule);
+    expect(find(objects, 'CronJob', 'shop-worker').spec.schedule).toBe(schedule);
+  });
+
+  test('fails when a cdk8s-locust annotation is misspelt, naming the one meant', () => {
+    // GIVEN thresholds under a misspelt key, which would otherwise leave the gate off
+    const input = testFile('treshold.yaml', '"cdk8s-locust/treshold": "p95<=800ms"');
+
+    // WHEN it is validated
+    const result = dispatch(['validate', input]);
+
+    // THEN the key is refused with the nearest key the command line reads
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`${input}: LocustTest shop: metadata.annotations["cdk8s-locust/treshold"] is not an annotation the command line reads (it reads cdk8s-locust/argocd-hook, cdk8s-locust/baseline, cdk8s-locust/regression-limits, cdk8s-locust/schedule, cdk8s-locust/start-delay, cdk8s-locust/thresholds) (got "p95<=800ms"); did you mean cdk8s-locust/thresholds? rename it\n`);
+  });
+
+  test('fails when the prefix of an annotation is misspelt', () => {
+    const input = testFile('prefix.yaml', '"cdk8s-locus/schedule": "0 2 * * *"');
+    const result = dispatch(['validate', input]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('metadata.annotations["cdk8s-locus/schedule"] is not an annotation the command line reads');
+    expect(result.stderr).toContain('did you mean cdk8s-locust/schedule?');
+  });
+
+  test('leaves annotations of other domains to the objects', () => {
+    const objects = rendered([testFile('owner.yaml', '"example.com/owner": payments')]);
+    expect(find(objects, 'Job', 'shop-master').metadata.annotations).toEqual({ 'example.com/owner': 'payments' });
   });
 
   test('fails when a schedule and a hook are both asked for, naming the schedule annotation', () => {

@@ -6,6 +6,7 @@ import { ShopLoadTests } from '../../examples/composed/main';
 import { ensureBuilt } from '../built-cli';
 import { synthExample } from '../example-apps';
 import { describeWithLocust, E2E_TIMEOUT_MS, runBinary, runInProcess, useWorkspace } from './harness';
+import { describeOnLocusts } from './locust-versions';
 
 /**
  * The examples run on this machine as their README shows: synthesized like `cdk8s synth`, then
@@ -44,14 +45,16 @@ describeWithLocust('the examples run with real Locust', () => {
     expect(workspace.target.count('/api/products')).toBeGreaterThan(0);
     expect(workspace.target.requests.slice(before).some((request) => request.path.startsWith('/api/products/'))).toBe(true);
   }, E2E_TIMEOUT_MS);
+});
 
+describeOnLocusts('the examples run with real Locust', (locust) => {
   test('the composed example imports its lib package, which the library puts on PYTHONPATH', async () => {
     // GIVEN the composed example, whose checkout locustfile imports shop.client from the lib ConfigMap
     const manifests = synthesized('composed.k8s.yaml', 'examples/composed', (app) => new ShopLoadTests(app, 'shop', { namespace: 'load-testing', runId: 'r1' }));
     const before = workspace.target.count();
 
     // WHEN its checkout test runs
-    const result = await runInProcess(['run', manifests, '--test', 'checkout-load', '--host', workspace.target.url, '--run-time', RUN_TIME, '--workers', '1', ...BOUND]);
+    const result = await runInProcess(['run', manifests, '--test', 'checkout-load', '--host', workspace.target.url, '--run-time', RUN_TIME, '--workers', '1', ...BOUND, ...locust.runArgs]);
 
     // THEN the import worked in master and worker, and the lib's requests reached the target
     expect(result.stderr).not.toContain('ModuleNotFoundError');

@@ -5,6 +5,7 @@ import { LocustTest, TestFiles } from '../../src';
 import { pythonOfLocust } from '../../src/local-run/locust-program';
 import { tempTree } from '../temp-tree';
 import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, runInProcess, synthYaml, useWorkspace } from './harness';
+import { describeOnLocusts } from './locust-versions';
 
 /**
  * A requirements file installed for real: the init container's `python -m pip` runs with the
@@ -57,7 +58,7 @@ function requirementsTest(name: string, directory: string, masterArgs: string, p
   return file;
 }
 
-describeWithLocust('requirements with real pip and Locust, through cdk8s-locust run', () => {
+describeOnLocusts('requirements with real pip and Locust, through cdk8s-locust run', (locust) => {
   test('the init container installs the requirements, and master and worker import them', async () => {
     // GIVEN a locustfile importing a package its requirements file names, and a folder of wheels
     const wheels = mkdtempSync(join(workspace.dir, 'wheels-'));
@@ -70,7 +71,7 @@ describeWithLocust('requirements with real pip and Locust, through cdk8s-locust 
     const before = workspace.target.count('/catalogue');
 
     // WHEN it runs
-    const result = await runInProcess(['run', file, '--host', workspace.target.url, '--timeout', '60']);
+    const result = await runInProcess(['run', file, '--host', workspace.target.url, '--timeout', '60', ...locust.runArgs]);
 
     // THEN pip ran in both pods' folders before Locust, and the users requested the imported path
     expect(result.stdout).toContain('run: master install-requirements exited with code 0');
@@ -79,6 +80,9 @@ describeWithLocust('requirements with real pip and Locust, through cdk8s-locust 
     expect(result.status).toBe(0);
     expect(workspace.target.count('/catalogue') - before).toBeGreaterThan(5);
   }, E2E_TIMEOUT_MS);
+});
+
+describeWithLocust('requirements with real pip and Locust, through cdk8s-locust run', () => {
 
   test('fails the run, showing pip\'s log, when a requirement cannot be installed', async () => {
     // GIVEN a requirements file naming a package no index offers

@@ -7,6 +7,7 @@ import { dispatch } from '../../src/cli/dispatch';
 import { executeLocalRun } from '../../src/local-run/runner';
 import { ensureBuilt } from '../built-cli';
 import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, runBinary, PING_LOCUSTFILE, runInProcess, startTarget, useWorkspace } from './harness';
+import { describeOnLocusts, LOCUST_OLDEST_AND_NEWEST } from './locust-versions';
 
 const SHORT_RUN = '--users 2 --spawn-rate 2 --run-time 3s';
 
@@ -31,7 +32,7 @@ function locustTestYaml(name: string, spec: Record<string, unknown> = {}, locust
 beforeAll(() => ensureBuilt(), 180_000);
 const workspace = useWorkspace('run');
 
-describeWithLocust('cdk8s-locust run with real Locust', () => {
+describeOnLocusts('cdk8s-locust run with real Locust', (locust) => {
   test('an exporter-mode test rendered by the command line exits 0 and its requests reach the target', async () => {
     // GIVEN a LocustTest rendered into a bundle by the command line
     const rendered = await runBinary(['render', workspace.file('smoke.yaml', locustTestYaml('smoke')), '-o', join(workspace.dir, 'smoke.k8s.yaml')], workspace.dir);
@@ -39,7 +40,7 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
     const before = workspace.target.count('/ping');
 
     // WHEN the bundle runs on this machine against the local target
-    const result = await runBinary(['run', join(workspace.dir, 'smoke.k8s.yaml'), '--host', workspace.target.url], workspace.dir);
+    const result = await runBinary(['run', join(workspace.dir, 'smoke.k8s.yaml'), '--host', workspace.target.url, ...locust.runArgs], workspace.dir);
 
     // THEN the master exited 0, both workers too, and the target counted the requests
     expect(result.stderr).not.toContain('Traceback');
@@ -56,12 +57,15 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
     expect(existsSync(folder!)).toBe(false);
   }, E2E_TIMEOUT_MS);
 
+});
+
+describeOnLocusts('cdk8s-locust run with real Locust', (locust) => {
   test('fails with the master\'s exit code 1 when the target answers with errors', async () => {
     // GIVEN a target that fails every request
     const failing = await startTarget(500);
     try {
       // WHEN a LocustTest resource is run directly (rendered first, like render)
-      const result = await runInProcess(['run', workspace.file('failing.yaml', locustTestYaml('failing')), '--host', failing.url, '--workers', '1']);
+      const result = await runInProcess(['run', workspace.file('failing.yaml', locustTestYaml('failing')), '--host', failing.url, '--workers', '1', ...locust.runArgs]);
 
       // THEN the master's exit code 1 is the verdict, and the failures reached the target
       expect(result.status).toBe(1);
@@ -72,7 +76,9 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
       await failing.close();
     }
   }, E2E_TIMEOUT_MS);
+}, LOCUST_OLDEST_AND_NEWEST);
 
+describeWithLocust('cdk8s-locust run with real Locust', () => {
   test('stops every process at the time bound and exits 124 when the master would not quit', async () => {
     // GIVEN a test whose master keeps its web UI after the run (autoquit off)
     const input = workspace.file('forever.yaml', locustTestYaml('forever', {
@@ -138,7 +144,7 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
 
   test('leaves no Locust process running when one of them cannot be started', async () => {
     // GIVEN a test whose worker env holds a value no process can be given (a NUL byte), so the worker fails to start after the master
-    const request = dispatch(['run', workspace.file('unstartable.yaml', locustTestYaml('unstartable')), '--host', workspace.target.url, '--workers', '1']).localRun!;
+    const request = dispatch(['run', workspace.file('unstartable.yaml', locustTestYaml('unstartable')), '--host', workspace.target.url, '--workers', '1', '--no-reports']).localRun!;
     const workerJob = structuredClone(request.test.workerJob);
     workerJob.spec.template.spec.containers.find((container: { name: string }) => container.name === workerJob.metadata.name).env.push({ name: 'BROKEN', value: 'a\u0000b' });
     const chunks: string[] = [];

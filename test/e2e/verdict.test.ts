@@ -5,6 +5,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { LocustTest, TestFiles, Thresholds } from '../../src';
 import { tempTree } from '../temp-tree';
 import { describeWithLocust, E2E_TIMEOUT_MS, runInProcess, synthYaml, useWorkspace } from './harness';
+import { describeOnLocusts, LOCUST_OLDEST_AND_NEWEST } from './locust-versions';
 
 /**
  * The verdict through `cdk8s-locust run` with real Locust: tests built with the construct,
@@ -63,7 +64,7 @@ function synthesizedTest(name: string, thresholds: Thresholds, script: string, w
 
 const breaches = (output: string) => output.split('\n').filter((line) => line.includes('threshold breached: ')).map((line) => line.replace(/^.*threshold breached: /, ''));
 
-describeWithLocust('the verdict with real Locust, through cdk8s-locust run', () => {
+describeOnLocusts('the verdict with real Locust, through cdk8s-locust run', (locust) => {
   test('a test whose thresholds hold exits 0, although some requests failed, and keeps its HTML and CSV reports on the claim', async () => {
     // GIVEN one request in ten fails, which Locust alone would fail the run for, and up to half may
     const file = synthesizedTest('passing', {
@@ -74,7 +75,7 @@ describeWithLocust('the verdict with real Locust, through cdk8s-locust run', () 
     const failuresBefore = workspace.target.count('/fail');
 
     // WHEN it runs, keeping the run's folder
-    const result = await runInProcess(['run', file, '--host', workspace.target.url, '--keep', ...BOUND]);
+    const result = await runInProcess(['run', file, '--host', workspace.target.url, '--keep', ...BOUND, ...locust.runArgs]);
     const root = /run: files kept in (\S+)/.exec(result.stdout)?.[1];
     try {
       // THEN the master passed, saying so, although requests failed
@@ -96,6 +97,24 @@ describeWithLocust('the verdict with real Locust, through cdk8s-locust run', () 
     }
   }, E2E_TIMEOUT_MS);
 
+});
+
+describeOnLocusts('the verdict with real Locust, through cdk8s-locust run', (locust) => {
+  test('a locustfile with its own quitting listener that passes every run still fails on a breach', async () => {
+    // GIVEN the locustfile forces exit code 0 when Locust quits
+    const listener = '@events.quitting.add_listener\ndef always_pass(environment, **kwargs):\n    environment.process_exit_code = 0\n';
+    const file = synthesizedTest('own-listener', { maxFailRatio: 0.01 }, locustfile(['/fail'], listener));
+
+    // WHEN the thresholds are breached
+    const result = await runInProcess(['run', file, '--host', workspace.target.url, ...BOUND, ...locust.runArgs]);
+
+    // THEN the verdict of the thresholds is the master's exit code
+    expect(breaches(result.stdout + result.stderr)).toEqual([expect.stringMatching(/^fail ratio 1 \(\d+ of \d+ requests\) > 0\.01$/)]);
+    expect(result.status).toBe(1);
+  }, E2E_TIMEOUT_MS);
+}, LOCUST_OLDEST_AND_NEWEST);
+
+describeWithLocust('the verdict with real Locust, through cdk8s-locust run', () => {
   test('a breached maxFailRatio makes the master exit 1, with the measured ratio and the limit in its log', async () => {
     const file = synthesizedTest('failing', { maxFailRatio: 0.01 }, locustfile(['/ok', '/fail']));
     const result = await runInProcess(['run', file, '--host', workspace.target.url, ...BOUND]);
@@ -113,19 +132,6 @@ describeWithLocust('the verdict with real Locust, through cdk8s-locust run', () 
 
     // THEN the percentile alone is breached, and the run fails
     expect(breaches(result.stdout + result.stderr)).toEqual([expect.stringMatching(/^p95 response time \d+ ms > 20 ms$/)]);
-    expect(result.status).toBe(1);
-  }, E2E_TIMEOUT_MS);
-
-  test('a locustfile with its own quitting listener that passes every run still fails on a breach', async () => {
-    // GIVEN the locustfile forces exit code 0 when Locust quits
-    const listener = '@events.quitting.add_listener\ndef always_pass(environment, **kwargs):\n    environment.process_exit_code = 0\n';
-    const file = synthesizedTest('own-listener', { maxFailRatio: 0.01 }, locustfile(['/fail'], listener));
-
-    // WHEN the thresholds are breached
-    const result = await runInProcess(['run', file, '--host', workspace.target.url, ...BOUND]);
-
-    // THEN the verdict of the thresholds is the master's exit code
-    expect(breaches(result.stdout + result.stderr)).toEqual([expect.stringMatching(/^fail ratio 1 \(\d+ of \d+ requests\) > 0\.01$/)]);
     expect(result.status).toBe(1);
   }, E2E_TIMEOUT_MS);
 });

@@ -130,6 +130,15 @@ describe('schedule mode', () => {
     expect(test.problems[0].message).toMatch(/five fields/);
   });
 
+  test.each([
+    [{ minute: '0', hour: '25' }, 'expected range 0-23'],
+    [{ minute: '61' }, 'expected range 0-59'],
+    [{ minute: '0', hour: '2', weekDay: '7' }, 'day of week above 6'],
+  ])('fails when a field is out of the range Kubernetes takes (%j)', (fields, why) => {
+    const test = new LocustTest(new Chart(new App(), 'c'), 't', { name: 'soak', spec: minimalSpec(), schedule: Cron.schedule(fields) });
+    expect(test.problems).toEqual([expect.objectContaining({ path: 'schedule', message: expect.stringContaining(why) })]);
+  });
+
   test('fails when a schedule is asked of operator mode', () => {
     const test = new LocustTest(new Chart(new App(), 'c'), 't', { name: 'soak', spec: minimalSpec(), mode: RenderMode.OPERATOR, schedule: Cron.daily() });
     expect(test.problems).toEqual([expect.objectContaining({ path: 'schedule', value: '0 0 * * *' })]);

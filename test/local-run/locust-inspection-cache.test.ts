@@ -18,11 +18,11 @@ describe('inspectLocustCached', () => {
   test('asks a program once while its file is unchanged', async () => {
     // GIVEN a program asked once (--version and --help)
     const { program, calls, cache } = fakeLocust('2.43.1');
-    const first = await inspectLocustCached(program, cache, {});
+    const first = await inspectLocustCached(program, undefined, cache, {});
     expect(calls()).toBe(2);
 
     // WHEN it is inspected again
-    const second = await inspectLocustCached(program, cache, {});
+    const second = await inspectLocustCached(program, undefined, cache, {});
 
     // THEN the answers come from the cache, the same as asked
     expect(calls()).toBe(2);
@@ -33,24 +33,24 @@ describe('inspectLocustCached', () => {
 
   test('asks again once the program\'s file changed, as an upgrade changes it', async () => {
     const { program, calls, cache } = fakeLocust('2.43.1');
-    await inspectLocustCached(program, cache, {});
+    await inspectLocustCached(program, undefined, cache, {});
     writeFileSync(program, readFileSync(program, 'utf8').replace('2.43.1', '2.46.7'));
-    const upgraded = await inspectLocustCached(program, cache, {});
+    const upgraded = await inspectLocustCached(program, undefined, cache, {});
     expect(calls()).toBe(4);
     expect(upgraded.version).toBe('2.46.7');
   });
 
   test('never keeps a program that reports no version', async () => {
     const { program, calls, cache } = fakeLocust('');
-    await inspectLocustCached(program, cache, {});
-    await inspectLocustCached(program, cache, {});
+    await inspectLocustCached(program, undefined, cache, {});
+    await inspectLocustCached(program, undefined, cache, {});
     expect(calls()).toBe(4);
   });
 
   test('asks every time with CDK8S_LOCUST_CACHE=0', async () => {
     const { program, calls, cache } = fakeLocust('2.43.1');
-    await inspectLocustCached(program, cache, { CDK8S_LOCUST_CACHE: '0' });
-    await inspectLocustCached(program, cache, { CDK8S_LOCUST_CACHE: '0' });
+    await inspectLocustCached(program, undefined, cache, { CDK8S_LOCUST_CACHE: '0' });
+    await inspectLocustCached(program, undefined, cache, { CDK8S_LOCUST_CACHE: '0' });
     expect(calls()).toBe(4);
   });
 

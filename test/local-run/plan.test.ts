@@ -1,5 +1,11 @@
-import { LocalRunPlan, longFlags, mapContainerPaths, mapServiceHost, parseLocustDuration, planLocalRun } from '../../src/local-run/plan';
-import { selectTest } from '../../src/local-run/select';
+import * as fc from 'fast-check';
+import { App, Chart } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import { LocustTest } from '../../src/construct/locust-test';
+import { TestFiles } from '../../src/test-files/test-files';
+import { LocalRunPlan, longFlags, mapContainerPaths, mapServiceHost, MAX_LOCAL_WORKERS, outputsOutside, parseLocustDuration, planLocalRun } from '../../src/local-run/plan';
+import { KubeObject, LocalTest, selectTest } from '../../src/local-run/select';
+import { tempTree } from '../temp-tree';
 import { locustTestYaml, renderedObjects } from './rendered';
 import { lastOptionValue } from '../../src/core/locust-args';
 
@@ -29,6 +35,35 @@ function problemsOf(yaml: string): string[] {
   return 'problems' in planned ? planned.problems.map((problem) => `${problem.path} ${problem.message}`) : [];
 }
 
+/** The problems of a rendered test after `edit` changed its manifests, as a hand edit would. */
+function problemsAfter(edit: (test: LocalTest) => void, options = {}, objects = renderedObjects(FILES + locustTestYaml('shop'))): string[] {
+  const selected = selectTest(objects);
+  if (!('test' in selected)) throw new Error(JSON.stringify(selected.problem));
+  edit(selected.test);
+  const planned = planLocalRun(selected.test, options, SITE);
+  return 'problems' in planned ? planned.problems.map((problem) => `${problem.path} ${problem.message}`) : [];
+}
+
+/** The Locust container of a Job, found by its name as the operator names it. */
+function locustOf(job: KubeObject): KubeObject {
+  return job.spec.template.spec.containers.find((container: KubeObject) => container.name === job.metadata.name);
+}
+
+/** The objects `cdk8s synth` writes for a test whose requirements file comes from a folder. */
+function withRequirementsObjects(): KubeObject[] {
+  const app = new App({ outdir: '/nonexistent-never-written' });
+  new LocustTest(new Chart(app, 'plan', { namespace: 'load' }), 'shop', {
+    name: 'shop',
+    testFiles: TestFiles.fromDirectory(tempTree({ 'a.py': 'print(1)', 'requirements.txt': 'requests\n' }), { requirementsFile: 'requirements.txt' }),
+    spec: { image: 'locustio/locust:2.43.1', master: { command: '--locustfile /lotest/src/a.py' }, worker: { command: '--locustfile /lotest/src/a.py', replicas: 1 } },
+  });
+  return parseAllDocuments(app.synthYaml()).map((doc) => doc.toJS() as KubeObject);
+}
+
+function requirementsInit(job: KubeObject): KubeObject {
+  return job.spec.template.spec.initContainers.find((container: KubeObject) => container.name === 'install-requirements');
+}
+
 describe('mapContainerPaths', () => {
   test.each([
     ['/lotest/src/a.py', '/tmp/r/lotest/src/a.py'],
@@ -38,6 +73,21 @@ describe('mapContainerPaths', () => {
     ['x/lotest/src', 'x/lotest/src'],
   ])('maps %s to %s', (value, mapped) => {
     expect(mapContainerPaths(value, ['/lotest/src', '/opt/locust/lib'], '/tmp/r')).toBe(mapped);
+  });
+});
+
+describe('outputsOutside', () => {
+  test('finds the files Locust would write outside the folder, in args and LOCUST_ variables', () => {
+    // GIVEN file options inside the folder, outside it, and climbing out of it
+    const args = ['--html=/tmp/run/master/reports/a.html', '--csv', 'stats/run', '--logfile', '/var/log/locust.log', '--html', '../../../../home/me/.bashrc'];
+    const env = { LOCUST_CSV: '/etc/stats', LOCUST_HOST: '/not/a/file' };
+
+    // THEN only those outside are named
+    expect(outputsOutside(args, env, '/tmp/run/master/home/locust', '/tmp/run/master')).toEqual([
+      { flag: '--logfile', value: '/var/log/locust.log' },
+      { flag: '--html', value: '../../../../home/me/.bashrc' },
+      { flag: 'LOCUST_CSV', value: '/etc/stats' },
+    ]);
   });
 });
 
@@ -175,6 +225,94 @@ describe('planLocalRun', () => {
       '--autoquit', '--autostart', '--enable-rebalancing', '--expect-workers', '--master', '--master-bind-host', '--master-bind-port',
       '--master-host', '--master-port', '--only-summary', '--web-host', '--web-port', '--worker',
     ]);
+  });
+
+  test('fails when a mount path is relative, which would place the volume outside the process\'s folder', () => {
+    // GIVEN a mount whose relative path climbs out of any folder it is joined to
+    const problems = problemsAfter((test) => { locustOf(test.masterJob).volumeMounts[0].mountPath = '../../../../../../../../home/me/.ssh'; });
+
+    // THEN the run refuses it, naming the field
+    expect(problems).toEqual(['Job shop-master: spec.template.spec.containers[0].volumeMounts[0].mountPath is not an absolute path']);
+  });
+
+  test('fails when a working directory is relative', () => {
+    const problems = problemsAfter((test) => { locustOf(test.workerJob).workingDir = '../../elsewhere'; });
+    expect(problems).toEqual(['Job shop-worker: spec.template.spec.containers[0].workingDir is not an absolute path']);
+  });
+
+  test.each([
+    ['a map as env', (container: KubeObject) => { container.env = { TOKEN: 'x' }; }, 'Job shop-master: spec.template.spec.containers[0].env must be a list, not a map'],
+    ['a number as an env value', (container: KubeObject) => { container.env = [{ name: 'USERS', value: 5 }]; }, 'Job shop-master: spec.template.spec.containers[0].env[0].value must be a string, not a number'],
+    ['a string as args', (container: KubeObject) => { container.args = '--master'; }, 'Job shop-master: spec.template.spec.containers[0].args must be a list of strings'],
+    ['a map as volumeMounts', (container: KubeObject) => { container.volumeMounts = { src: '/lotest/src' }; }, 'Job shop-master: spec.template.spec.containers[0].volumeMounts must be a list, not a map'],
+  ])('fails with the field named when the master container has %s', (_what, edit, problem) => {
+    expect(problemsAfter((test) => edit(locustOf(test.masterJob)))).toContain(problem);
+  });
+
+  test.each([0, MAX_LOCAL_WORKERS + 1, 2.5, 'three'])('fails when the worker Job\'s parallelism is %p, pointing at --workers', (parallelism) => {
+    expect(problemsAfter((test) => { test.workerJob.spec.parallelism = parallelism; })).toEqual([`Job shop-worker: spec.parallelism must be a whole number from 1 to ${MAX_LOCAL_WORKERS} for a local run`]);
+  });
+
+  test('takes --workers over a parallelism it could not run', () => {
+    expect(problemsAfter((test) => { test.workerJob.spec.parallelism = 0; }, { workers: 1 })).toEqual([]);
+  });
+
+  test('runs the requirements init container with the library\'s own command, its paths in the process\'s folder', () => {
+    // GIVEN a synthesized test with a requirements file
+    const selected = selectTest(withRequirementsObjects());
+    if (!('test' in selected)) throw new Error('no test');
+
+    // WHEN it is planned
+    const planned = planLocalRun(selected.test, {}, SITE);
+    if (!('plan' in planned)) throw new Error(JSON.stringify(planned.problems));
+
+    // THEN pip installs the file of the master's folder into the master's requirements folder
+    expect(planned.plan.master.setup?.[0].pythonArgs).toEqual(['-m', 'pip', 'install', '--no-cache-dir', '--disable-pip-version-check', '--target', '/tmp/run/master/opt/cdk8s-locust/requirements', '--requirement', '/tmp/run/master/lotest/src/requirements.txt']);
+  });
+
+  test.each([
+    ['args added to the command', (init: KubeObject) => { init.args = ['--target', '/home/me']; }],
+    ['a --target elsewhere', (init: KubeObject) => { init.command = init.command.map((word: string) => (word === '/opt/cdk8s-locust/requirements' ? '/home/me/.local' : word)); }],
+    ['a local package instead of the file', (init: KubeObject) => { init.command = ['python', '-m', 'pip', 'install', '/lotest/src/package']; }],
+    ['a requirements file outside its mounts', (init: KubeObject) => { init.command = [...init.command.slice(0, -1), '/etc/requirements.txt']; }],
+  ])('fails when the install-requirements init container has %s', (_what, edit) => {
+    // GIVEN the library's init container, edited by hand
+    const problems = problemsAfter((test) => edit(requirementsInit(test.masterJob)), {}, withRequirementsObjects());
+
+    // THEN the run refuses to run pip with it
+    expect(problems).toEqual([expect.stringMatching(/^Job shop-master: spec\.template\.spec\.initContainers\[0\]\.(command is not the command this library writes for install-requirements|volumeMounts mounts no volume at \/etc\/requirements\.txt)/)]);
+  });
+
+  test('fails when the master would have Locust write a report outside the run\'s folder', () => {
+    const problems = problemsAfter((test) => { locustOf(test.masterJob).args.push('--html=/home/me/report.html'); });
+    expect(problems).toEqual(['Job shop-master: spec.template.spec.containers[0].args has Locust write --html to /home/me/report.html, outside the run\'s folder, on this machine']);
+  });
+});
+
+describe('planLocalRun on hand-edited manifests', () => {
+  /** Where a hand edit of rendered manifests can put any value, relative to the master Job's pod spec. */
+  const PLACES: string[][] = [
+    ['containers', '0', 'env'], ['containers', '0', 'env', '0'], ['containers', '0', 'env', '0', 'valueFrom'], ['containers', '0', 'envFrom'],
+    ['containers', '0', 'args'], ['containers', '0', 'command'], ['containers', '0', 'workingDir'], ['containers', '0', 'volumeMounts'],
+    ['containers', '0', 'volumeMounts', '0'], ['containers', '0', 'volumeMounts', '0', 'mountPath'], ['containers', '0', 'volumeMounts', '0', 'subPath'],
+    ['volumes'], ['volumes', '0'], ['volumes', '0', 'configMap'], ['volumes', '0', 'configMap', 'items'], ['volumes', '0', 'configMap', 'defaultMode'],
+    ['initContainers'], ['containers'], ['containers', '0'],
+  ];
+
+  test('never throws: every malformed field is a problem', () => {
+    fc.assert(fc.property(fc.constantFrom(...PLACES), fc.anything(), (place, value) => {
+      // GIVEN the master's pod with any value at one place
+      const selected = selectTest(renderedObjects(FILES + locustTestYaml('shop')));
+      if (!('test' in selected)) throw new Error('no test');
+      let target: any = selected.test.masterJob.spec.template.spec;
+      for (const key of place.slice(0, -1)) target = target?.[key];
+      if (target === undefined || target === null || typeof target !== 'object') return;
+      target[place[place.length - 1]] = value;
+
+      // THEN planning gives a plan or problems, never an exception
+      const planned = planLocalRun(selected.test, {}, SITE);
+      expect('plan' in planned || planned.problems.length > 0).toBe(true);
+    }), { numRuns: 150 });
   });
 });
 

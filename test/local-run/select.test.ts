@@ -22,6 +22,16 @@ describe('selectTest', () => {
     expect(selected.test.service.metadata.name).toBe('shop-checkout-master');
   });
 
+  test('fails with a problem, not an exception, when the test label is not a string', () => {
+    // GIVEN hand-edited manifests whose test label became a number
+    const objects = rendered('shop');
+    for (const job of objects.filter((object) => object.kind === 'Job')) job.spec.template.metadata.labels['performance-test-name'] = 123;
+
+    // THEN no test is found, and the problem says what was looked for
+    const selected = selectTest(objects);
+    expect('problem' in selected && selected.problem.message).toMatch(/^holds no Locust test/);
+  });
+
   test('runs a scheduled test as one run: the job templates of its two CronJobs', () => {
     // GIVEN a LocustTest rendered on a schedule
     const yaml = locustTestYaml('soak').replace('metadata: {name: soak, namespace: load}', 'metadata: {name: soak, namespace: load, annotations: {"cdk8s-locust/schedule": "0 2 * * *"}}');

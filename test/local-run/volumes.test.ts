@@ -51,6 +51,51 @@ describe('mountedEntries', () => {
     ]);
   });
 
+  test.each([
+    ['../x', "must not contain '..'"],
+    ['a/../../x', "must not contain '..'"],
+    ['/etc/x', 'must be a relative path, not an absolute one'],
+  ])('fails when an item\'s path is %s, which would leave the mount', (path, message) => {
+    // GIVEN an item whose path the API server refuses
+    const volumes = [{ name: 'lib', configMap: { name: 'lib', items: [{ key: 'top.py', path }] } }];
+    const mounts = [{ name: 'lib', mountPath: '/lib' }];
+
+    // WHEN its mount is resolved
+    const { entries, problems } = mountedEntries(job(volumes, mounts), { volumeMounts: mounts }, 'c', sources);
+
+    // THEN nothing is placed outside the mount, and the item's path is the problem
+    expect(problems).toEqual([expect.objectContaining({ path: 'Job shop-master: spec.template.spec.volumes[0].configMap.items[0].path', message, value: path })]);
+    expect(entries.filter((entry) => entry.kind === 'file')).toEqual([]);
+  });
+
+  test('fails when a subPath climbs out of its volume', () => {
+    const volumes = [{ name: 'lib', configMap: { name: 'lib' } }];
+    const mounts = [{ name: 'lib', mountPath: '/lib', subPath: '../../etc' }];
+    expect(mountedEntries(job(volumes, mounts), { volumeMounts: mounts }, 'c', sources).problems).toEqual([
+      expect.objectContaining({ path: 'c.volumeMounts[0].subPath', message: "must not contain '..'" }),
+    ]);
+  });
+
+  test.each([
+    [{ defaultMode: 4096 }, 'Job shop-master: spec.template.spec.volumes[0].configMap.defaultMode', 4096],
+    [{ items: [{ key: 'top.py', path: 'top.py', mode: 'rwx' }] }, 'Job shop-master: spec.template.spec.volumes[0].configMap.items[0].mode', 'rwx'],
+    [{ items: [{ key: 'top.py', path: 'top.py', mode: -1 }] }, 'Job shop-master: spec.template.spec.volumes[0].configMap.items[0].mode', -1],
+  ])('fails when a mode is not one the API server takes: %j', (source, path, value) => {
+    const volumes = [{ name: 'lib', configMap: { name: 'lib', ...source } }];
+    const mounts = [{ name: 'lib', mountPath: '/lib' }];
+    expect(mountedEntries(job(volumes, mounts), { volumeMounts: mounts }, 'c', sources).problems).toEqual([
+      expect.objectContaining({ path, message: 'must be a whole number from 0 to 0777 (octal; 511 in decimal)', value }),
+    ]);
+  });
+
+  test('fails when items is a map rather than a list', () => {
+    const volumes = [{ name: 'lib', configMap: { name: 'lib', items: { 'top.py': 'top.py' } } }];
+    const mounts = [{ name: 'lib', mountPath: '/lib' }];
+    expect(mountedEntries(job(volumes, mounts), { volumeMounts: mounts }, 'c', sources).problems).toEqual([
+      expect.objectContaining({ path: 'Job shop-master: spec.template.spec.volumes[0].configMap.items', message: 'must be a list, not a map' }),
+    ]);
+  });
+
   test('mounts an optional ConfigMap that is missing as an empty folder', () => {
     const volumes = [{ name: 'extra', configMap: { name: 'nowhere', optional: true } }];
     const mounts = [{ name: 'extra', mountPath: '/extra' }];
@@ -88,6 +133,17 @@ describe('resolveEnv', () => {
   test('fails when a value comes from a source a local run cannot read', () => {
     const container = { env: [{ name: 'CPU', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } }] };
     expect(resolveEnv(container, 'c', POD, sources).problems).toEqual([expect.objectContaining({ path: 'c.env[0].valueFrom', message: 'cannot be resolved on this machine' })]);
+  });
+
+  test.each([
+    [{ env: { TOKEN: 'x' } }, 'c.env', 'must be a list, not a map'],
+    [{ env: [{ value: 'x' }] }, 'c.env[0].name', 'must be the name of the variable'],
+    [{ env: [{ name: 'A', valueFrom: 'settings' }] }, 'c.env[0].valueFrom', 'must be a map with configMapKeyRef, secretKeyRef or fieldRef'],
+    [{ env: [{ name: 'A', valueFrom: { secretKeyRef: 'token' } }] }, 'c.env[0].valueFrom', 'must name its ConfigMap or Secret key as {name: ..., key: ...}'],
+    [{ envFrom: [{ configMapRef: 'settings' }] }, 'c.envFrom[0]', 'must name its ConfigMap or Secret as {name: ...}'],
+    [{ envFrom: ['settings'] }, 'c.envFrom[0]', 'must be an object, not a string'],
+  ])('fails with the field named when env is malformed: %j', (container, path, message) => {
+    expect(resolveEnv(container, 'c', POD, sources).problems).toEqual([expect.objectContaining({ path, message })]);
   });
 
   test('fails when a key is missing from its ConfigMap, unless the reference is optional', () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
@@ -279,5 +280,80 @@ describe('locustfiles from the repository', () => {
     const lib = tempTree({ 'shop/client.py': 'X = 1\n' });
     const problems = problemsOf(TestFiles.fromDirectory(tempTree({ 'locustfile.py': LOCUSTFILE }), { libDirectory: lib }), { mode: RenderMode.OPERATOR });
     expect(problems).toEqual([expect.objectContaining({ path: 'testFiles', message: expect.stringMatching(/nested folders/) })]);
+  });
+});
+
+describe('the edges of a locustfile directory', () => {
+  test('follows symlinks to files and folders inside the directory', () => {
+    // GIVEN a directory with a linked locustfile and a linked folder, both inside it
+    const dir = tempTree({ 'shared/base.py': 'BASE = 1\n', 'locustfile.py': LOCUSTFILE });
+    fs.symlinkSync('locustfile.py', path.join(dir, 'smoke.py'));
+    fs.symlinkSync('shared', path.join(dir, 'common'));
+
+    // WHEN it is emitted
+    const [configMap] = configMaps(render(TestFiles.fromDirectory(dir)));
+
+    // THEN the linked file and folder are there under their own names
+    expect(Object.keys(configMap.data).sort()).toEqual(['common__base.py', 'locustfile.py', 'shared__base.py', 'smoke.py']);
+    expect(configMap.data['smoke.py']).toBe(LOCUSTFILE);
+  });
+
+  test('fails when a symlink leaves the directory', () => {
+    const outside = tempTree({ 'secret.py': 'TOKEN = "x"\n' });
+    const dir = tempTree({ 'locustfile.py': LOCUSTFILE });
+    fs.symlinkSync(path.join(outside, 'secret.py'), path.join(dir, 'secret.py'));
+    expect(problemsOf(TestFiles.fromDirectory(dir))).toEqual([expect.objectContaining({
+      path: 'testFiles.directory',
+      message: `has a symlink that leaves the folder (to ${fs.realpathSync(path.join(outside, 'secret.py'))}); only what is inside reaches the pods`,
+      value: 'secret.py',
+    })]);
+  });
+
+  test('fails when a symlink loops on itself', () => {
+    const dir = tempTree({ 'locustfile.py': LOCUSTFILE });
+    fs.symlinkSync('loop.py', path.join(dir, 'loop.py'));
+    expect(problemsOf(TestFiles.fromDirectory(dir))).toEqual([expect.objectContaining({ message: 'has a symlink that loops', value: 'loop.py' })]);
+  });
+
+  test('fails when a symlink to a folder leads back to a folder that holds it', () => {
+    const dir = tempTree({ 'pkg/locustfile.py': LOCUSTFILE });
+    fs.symlinkSync('..', path.join(dir, 'pkg', 'up'));
+    expect(problemsOf(TestFiles.fromDirectory(dir))).toEqual([expect.objectContaining({ message: 'has a symlink that loops back to a folder that holds it', value: 'pkg/up' })]);
+  });
+
+  test('fails when a file is over the limit, from its size alone, without reading any file', () => {
+    // GIVEN a 3 GB file (sparse) beside the locustfile
+    const dir = tempTree({ 'locustfile.py': LOCUSTFILE, 'data.bin': '' });
+    fs.truncateSync(path.join(dir, 'data.bin'), 3 * 1000 ** 3);
+    const read = jest.spyOn(jest.requireActual<typeof fs>('fs'), 'readFileSync');
+
+    // WHEN the test is built
+    const problems = problemsOf(TestFiles.fromDirectory(dir));
+
+    // THEN one problem names the largest file, and no file was read
+    expect(problems).toEqual([expect.objectContaining({ message: expect.stringContaining('more than a ConfigMap can carry (1 MiB); the largest file is data.bin (3000000000 bytes)') })]);
+    expect(read.mock.calls.filter(([file]) => String(file).startsWith(dir))).toEqual([]);
+    read.mockRestore();
+  });
+
+  test('fails when a file cannot be read, in one problem', () => {
+    // GIVEN a file the user cannot read (tests run as any user, so the refusal is simulated)
+    const dir = tempTree({ 'locustfile.py': LOCUSTFILE });
+    const read = jest.spyOn(jest.requireActual<typeof fs>('fs'), 'readFileSync').mockImplementation(() => {
+      throw Object.assign(new Error(`EACCES: permission denied, open '${path.join(dir, 'locustfile.py')}'`), { code: 'EACCES' });
+    });
+
+    // WHEN the test is built
+    const problems = problemsOf(TestFiles.fromDirectory(dir));
+    read.mockRestore();
+
+    // THEN the file is a problem, not a stack trace
+    expect(problems).toEqual([{ path: 'testFiles.directory', message: 'has a file that cannot be read: permission denied (EACCES)', value: 'locustfile.py', fix: 'make it readable by the user running cdk8s synth, or remove it' }]);
+  });
+
+  test('fails when the directory holds a FIFO', () => {
+    const dir = tempTree({ 'locustfile.py': LOCUSTFILE });
+    expect(spawnSync('mkfifo', [path.join(dir, 'pipe')]).status).toBe(0);
+    expect(problemsOf(TestFiles.fromDirectory(dir))).toEqual([expect.objectContaining({ message: 'has an entry that is not a regular file (a FIFO, socket or device)', value: 'pipe' })]);
   });
 });

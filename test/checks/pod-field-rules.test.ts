@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Chart } from 'cdk8s';
+import { stringify } from 'yaml';
+import { dispatch } from '../../src/cli/dispatch';
+import { LocustTest } from '../../src/construct/locust-test';
+
+/**
+ * Objects the API server refuses although the CRD schema takes them: each must fail `validate`
+ * (and synth, which runs the same checks) with the field, the value and a fix.
+ */
+let work: string;
+beforeAll(() => { work = mkdtempSync(join(tmpdir(), 'cdk8s-locust-pod-rules-')); });
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+type Spec = Record<string, any>;
+
+function baseSpec(): Spec {
+  return {
+    image: 'locustio/locust:2.43.1',
+    master: { command: '-f /lotest/src/a.py' },
+    worker: { command: '-f /lotest/src/a.py', replicas: 2 },
+  };
+}
+
+function configMapVolume(extra: Record<string, unknown>): Spec {
+  return {
+    volumes: [{ name: 'settings', configMap: { name: 'settings', ...extra } }],
+    volumeMounts: [{ name: 'settings', mountPath: '/etc/settings' }],
+  };
+}
+
+/** `validate` on one LocustTest (and an operator configuration, if given): status and lines. */
+function validate(spec: Spec, operatorConfig?: Record<string, unknown>): { status: number; lines: string[] } {
+  const input = join(work, 'test.yaml');
+  writeFileSync(input, stringify({ apiVersion: 'locust.io/v2', kind: 'LocustTest', metadata: { name: 'shop', namespace: 'load' }, spec }));
+  const args = ['validate', input];
+  if (operatorConfig) {
+    const config = join(work, 'config.yaml');
+    writeFileSync(config, stringify(operatorConfig));
+    args.push('--operator-config', config);
+  }
+  const result = dispatch(args);
+  return { status: result.status, lines: result.stderr.trimEnd().split('\n').map((line) => line.replace(/^[^:]*: (LocustTest shop: )?/, '')) };
+}
+
+const cases: [string, Spec, string][] = [
+  ['a negative memory limit', { master: { ...baseSpec().master, resources: { limits: { memory: '-1Gi' } } } }, 'spec.master.resources.limits["memory"] must not be negative (got "-1Gi"); drop the minus sign, e.g. 1Gi'],
+  ['a negative cpu limit', { worker: { ...baseSpec().worker, resources: { limits: { cpu: '-1' } } } }, 'spec.worker.resources.limits["cpu"] must not be negative (got "-1")'],
+  ['a negative emptyDir size', { volumes: [{ name: 'scratch', emptyDir: { sizeLimit: '-1Gi' } }], volumeMounts: [{ name: 'scratch', mountPath: '/scratch' }] }, 'spec.volumes[0].emptyDir.sizeLimit must not be negative (got "-1Gi")'],
+  ['a GPU count that is not whole', { master: { ...baseSpec().master, resources: { limits: { 'nvidia.com/gpu': '1.5' } } } }, 'spec.master.resources.limits["nvidia.com/gpu"] must be a whole number: an extended resource cannot be split (got "1.5"); use a whole number, e.g. 2'],
+  ['an extended-resource request other than its limit', { master: { ...baseSpec().master, resources: { requests: { 'nvidia.com/gpu': '1' }, limits: { 'nvidia.com/gpu': '2' } } } }, 'spec.master.resources.requests["nvidia.com/gpu"] must equal the nvidia.com/gpu limit 2: nvidia.com/gpu cannot be overcommitted (got "1")'],
+  ['an extended-resource request without a limit', { master: { ...baseSpec().master, resources: { requests: { 'nvidia.com/gpu': '1' } } } }, 'spec.master.resources.requests["nvidia.com/gpu"] needs a limit: nvidia.com/gpu cannot be overcommitted (got "1"); set spec.master.resources.limits["nvidia.com/gpu"] to "1" as well'],
+  ['a misspelt resource name', { master: { ...baseSpec().master, resources: { limits: { memmory: '1Gi' } } } }, 'spec.master.resources.limits["memmory"] is not a resource a container can request (got "memmory"); did you mean memory? use cpu, memory, ephemeral-storage, hugepages-<size> or an extended resource such as nvidia.com/gpu'],
+  ['a negative user id', { security: { podSecurityContext: { runAsUser: -1 } } }, 'spec.security.podSecurityContext.runAsUser must be a user id between 0 and 2147483647 (got -1); use the user id the image runs as, e.g. 1000'],
+  ['an fsGroup past 2^31-1', { security: { podSecurityContext: { fsGroup: 10000000000 } } }, 'spec.security.podSecurityContext.fsGroup must be a group id between 0 and 2147483647 (got 10000000000)'],
+  ['a container group id below 0', { security: { containerSecurityContext: { runAsGroup: -5 } } }, 'spec.security.containerSecurityContext.runAsGroup must be a group id between 0 and 2147483647 (got -5)'],
+  ['empty nodeSelectorTerms', { scheduling: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } } } }, 'spec.scheduling.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms must have at least one node selector term (got [])'],
+  ['In without values', { scheduling: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In' }] }] } } } } }, 'spec.scheduling.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values must not be empty with the operator In (got [])'],
+  ['an item path leaving the volume', configMapVolume({ items: [{ key: 'a', path: '../x' }] }), "spec.volumes[0].configMap.items[0].path must not contain '..': the file must stay inside the volume (got \"../x\")"],
+  ['an absolute item path', configMapVolume({ items: [{ key: 'a', path: '/etc/x' }] }), 'spec.volumes[0].configMap.items[0].path must be a relative path: the file is written inside the volume (got "/etc/x")'],
+  ['a defaultMode past 0777', configMapVolume({ defaultMode: 4096 }), 'spec.volumes[0].configMap.defaultMode must be a file mode between 0 and 0777 (decimal 511) (got 4096)'],
+  ['an item mode past 0777', configMapVolume({ items: [{ key: 'a', path: 'a', mode: 1000 }] }), 'spec.volumes[0].configMap.items[0].mode must be a file mode between 0 and 0777 (decimal 511) (got 1000)'],
+  ['a sysctl name with a space', { security: { podSecurityContext: { sysctls: [{ name: 'bad sysctl', value: '1' }] } } }, 'spec.security.podSecurityContext.sysctls[0].name is not a sysctl name'],
+  ['pod annotations over 256 KiB', { master: { ...baseSpec().master, annotations: { 'example.com/blob': 'x'.repeat(300 * 1024) } } }, 'spec.master.annotations hold 307216 bytes of keys and values, more than the 256 KiB the API server accepts on one object'],
+  ['a 10 MB image name, over what the command line reads', { image: `locustio/locust:${'x'.repeat(10 * 1024 * 1024)}` }, 'more than the 8 MiB the command line reads in one run'],
+  ['a 1.6 MB command', { master: { command: `-f /lotest/src/a.py --tags ${'a'.repeat(1_600_000)}` } }, 'spec.master.command makes Job shop-master'],
+];
+
+const affinity = (value: Record<string, unknown>): Spec => ({ scheduling: { affinity: value } });
+const required = (term: Record<string, unknown>) => affinity({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [term] } } });
+const mounted = (volume: Record<string, unknown>): Spec => ({ volumes: [{ name: 'v', ...volume }], volumeMounts: [{ name: 'v', mountPath: '/v' }] });
+
+/** The siblings of the cases above: the same rules on the other fields that take them. */
+const siblings: [string, Spec, string][] = [
+  ['a negative ephemeral volume request', mounted({ ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '-1Gi' } } } } } }), 'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources.requests["storage"] must not be negative'],
+  ['an extended resource name with two slashes', { master: { ...baseSpec().master, resources: { limits: { 'example.com/gpu/big': '1' } } } }, 'spec.master.resources.limits["example.com/gpu/big"] is not a valid extended resource name: it must have at most one /'],
+  ['a Kubernetes-domain resource name', { master: { ...baseSpec().master, resources: { limits: { 'kubernetes.io/gpu': '1' } } } }, 'spec.master.resources.limits["kubernetes.io/gpu"] is not a resource a container can request'],
+  ['a huge pages request other than its limit', { master: { ...baseSpec().master, resources: { requests: { 'hugepages-2Mi': '100Mi', memory: '1Gi' }, limits: { 'hugepages-2Mi': '200Mi', memory: '1Gi' } } } }, 'spec.master.resources.requests["hugepages-2Mi"] must equal the hugepages-2Mi limit 200Mi: hugepages-2Mi cannot be overcommitted (got "100Mi")'],
+  ['a ConfigMap volume without a name', mounted({ configMap: { name: '' } }), 'spec.volumes[0].configMap.name is required'],
+  ['a Secret volume named with capitals', mounted({ secret: { secretName: 'Certs' } }), 'spec.volumes[0].secret.secretName must be a DNS-1123 subdomain, the name of an object (got "Certs")'],
+  ['a claim volume without a claim name', mounted({ persistentVolumeClaim: { claimName: '' } }), 'spec.volumes[0].persistentVolumeClaim.claimName is required'],
+  ['a host path with ..', mounted({ hostPath: { path: '/var/../etc' } }), "spec.volumes[0].hostPath.path must not contain '..'"],
+  ['a secretKeyRef without a name', { env: { variables: [{ name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { key: 'password' } } }] } }, 'spec.env.variables[0].valueFrom.secretKeyRef.name is required'],
+  ['a configMapKeyRef key with a slash', { env: { variables: [{ name: 'MODE', valueFrom: { configMapKeyRef: { name: 'c', key: 'a/b' } } }] } }, 'spec.env.variables[0].valueFrom.configMapKeyRef.key is not a valid key'],
+  ['a fieldRef to a field the downward API does not offer', { env: { variables: [{ name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIp' } } }] } }, 'did you mean status.podIP?'],
+  ['a supplemental group below 0', { security: { podSecurityContext: { supplementalGroups: [1000, -1] } } }, 'spec.security.podSecurityContext.supplementalGroups[1] must be a group id between 0 and 2147483647 (got -1)'],
+  ['a sysctl set twice', { security: { podSecurityContext: { sysctls: [{ name: 'net.core.somaxconn', value: '1' }, { name: 'net.core.somaxconn', value: '2' }] } } }, 'spec.security.podSecurityContext.sysctls[1].name repeats a sysctl set earlier in the list (got "net.core.somaxconn")'],
+  ['an empty item key of a secret', mounted({ secret: { secretName: 's', items: [{ key: '', path: 'a' }] } }), 'spec.volumes[0].secret.items[0].key must not be empty'],
+  ['a downwardAPI path leaving the volume', mounted({ downwardAPI: { items: [{ path: '..', fieldRef: { fieldPath: 'metadata.name' } }] } }), "spec.volumes[0].downwardAPI.items[0].path must not contain '..'"],
+  ['a downwardAPI defaultMode past 0777', mounted({ downwardAPI: { defaultMode: 1024 } }), 'spec.volumes[0].downwardAPI.defaultMode must be a file mode between 0 and 0777'],
+  ['a projected ConfigMap path that is absolute', mounted({ projected: { sources: [{ configMap: { name: 'c', items: [{ key: 'a', path: '/a' }] } }] } }), 'spec.volumes[0].projected.sources[0].configMap.items[0].path must be a relative path'],
+  ['a projected downwardAPI mode below 0', mounted({ projected: { sources: [{ downwardAPI: { items: [{ path: 'a', mode: -1, fieldRef: { fieldPath: 'metadata.name' } }] } }] } }), 'spec.volumes[0].projected.sources[0].downwardAPI.items[0].mode must be a file mode between 0 and 0777'],
+  ['a projected token path that is empty', mounted({ projected: { defaultMode: 420, sources: [{ serviceAccountToken: { path: '' } }] } }), 'spec.volumes[0].projected.sources[0].serviceAccountToken.path must not be empty'],
+  ['a node selector operator that does not exist', required({ matchExpressions: [{ key: 'pool', operator: 'in', values: ['a'] }] }), 'nodeSelectorTerms[0].matchExpressions[0].operator must be one of DoesNotExist, Exists, Gt, In, Lt, NotIn (got "in"); did you mean In?'],
+  ['Exists with values', required({ matchExpressions: [{ key: 'pool', operator: 'Exists', values: ['a'] }] }), 'nodeSelectorTerms[0].matchExpressions[0].values must be empty with the operator Exists'],
+  ['Gt with a word', required({ matchExpressions: [{ key: 'cores', operator: 'Gt', values: ['many'] }] }), 'nodeSelectorTerms[0].matchExpressions[0].values must be one whole number with the operator Gt'],
+  ['a node label key with two slashes', required({ matchExpressions: [{ key: 'a/b/c', operator: 'Exists' }] }), 'nodeSelectorTerms[0].matchExpressions[0].key is not a valid label key'],
+  ['an In value that is not a label value', required({ matchExpressions: [{ key: 'pool', operator: 'In', values: ['no spaces'] }] }), 'nodeSelectorTerms[0].matchExpressions[0].values[0] is not a valid label value'],
+  ['a matchFields key other than metadata.name', required({ matchFields: [{ key: 'metadata.uid', operator: 'In', values: ['n1'] }] }), 'nodeSelectorTerms[0].matchFields[0].key must be metadata.name'],
+  ['a matchFields operator other than In or NotIn', required({ matchFields: [{ key: 'metadata.name', operator: 'Exists' }] }), 'nodeSelectorTerms[0].matchFields[0].operator must be In or NotIn'],
+  ['a matchFields list of two nodes', required({ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['n1', 'n2'] }] }), 'nodeSelectorTerms[0].matchFields[0].values must hold exactly one node name'],
+  ['a preferred node term weight of 0', affinity({ nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 0, preference: {} }] } }), 'spec.scheduling.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight must be between 1 and 100 (got 0)'],
+  ['a pod anti-affinity term without a topology key', affinity({ podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: '', labelSelector: {} }] } }), 'spec.scheduling.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey must not be empty'],
+  ['a weighted pod affinity term with a bad topology key', affinity({ podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 101, podAffinityTerm: { topologyKey: 'a b' } }] } }), 'spec.scheduling.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight must be between 1 and 100 (got 101)'],
+];
+
+describe('what the API server refuses in the pods', () => {
+  test.each(siblings)('fails when the spec has %s', (_, change, expected) => {
+    const { status, lines } = validate({ ...baseSpec(), ...change });
+    expect(status).toBe(1);
+    expect(lines).toContainEqual(expect.stringContaining(expected));
+  });
+
+  test('leaves the affinity unchecked when the operator does not inject it', () => {
+    const spec = { ...baseSpec(), ...affinity({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } }) };
+    expect(validate(spec, { ENABLE_AFFINITY_CR_INJECTION: 'false' })).toEqual({ status: 0, lines: [''] });
+  });
+
+  test.each(cases)('fails when the spec has %s', (_, change, expected) => {
+    // GIVEN a valid spec with one field the API server would refuse
+    const spec = { ...baseSpec(), ...change };
+
+    // WHEN it is validated
+    const { status, lines } = validate(spec);
+
+    // THEN validate fails with one line naming the field, the value and the fix
+    expect(status).toBe(1);
+    expect(lines).toEqual([expect.stringContaining(expected)]);
+  });
+
+  test('fails when an image name makes both Jobs larger than an object may be', () => {
+    const { status, lines } = validate({ ...baseSpec(), image: `locustio/locust:${'x'.repeat(2 * 1024 * 1024)}` });
+    expect(status).toBe(1);
+    expect(lines).toEqual([
+      expect.stringMatching(/^spec\.image makes Job shop-master \d+ bytes, more than the 1\.5 MiB an object may have \(etcd's request limit\) \(got "2097168 characters"\); shorten it, or move large text into a ConfigMap the test mounts$/),
+      expect.stringMatching(/^spec\.image makes Job shop-worker \d+ bytes/),
+    ]);
+  });
+
+  test('fails when an operator setting is a negative quantity', () => {
+    const { status, lines } = validate(baseSpec(), { POD_MEM_LIMIT: '-5Gi' });
+    expect(status).toBe(1);
+    expect(lines).toEqual(['POD_MEM_LIMIT must not be negative (got "-5Gi"); drop the minus sign, e.g. 5Gi']);
+  });
+
+  test('accepts the edges of each range', () => {
+    const spec = {
+      ...baseSpec(),
+      master: { ...baseSpec().master, resources: { requests: { 'nvidia.com/gpu': '2', cpu: '0' }, limits: { 'nvidia.com/gpu': 2, 'hugepages-2Mi': '0' } } },
+      env: { variables: [{ name: 'POD_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } }, { name: 'TEAM', valueFrom: { fieldRef: { fieldPath: "metadata.labels['team']" } } }] },
+      security: { podSecurityContext: { runAsUser: 0, fsGroup: 2147483647, sysctls: [{ name: 'net.ipv4.ip_local_port_range', value: '1024 65535' }, { name: 'kernel/shm_rmid_forced', value: '1' }] } },
+      ...configMapVolume({ defaultMode: 0o777, items: [{ key: 'a', path: 'conf/a..b', mode: 0 }] }),
+      scheduling: { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'cores', operator: 'Gt', values: ['4'] }] }] } } } },
+    };
+    expect(validate(spec)).toEqual({ status: 0, lines: [''] });
+  });
+
+  test('fails at synth too, on the construct path', () => {
+    // GIVEN a test in a chart with a negative memory limit
+    const app = new App();
+    new LocustTest(new Chart(app, 'load'), 'checkout', { name: 'checkout', spec: { ...baseSpec(), master: { ...baseSpec().master, resources: { limits: { memory: '-1Gi' } } } } as any });
+
+    // WHEN the app is synthesized THEN the same line stops it
+    expect(() => app.synth()).toThrow('[load/checkout] spec.master.resources.limits["memory"] must not be negative (got "-1Gi")');
+  });
+});

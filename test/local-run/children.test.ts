@@ -1,0 +1,81 @@
+import { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { RunProcesses } from '../../src/local-run/children';
+import { tempTree } from '../temp-tree';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(check: () => boolean, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until && !check()) await new Promise((resolve) => setTimeout(resolve, 100));
+  return check();
+}
+
+/** A shell that starts a `sleep` of its own and waits: a process with a child, like pip or Locust. */
+function startSleeper(processes: RunProcesses): ChildProcess {
+  return processes.start('/bin/sh', ['-c', 'sleep 60 & echo $!; wait'], { stdio: ['ignore', 'pipe', 'ignore'] });
+}
+
+function firstLine(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.stdout!.once('data', (chunk) => resolve(Number(String(chunk).trim()))));
+}
+
+describe('RunProcesses', () => {
+  test('stops a process together with what it started', async () => {
+    // GIVEN a process whose own child would outlive it
+    const processes = new RunProcesses(tempTree({}), false);
+    const shell = startSleeper(processes);
+    const sleep = await firstLine(shell);
+
+    // WHEN it is stopped
+    processes.stop(shell);
+
+    // THEN both are gone
+    expect(await waitFor(() => !isAlive(shell.pid!) && !isAlive(sleep), 5_000)).toBe(true);
+  });
+
+  test('the watchdog stops what is left and removes the folder when the run\'s end of its pipe closes, as when the run is killed', async () => {
+    // GIVEN a guarded run with a process still running in its folder
+    const root = tempTree({ 'master/a.py': 'print(1)' });
+    const processes = new RunProcesses(root, false);
+    processes.guard();
+    const shell = startSleeper(processes);
+    const sleep = await firstLine(shell);
+
+    // WHEN the pipe to the watchdog closes while the process runs (what the kernel does when the run dies)
+    await processes.release();
+
+    // THEN the watchdog stops the process and its child, and removes the folder
+    expect(await waitFor(() => !isAlive(shell.pid!) && !isAlive(sleep) && !existsSync(join(root, 'master')), 8_000)).toBe(true);
+    expect(existsSync(root)).toBe(false);
+  });
+
+  test('the watchdog keeps the folder of a run that keeps its files', async () => {
+    const root = tempTree({ 'logs/worker-1.log': 'x' });
+    const processes = new RunProcesses(root, true);
+    processes.guard();
+    const shell = startSleeper(processes);
+    await firstLine(shell);
+    await processes.release();
+    expect(await waitFor(() => !isAlive(shell.pid!), 8_000)).toBe(true);
+    expect(existsSync(join(root, 'logs', 'worker-1.log'))).toBe(true);
+  });
+
+  test('killAll kills at once, without the grace period', async () => {
+    const processes = new RunProcesses(tempTree({}), false);
+    // A shell that ignores SIGTERM would take the whole grace period.
+    const stubborn = processes.start('/bin/sh', ['-c', 'trap "" TERM; echo ready; sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    await firstLine(stubborn);
+    processes.stop(stubborn);
+    processes.killAll();
+    expect(await waitFor(() => !isAlive(stubborn.pid!), 2_000)).toBe(true);
+  });
+});

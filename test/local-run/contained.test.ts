@@ -1,0 +1,86 @@
+import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { ContainedFolder, containerPathProblem, volumePathProblem } from '../../src/local-run/contained';
+import { tempTree } from '../temp-tree';
+
+describe('ContainedFolder', () => {
+  test('writes files and folders under the folder, with their modes', () => {
+    // GIVEN a fresh folder
+    const folder = new ContainedFolder(tempTree({}));
+
+    // WHEN a mount's entries are written
+    folder.writeEntries([
+      { kind: 'directory', path: join(folder.root, 'master', 'reports') },
+      { kind: 'file', path: join(folder.root, 'master', 'lotest', 'src', 'a.py'), content: Buffer.from('print(1)'), mode: 0o640 },
+    ]);
+
+    // THEN they are there
+    expect(statSync(join(folder.root, 'master', 'reports')).isDirectory()).toBe(true);
+    expect(readFileSync(join(folder.root, 'master', 'lotest', 'src', 'a.py'), 'utf8')).toBe('print(1)');
+    expect(statSync(join(folder.root, 'master', 'lotest', 'src', 'a.py')).mode & 0o777).toBe(0o640);
+  });
+
+  test('fails when a path resolves outside the folder', () => {
+    // GIVEN a folder beside a sibling the run must not touch
+    const parent = tempTree({});
+    mkdirSync(join(parent, 'run'));
+    const folder = new ContainedFolder(join(parent, 'run'));
+
+    // THEN a path that climbs out is refused, before anything is written
+    expect(() => folder.writeFile(join(folder.root, 'master', '..', '..', 'outside.txt'), Buffer.from('x'), 0o644)).toThrow(/outside the run's folder/);
+    expect(() => folder.mkdir('/etc/cdk8s-locust')).toThrow(/outside the run's folder/);
+    expect(existsSync(join(parent, 'outside.txt'))).toBe(false);
+  });
+
+  test('fails when a folder inside is a symbolic link leading out of it', () => {
+    // GIVEN a link inside the folder to a folder outside, as a process of the run could make
+    const outside = tempTree({});
+    const folder = new ContainedFolder(tempTree({}));
+    symlinkSync(outside, join(folder.root, 'master'));
+
+    // THEN writing through it is refused, and nothing lands outside
+    expect(() => folder.writeFile(join(folder.root, 'master', 'authorized_keys'), Buffer.from('key'), 0o600)).toThrow(/outside the run's folder/);
+    expect(existsSync(join(outside, 'authorized_keys'))).toBe(false);
+  });
+
+  test('fails before creating anything through a link to a folder outside, however deep the path below it', () => {
+    // GIVEN a link inside the folder to an empty folder outside
+    const outside = tempTree({});
+    const folder = new ContainedFolder(tempTree({}));
+    symlinkSync(outside, join(folder.root, 'master'));
+
+    // THEN making a folder below it is refused, and no folder appears outside
+    expect(() => folder.mkdir(join(folder.root, 'master', 'lotest', 'src'))).toThrow(/outside the run's folder/);
+    expect(existsSync(join(outside, 'lotest'))).toBe(false);
+  });
+
+  test('fails when the file itself is a symbolic link', () => {
+    const outside = tempTree({ 'target.txt': 'keep' });
+    const folder = new ContainedFolder(tempTree({}));
+    symlinkSync(join(outside, 'target.txt'), join(folder.root, 'a.py'));
+    expect(() => folder.writeFile(join(folder.root, 'a.py'), Buffer.from('overwritten'), 0o644)).toThrow(/symbolic link/);
+    expect(readFileSync(join(outside, 'target.txt'), 'utf8')).toBe('keep');
+  });
+});
+
+describe('container and volume paths', () => {
+  test.each([
+    ['/lotest/src', undefined],
+    ['lotest/src', 'is not an absolute path'],
+    ['../../home/me/.ssh', 'is not an absolute path'],
+    ['', 'must be an absolute path'],
+    [7, 'must be an absolute path'],
+  ])('a container path %p: %p', (path, problem) => {
+    expect(containerPathProblem(path)).toBe(problem);
+  });
+
+  test.each([
+    ['config/settings.json', undefined],
+    ['..data', undefined],
+    ['../x', "must not contain '..'"],
+    ['/etc/x', 'must be a relative path, not an absolute one'],
+    ['', 'must be a relative path'],
+  ])('a path inside a volume %p: %p', (path, problem) => {
+    expect(volumePathProblem(path)).toBe(problem);
+  });
+});

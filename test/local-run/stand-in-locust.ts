@@ -1,0 +1,19 @@
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempTree } from '../temp-tree';
+
+/** The long flags of a rendered test's master and workers, which the stand-in's --help lists. */
+const FLAGS = '--locustfile --autoquit --autostart --enable-rebalancing --expect-workers --master --master-bind-host --master-bind-port --master-host --master-port --only-summary --web-host --web-port --worker --host --run-time';
+
+/**
+ * A folder holding a stand-in `locust`, for PATH: it answers --version and --help (after
+ * `helpDelay` seconds) with the flags a test uses, and otherwise prints `started`, ignores
+ * SIGTERM and waits, like a process that is slow to stop. No Locust is needed.
+ */
+export function stubbornLocust(helpDelay = 0): string {
+  const folder = tempTree({
+    locust: `#!/bin/sh\ncase "$1" in\n  --version) echo "locust 2.12.1 from stand-in"; exit 0;;\n  --help) sleep ${helpDelay}; echo "${FLAGS}"; exit 0;;\nesac\necho started\ntrap "" TERM\nwhile true; do sleep 1; done\n`,
+  });
+  chmodSync(join(folder, 'locust'), 0o755);
+  return folder;
+}
