@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { formatProblem, Problem } from '../core/problems';
 import { RunProcesses } from './children';
 import { ContainedFolder } from './contained';
-import { inspectLocustCached } from './locust-inspection-cache';
-import { findLocust, pythonOfLocust, unsupportedFlags } from './locust-program';
+import { findLocust, inspectLocust, pythonOfLocust, unsupportedFlags } from './locust-program';
 import { LocalRunOptions, LocalRunPlan, LOOPBACK, longFlags, planLocalRun, ProcessPlan } from './plan';
 import { startProgress } from './progress';
 import { recapLines } from './recap';
@@ -169,7 +168,7 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
     const stoppers = [bound.signal, options.signal, options.kill].filter((signal) => signal !== undefined);
     for (const signal of stoppers) signal.addEventListener('abort', stopInspection);
     if (stoppers.some((signal) => signal.aborted)) inspection.abort();
-    const program = await inspectLocustCached(locust, inspection.signal);
+    const program = await inspectLocust(locust, inspection.signal);
     for (const signal of stoppers) signal.removeEventListener('abort', stopInspection);
     const unsupported = inspection.signal.aborted ? [] : unsupportedFlags(program, longFlags(plan), plan.image);
     if (unsupported.length > 0) return fail(unsupported);

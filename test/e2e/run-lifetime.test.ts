@@ -47,11 +47,11 @@ describeWithLocust('cdk8s-locust run ends with nothing left behind', () => {
     mkdirSync(tmp);
     mkdirSync(home);
     const input = workspace.file(`endless-${signal}.yaml`, endlessTestYaml(`endless-${signal.toLowerCase()}`));
-    // Kept reports (./locust-reports) and the cache of locust's options (~/.cache) are written on
-    // purpose; off here, so that anything else written in HOME shows.
+    // Kept reports (./locust-reports) are written on purpose; off here, so that anything else
+    // written in HOME shows.
     const cli = spawn(process.execPath, [CLI_BIN, 'run', input, '--host', workspace.target.url, '--no-reports'], {
       cwd: home,
-      env: { PATH: process.env.PATH, HOME: home, TMPDIR: tmp, CDK8S_LOCUST_CACHE: '0' },
+      env: { PATH: process.env.PATH, HOME: home, TMPDIR: tmp },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
