@@ -176,12 +176,17 @@ const OPTIONS = {
 const LONG_OPTIONS = Object.keys(OPTIONS);
 
 /** `unknown option --hots; did you mean --host?`, or where the options are listed. */
-function unknownOptionMessage(option: string): string {
-  const name = option.replace(/^-+/, '');
-  const close = option.startsWith('--') ? closestName(name, LONG_OPTIONS) : undefined;
-  return close === undefined
-    ? `unknown option ${option}; cdk8s-locust --help lists the options`
-    : `unknown option ${option}; did you mean --${close}?`;
+/**
+ * node's parser throws TypeErrors with a code; their message is for the user, except an unknown
+ * option's, which explains `--` at length with an unbalanced quote: that one becomes one line,
+ * with the nearest of `longOptions` where one is close, else where the options are listed.
+ */
+export function parseErrorMessage(error: unknown, longOptions: readonly string[], listedBy: string): string {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const option = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && typeof message === 'string' ? /'([^']+)'/.exec(message)?.[1] : undefined;
+  if (option === undefined) return lowerFirst(typeof message === 'string' ? message : String(error));
+  const close = option.startsWith('--') ? closestName(option.replace(/^-+/, ''), longOptions) : undefined;
+  return close === undefined ? `unknown option ${option}; ${listedBy} lists the options` : `unknown option ${option}; did you mean --${close}?`;
 }
 
 /** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
@@ -201,12 +206,7 @@ export function parseInvocation(args: readonly string[]): Invocation {
       options: OPTIONS,
     });
   } catch (error) {
-    // node's parser throws TypeErrors with a code; the message alone is for the user, except for
-    // an unknown option, whose message explains `--` at length, with an unbalanced quote.
-    const { code, message } = error as { code?: unknown; message?: unknown };
-    const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && typeof message === 'string' ? /'([^']+)'/.exec(message)?.[1] : undefined;
-    if (unknown !== undefined) return { action: 'usage-error', message: unknownOptionMessage(unknown) };
-    return { action: 'usage-error', message: lowerFirst(typeof message === 'string' ? message : String(error)) };
+    return { action: 'usage-error', message: parseErrorMessage(error, LONG_OPTIONS, 'cdk8s-locust --help') };
   }
   const { values, positionals } = parsed;
   if (values.help) return { action: 'help' };

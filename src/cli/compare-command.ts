@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
+import { parseErrorMessage } from './args';
 import { CommandResult } from './command-result';
-import { lowerFirst } from '../core/text';
 import { DEFAULT_REGRESSION_LIMITS, RegressionLimits, withDefaultLimits } from '../verdict/regression-limits';
 import { amount, changeText, compareWithBaseline, describeCheck, limitText, REGRESSION_RULES, TOTAL_ROW } from '../verdict/regression';
 import { readSummaryFile, RegressionCheck, RunSummary } from '../verdict/summary';
@@ -49,7 +49,7 @@ export function compareCommand(args: readonly string[]): CommandResult {
       },
     });
   } catch (error) {
-    return usageError(lowerFirst((error as Error).message));
+    return usageError(parseErrorMessage(error, ['format', 'help', ...Object.keys(LIMIT_FLAGS)], 'cdk8s-locust compare --help'));
   }
   const { values, positionals } = parsed;
   if (values.help) return { status: 0, stdout: COMPARE_USAGE, stderr: '' };

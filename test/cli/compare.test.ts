@@ -100,6 +100,8 @@ describe('cdk8s-locust compare', () => {
   test.each([
     [['compare', 'only-one.json'], 'needs two files, BASE and NEW (got 1)'],
     [['compare', 'a', 'b', '--format', 'html'], '--format must be one of text, markdown, json (got "html")'],
+    [['compare', 'a', 'b', '--max-p95-increace', '10'], 'unknown option --max-p95-increace; did you mean --max-p95-increase?'],
+    [['compare', 'a', 'b', '--bogus'], 'unknown option --bogus; cdk8s-locust compare --help lists the options'],
     [['compare', 'a', 'b', '--max-p95-increase', 'ten'], '--max-p95-increase must be a number of at least 0 (got "ten"), e.g. --max-p95-increase 20'],
   ])('fails with exit 2 on the usage error of %j', (args, message) => {
     const result = run(args);
