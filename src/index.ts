@@ -22,6 +22,10 @@ export { ObservabilityMode } from './pod/observability';
 export { Thresholds, PercentileThreshold } from './verdict/thresholds';
 export { ReportOptions } from './verdict/reports';
 
+// The regression gate: the run a test is compared with, and how much worse it may be.
+export { RegressionBaseline, RegressionOptions } from './verdict/regression-baseline';
+export { RegressionLimits } from './verdict/regression-limits';
+
 // The operator configuration the objects are built for.
 export { OperatorConfig, ResourceSettings, MetricsExporterSettings, KafkaSettings } from './operator/operator-config';
 

@@ -54,3 +54,23 @@ export { GRAFANA_DASHBOARD_LABEL, DASHBOARD_FILES } from './construct/grafana-da
 export { locustDashboard, DashboardJson, DASHBOARD_UIDS } from './dashboards/dashboard';
 export { PanelSpec, PanelQuery, panelsOf } from './dashboards/panels';
 export { OTEL_METRICS, EXPORTER_METRICS } from './dashboards/metrics';
+
+// Run summaries and the regression gate: the summary's form, schema and reader, and the rules
+// that compare two runs (those of `cdk8s-locust compare` and of the master's gate).
+export {
+  RunSummary,
+  SummaryFigures,
+  SummaryEndpoint,
+  SummaryThreshold,
+  SummaryRegression,
+  RegressionCheck,
+  RegressionMetric,
+  SummaryRead,
+  readSummaryFile,
+  summarySchemaErrors,
+  summarySchemaPath,
+} from './verdict/summary';
+export { SUMMARY_LOG_PREFIX } from './verdict/summary-python';
+export { RegressionConfig, DEFAULT_REGRESSION_LIMITS } from './verdict/regression-limits';
+export { compareWithBaseline, describeCheck } from './verdict/regression';
+export { BASELINE_MOUNT_PATH } from './verdict/regression-baseline';

@@ -54,6 +54,8 @@ describe('examples', () => {
     const locust = locustContainer(masterJob);
     expect(locust.env).toContainEqual(expect.objectContaining({ name: 'CDK8S_LOCUST_THRESHOLDS' }));
     expect(locust.args).toContain('--html=/opt/cdk8s-locust/reports/checkout-load-r7.html');
+    expect(locust.env).toContainEqual({ name: 'CDK8S_LOCUST_BASELINE', value: '/opt/cdk8s-locust/reports' });
+    expect(JSON.parse(locust.env.find((variable: any) => variable.name === 'CDK8S_LOCUST_REGRESSION').value).endpoints).toEqual({ 'POST /orders': { maxP95IncreasePercent: 10 } });
     expect(master.volumes).toContainEqual({ name: 'pvc-load-test-reports', persistentVolumeClaim: { claimName: 'load-test-reports', readOnly: false } });
     expect(find(objects, 'Job', 'checkout-load-worker').spec.template.spec.initContainers.map((c: any) => c.name)).toEqual(['install-requirements']);
   });

@@ -79,6 +79,16 @@ describe('package exports', () => {
       expect(existsSync(join(ROOT, file))).toBe(true);
     }
   });
+
+  test('gives the summary schema by the package\'s name, the file the library validates summaries with', () => {
+    // WHEN a program resolves the schema through the exports map
+    const result = node(['-e', "console.log(require.resolve('cdk8s-locust/schema/summary.schema.json'), require('cdk8s-locust/tooling').summarySchemaPath())"]);
+
+    // THEN it is the published file of the package's schema folder
+    const schema = join(ROOT, 'schema', 'summary.schema.json');
+    expect(result.stdout).toBe(`${schema} ${schema}`);
+    expect(manifest.files).toContain('schema');
+  });
 });
 
 describe('package metadata', () => {

@@ -45,7 +45,7 @@ export interface WarningOptions {
    * @default false
    */
   readonly monitored?: boolean;
-  /** Whether the master judges thresholds. @default false */
+  /** Whether the master judges thresholds or a regression gate (both load the verdict module first). @default false */
   readonly thresholds?: boolean;
   /** Whether the master writes reports to a volume. @default false */
   readonly reports?: boolean;

@@ -25,6 +25,8 @@ commands:
   run -f LOCUSTFILE --host URL
                       run a locustfile (or a folder with locustfile.py) as a LocustTest with
                       the library's defaults: 1 user, 1 worker, 1m, image locustio/locust
+  compare BASE NEW    compare two runs' summaries (or _stats.csv files) endpoint by endpoint;
+                      exit status 1 on a regression (see cdk8s-locust compare --help)
 
 FILE is a multi-document YAML file; no FILE, or -, reads standard input.
 
@@ -65,6 +67,11 @@ run options:
   -f, --locustfile PATH       run -f: the locustfile, or a folder holding it
       --users N               run -f: how many users (default 1)
       --spawn-rate R          run -f: users started per second (default: all at once)
+      --reports DIR           keep the HTML, CSV and summary reports in DIR/<name>-<UTC time>/
+                              (default: ./locust-reports)
+      --no-reports            keep no reports (the recap still reads the run's summary)
+      --baseline FILE         compare the run with a summary of an earlier run and fail it on a
+                              regression (average and p95 +20%, requests/s -10%, fail ratio +1 point)
   -h, --help                  print this help
   -V, --version               print the version
 
@@ -130,6 +137,11 @@ export interface RunInvocation {
   readonly spawnRate?: number;
   /** `--files NAME=DIR`, in order. @default - none */
   readonly folderConfigMaps?: readonly FolderConfigMap[];
+  /** The folder holding one reports folder per run. @default - ./locust-reports */
+  readonly reports?: string;
+  readonly noReports: boolean;
+  /** A summary the run is compared with. @default - the test's own baseline, if any */
+  readonly baseline?: string;
 }
 
 const COMMANDS = ['render', 'validate', 'run'];
@@ -154,6 +166,9 @@ const OPTIONS = {
   'locustfile': { type: 'string', short: 'f' },
   'users': { type: 'string' },
   'spawn-rate': { type: 'string' },
+  'reports': { type: 'string' },
+  'no-reports': { type: 'boolean' },
+  'baseline': { type: 'string' },
   'help': { type: 'boolean', short: 'h' },
   'version': { type: 'boolean', short: 'V' },
 } as const;
@@ -161,16 +176,21 @@ const OPTIONS = {
 const LONG_OPTIONS = Object.keys(OPTIONS);
 
 /** `unknown option --hots; did you mean --host?`, or where the options are listed. */
-function unknownOptionMessage(option: string): string {
-  const name = option.replace(/^-+/, '');
-  const close = option.startsWith('--') ? closestName(name, LONG_OPTIONS) : undefined;
-  return close === undefined
-    ? `unknown option ${option}; cdk8s-locust --help lists the options`
-    : `unknown option ${option}; did you mean --${close}?`;
+/**
+ * node's parser throws TypeErrors with a code; their message is for the user, except an unknown
+ * option's, which explains `--` at length with an unbalanced quote: that one becomes one line,
+ * with the nearest of `longOptions` where one is close, else where the options are listed.
+ */
+export function parseErrorMessage(error: unknown, longOptions: readonly string[], listedBy: string): string {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const option = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && typeof message === 'string' ? /'([^']+)'/.exec(message)?.[1] : undefined;
+  if (option === undefined) return lowerFirst(typeof message === 'string' ? message : String(error));
+  const close = option.startsWith('--') ? closestName(option.replace(/^-+/, ''), longOptions) : undefined;
+  return close === undefined ? `unknown option ${option}; ${listedBy} lists the options` : `unknown option ${option}; did you mean --${close}?`;
 }
 
 /** Options of `run` alone, and options `run` refuses: they change what is rendered for a cluster, not what runs. */
-const RUN_ONLY = ['test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep', 'locust', 'files', 'locustfile', 'users', 'spawn-rate'] as const;
+const RUN_ONLY = ['test', 'host', 'use-test-host', 'run-time', 'workers', 'timeout', 'keep', 'locust', 'files', 'locustfile', 'users', 'spawn-rate', 'reports', 'no-reports', 'baseline'] as const;
 const RENDER_ONLY = ['output', 'argocd', 'run-id', 'pod-security'] as const;
 /** What the inputs are called: a run id never looks like this, a file name given by mistake does. */
 const INPUT_FILE = /\.(ya?ml|json)$/i;
@@ -186,19 +206,17 @@ export function parseInvocation(args: readonly string[]): Invocation {
       options: OPTIONS,
     });
   } catch (error) {
-    // node's parser throws TypeErrors with a code; the message alone is for the user, except for
-    // an unknown option, whose message explains `--` at length, with an unbalanced quote.
-    const { code, message } = error as { code?: unknown; message?: unknown };
-    const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && typeof message === 'string' ? /'([^']+)'/.exec(message)?.[1] : undefined;
-    if (unknown !== undefined) return { action: 'usage-error', message: unknownOptionMessage(unknown) };
-    return { action: 'usage-error', message: lowerFirst(typeof message === 'string' ? message : String(error)) };
+    return { action: 'usage-error', message: parseErrorMessage(error, LONG_OPTIONS, 'cdk8s-locust --help') };
   }
   const { values, positionals } = parsed;
   if (values.help) return { action: 'help' };
   if (values.version) return { action: 'version' };
   const [command, ...files] = positionals;
-  if (command === undefined) return { action: 'usage-error', message: 'a command is required: render, validate or run' };
-  if (!COMMANDS.includes(command)) return { action: 'usage-error', message: `unknown command ${JSON.stringify(command)}: use render, validate or run` };
+  if (command === undefined) return { action: 'usage-error', message: 'a command is required: render, validate, run or compare' };
+  if (!COMMANDS.includes(command)) {
+    const close = closestName(command, [...COMMANDS, 'compare']);
+    return { action: 'usage-error', message: `unknown command ${JSON.stringify(command)}: ${close ? `did you mean ${close}? ` : ''}use render, validate, run or compare` };
+  }
   if (command === 'run') return parseRun(files, values);
   const runOption = RUN_ONLY.find((name) => values[name] !== undefined);
   if (runOption !== undefined) return { action: 'usage-error', message: `--${runOption} is an option of run` };
@@ -251,6 +269,9 @@ function parseRun(files: string[], values: Record<string, string | boolean | str
   if (text('test') === '') return { action: 'usage-error', message: '--test needs the name of a test' };
   if (text('operator-config') === '') return { action: 'usage-error', message: '--operator-config needs a file name' };
   if (text('locust') === '') return { action: 'usage-error', message: '--locust needs a program: a path such as .venv/bin/locust, or a name on PATH' };
+  if (text('reports') === '') return { action: 'usage-error', message: '--reports needs a folder, e.g. --reports locust-reports' };
+  if (text('reports') !== undefined && values['no-reports'] === true) return { action: 'usage-error', message: '--reports and --no-reports exclude each other: keep one' };
+  if (text('baseline') === '') return { action: 'usage-error', message: '--baseline needs a summary file, e.g. --baseline locust-reports/<name>-<time>/<name>.summary.json' };
   return {
     action: 'run',
     files,
@@ -265,6 +286,9 @@ function parseRun(files: string[], values: Record<string, string | boolean | str
     keep: values.keep === true,
     locust: text('locust'),
     ...fromLocustfile,
+    reports: text('reports'),
+    noReports: values['no-reports'] === true,
+    baseline: text('baseline'),
   };
 }
 

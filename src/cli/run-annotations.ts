@@ -6,6 +6,7 @@ import { nearestName } from '../core/suggest';
 import { CronExpression, cronScheduleProblem } from '../gitops/schedule';
 import { thresholdsOfAnnotation } from './thresholds-annotation-option';
 import { THRESHOLDS_ANNOTATION } from '../verdict/thresholds-annotation';
+import { BASELINE_ANNOTATION, REGRESSION_LIMITS_ANNOTATION, regressionOfAnnotations } from '../verdict/regression-annotation';
 
 /**
  * Annotations on a LocustTest resource that choose how the command line runs it: the construct's
@@ -19,7 +20,7 @@ export const SCHEDULE_ANNOTATION = 'cdk8s-locust/schedule';
 /** The prefix of the annotations the command line reads; any other key under it is a mistake. */
 export const ANNOTATION_PREFIX = 'cdk8s-locust/';
 /** Every annotation of a LocustTest resource the command line reads. */
-export const KNOWN_ANNOTATIONS: readonly string[] = [ARGOCD_HOOK_ANNOTATION, SCHEDULE_ANNOTATION, START_DELAY_ANNOTATION, THRESHOLDS_ANNOTATION].sort();
+export const KNOWN_ANNOTATIONS: readonly string[] = [ARGOCD_HOOK_ANNOTATION, SCHEDULE_ANNOTATION, START_DELAY_ANNOTATION, THRESHOLDS_ANNOTATION, BASELINE_ANNOTATION, REGRESSION_LIMITS_ANNOTATION].sort();
 
 const annotationPath = (key: string) => `metadata.annotations[${JSON.stringify(key)}]`;
 
@@ -29,6 +30,7 @@ const OPTION_PATHS: Record<string, string> = {
   'argoCd.startDelay': annotationPath(START_DELAY_ANNOTATION),
   'schedule': annotationPath(SCHEDULE_ANNOTATION),
   'runId': '--run-id',
+  'regression.baseline': annotationPath(BASELINE_ANNOTATION),
 };
 
 /** The options the annotations ask for, on top of the command line's, or the problems with them. */
@@ -71,6 +73,11 @@ export function optionsFromAnnotations(annotations: unknown, base: LocustTestOpt
   const thresholds = thresholdsOfAnnotation(given[THRESHOLDS_ANNOTATION]);
   problems.push(...thresholds.problems);
   if (thresholds.thresholds !== undefined) options = { ...options, thresholds: thresholds.thresholds };
+
+  // The regression gate's annotations: the construct's regression, baseline and limits.
+  const regression = regressionOfAnnotations(given);
+  problems.push(...regression.problems);
+  if (regression.regression !== undefined) options = { ...options, regression: regression.regression };
   return { options, problems };
 }
 

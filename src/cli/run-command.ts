@@ -25,10 +25,11 @@ export function runCommand(invocation: RunInvocation): CommandResult {
   // A hand-edited manifest is refused field by field before any process starts.
   const broken = manifestProblems(selected.test);
   if (broken.length > 0) return { status: 1, stdout: '', stderr: `${warnings}${broken.map((problem) => `cdk8s-locust: ${formatProblem(problem)}\n`).join('')}` };
-  const { host, useTestHost, timeoutSeconds, keep, locust } = invocation;
+  const { host, useTestHost, timeoutSeconds, keep, locust, noReports, baseline } = invocation;
   // The test `-f` makes already has the run time and workers asked for.
   const { runTime, workers } = invocation.locustfile === undefined ? invocation : { runTime: undefined, workers: undefined };
-  return { status: 0, stdout: '', stderr: warnings, localRun: { test: selected.test, options: { host, useTestHost, runTime, workers, timeoutSeconds, keep, locust } } };
+  const options = { host, useTestHost, runTime, workers, timeoutSeconds, keep, locust, noReports, baseline, reportsParent: invocation.reports };
+  return { status: 0, stdout: '', stderr: warnings, localRun: { test: selected.test, options } };
 }
 
 /**

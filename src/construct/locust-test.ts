@@ -309,13 +309,14 @@ function checkTest(props: LocustTestProps, input: TestInput): CheckedTest {
       nestedConfigMaps: Object.keys(files.volumeItems),
       thresholds: props.thresholds !== undefined,
       reports: props.reports !== undefined,
+      regression: props.regression !== undefined,
       requirements: files.requirementsFile !== undefined,
       restricted: props.podSecurity === PodSecurity.RESTRICTED,
     }) : []),
     ...podSecurityProblems(props.podSecurity),
   ];
   const verdict = problems.length === 0
-    ? resolveVerdict({ testName: props.name, spec: input.specJson, runId: props.runId, thresholds, reports: props.reports })
+    ? resolveVerdict({ testName: props.name, spec: input.specJson, runId: props.runId, thresholds, reports: props.reports, regression: props.regression })
     : undefined;
   const all = [
     ...problems,
@@ -349,7 +350,7 @@ function warningsOf(props: LocustTestProps, input: TestInput, verdict: ResolvedV
       argoCd: props.argoCd !== undefined && props.argoCd.hook === undefined && props.schedule === undefined,
       unattended: props.argoCd?.hook !== undefined || props.schedule !== undefined,
       monitored: props.monitor !== undefined,
-      thresholds: props.thresholds !== undefined,
+      thresholds: props.thresholds !== undefined || props.regression !== undefined,
       reports: props.reports !== undefined,
     }),
     ...(verdict?.reports ? reportsWarnings(input.specJson, verdict.reports) : []),

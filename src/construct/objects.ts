@@ -13,7 +13,7 @@ import { withRunId } from '../gitops/run-id';
 import { cronJobSpec, EXPECT_WORKERS_MAX_WAIT_SECONDS } from '../gitops/schedule';
 import { withVolumeItems } from '../test-files/test-files';
 import { buildWorkload } from '../pod/workload';
-import { createVerdictConfigMap, ResolvedVerdict, withVerdict } from '../verdict/verdict';
+import { createBaselineConfigMap, createVerdictConfigMap, ResolvedVerdict, withVerdict } from '../verdict/verdict';
 import { withRequirements } from '../test-files/requirements';
 import { withRestrictedPodSecurity } from '../pod/pod-security';
 
@@ -61,11 +61,13 @@ export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWo
   });
   const master = roleObjectName(test.name, LocustRole.MASTER);
   const worker = roleObjectName(test.name, LocustRole.WORKER);
-  const verdictConfigMap = ctx.verdict.thresholds === undefined ? undefined : createVerdictConfigMap(test, test.name, test.namespace);
+  const verdictConfigMap = ctx.verdict.summary === undefined ? undefined : createVerdictConfigMap(test, test.name, test.namespace);
+  const baselineFile = ctx.verdict.regression?.baselineFile;
+  const baselineConfigMap = baselineFile === undefined ? undefined : createBaselineConfigMap(test, test.name, test.namespace, baselineFile);
   const jobSpec = (spec: JsonObject, role: LocustRole) => {
     let result = withVolumeItems(spec, ctx.volumeItems);
     if (ctx.requirementsFile !== undefined) result = withRequirements(result, test.name, test.specJson, role, ctx.requirementsFile);
-    if (role === LocustRole.MASTER) result = withVerdict(result, master, ctx.verdict, verdictConfigMap?.name);
+    if (role === LocustRole.MASTER) result = withVerdict(result, master, ctx.verdict, { module: verdictConfigMap?.name, baseline: baselineConfigMap?.name });
     if (ctx.runId !== undefined) result = withRunId(result, ctx.runId);
     if (ctx.argoCd?.startDelay !== undefined) result = withStartDelay(result, ctx.argoCd.startDelay);
     // Last, so that every container the steps above added is hardened too.
@@ -75,7 +77,7 @@ export function renderWorkload(test: LocustTest, ctx: RenderContext): RenderedWo
   const service = createService(test, 'MasterService', { name: test.name, namespace: test.namespace, observability: ctx.observability, webUi: ctx.webUi });
   if (ctx.monitor?.kind === MonitorKind.SERVICE_MONITOR) service.metadata.addLabel(SERVICE_MONITOR_LABEL, master);
   const waves = ctx.argoCd ? syncWaves(ctx.argoCd) : undefined;
-  if (waves) [service, ...ctx.configMaps, ...(verdictConfigMap ? [verdictConfigMap] : [])].forEach((object) => annotateResource(object, waves));
+  if (waves) [service, ...ctx.configMaps, ...[verdictConfigMap, baselineConfigMap].filter((object) => object !== undefined)].forEach((object) => annotateResource(object, waves));
 
   if (ctx.schedule !== undefined) {
     const schedule = ctx.schedule;

@@ -5,6 +5,7 @@ import { MetricsMonitor } from '../service/monitoring';
 import { RenderMode } from '../gitops/operator-mode';
 import { EnvSource, SecretMount } from './references';
 import { LocustTestMetadata } from './metadata';
+import { RegressionOptions } from '../verdict/regression-baseline';
 import { ReportOptions } from '../verdict/reports';
 import { PodSecurity } from '../pod/pod-security';
 import { Thresholds } from '../verdict/thresholds';
@@ -94,10 +95,19 @@ export interface LocustTestOptions {
   /**
    * Keep Locust's HTML report and CSV stats on a volume: the master writes
    * `<name>[-<runId>].html` and `<name>[-<runId>]_stats.csv` (and the other CSV files) to the
-   * volume, mounted at `/opt/cdk8s-locust/reports`.
+   * volume, mounted at `/opt/cdk8s-locust/reports`, and the run's summary as
+   * `<name>[-<runId>].summary.json`.
    * @default - no report is written
    */
   readonly reports?: ReportOptions;
+
+  /**
+   * Compare each run with a baseline summary and fail it on a regression: the master logs
+   * `regression: <metric> of <endpoint> ...` per breach and exits 1. With no baseline yet (the
+   * first run with `RegressionBaseline.fromReports()`) the gate passes and says so.
+   * @default - no comparison with earlier runs
+   */
+  readonly regression?: RegressionOptions;
 
   /**
    * The Pod Security Standards profile the pods are written for. `PodSecurity.RESTRICTED` hardens

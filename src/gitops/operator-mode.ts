@@ -46,6 +46,8 @@ export interface OperatorModeRequest {
   readonly thresholds?: boolean;
   /** Whether reports are set. @default false */
   readonly reports?: boolean;
+  /** Whether a regression gate is set. @default false */
+  readonly regression?: boolean;
   /** Whether a requirements file is installed. @default false */
   readonly requirements?: boolean;
   /** Whether the pods are hardened for the restricted Pod Security Standard. @default false */
@@ -77,6 +79,7 @@ export function operatorModeProblems(request: OperatorModeRequest): Problem[] {
   const inJobs = 'needs the workload mode: it changes the pods of the Jobs, which the operator writes in operator mode';
   if (request.thresholds) problems.push({ path: 'thresholds', message: inJobs, fix });
   if (request.reports) problems.push({ path: 'reports', message: inJobs, fix });
+  if (request.regression) problems.push({ path: 'regression', message: inJobs, fix });
   if (request.requirements) problems.push({ path: 'testFiles.requirementsFile', message: inJobs, fix });
   if (request.restricted) problems.push({ path: 'podSecurity', message: inJobs, value: 'restricted', fix });
   return problems;

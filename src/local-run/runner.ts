@@ -8,6 +8,9 @@ import { RunProcesses } from './children';
 import { ContainedFolder } from './contained';
 import { findLocust, inspectLocust, pythonOfLocust, unsupportedFlags } from './locust-program';
 import { LocalRunOptions, LocalRunPlan, LOOPBACK, longFlags, planLocalRun, ProcessPlan } from './plan';
+import { startProgress } from './progress';
+import { recapLines } from './recap';
+import { createReportsFolder, keepOwnReports, planRunReports, RunReportOptions } from './run-reports';
 import { LocalTest } from './select';
 
 /** Where a run writes: the master's log goes through as it comes, the run's own lines to `stdout`. */
@@ -17,7 +20,7 @@ export interface RunStreams {
 }
 
 /** How a run is bounded and what it leaves behind. */
-export interface ExecuteOptions extends LocalRunOptions {
+export interface ExecuteOptions extends LocalRunOptions, RunReportOptions {
   /** Seconds after which every process is stopped, counted from before the first process starts. @default - the master's run time plus 60 s, or 600 s without one */
   readonly timeoutSeconds?: number;
   /** Keep the temporary folder (files, worker logs) after the run. @default false */
@@ -38,6 +41,8 @@ export interface ExecuteOptions extends LocalRunOptions {
    * @default 'locust'
    */
   readonly locust?: string;
+  /** How often the progress line is printed, in ms. @default 5000 */
+  readonly progressIntervalMs?: number;
 }
 
 /** Exit status when the time bound stopped the master, as `timeout(1)` returns. */
@@ -149,7 +154,9 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
     const [masterPort, webPort] = [await freePort(), await freePort()];
     const planned = planLocalRun(test, options, { root, masterPort, webPort });
     if ('problems' in planned) return fail(planned.problems);
-    const { plan } = planned;
+    const { reports, problems } = planRunReports(planned.plan, test, options, root, new Date());
+    if (problems.length > 0) return fail(problems);
+    const { plan } = reports;
     const timeoutSeconds = Math.min(MAX_TIMEOUT_S, options.timeoutSeconds
       ?? (plan.runTimeSeconds === undefined ? DEFAULT_TIMEOUT_WITHOUT_RUN_TIME_S : plan.runTimeSeconds + DEFAULT_TIMEOUT_MARGIN_S));
     // The bound and the watchdog come before the first process (locust --help): nothing runs unbounded or unwatched.
@@ -166,7 +173,17 @@ export async function executeLocalRun(test: LocalTest, options: ExecuteOptions, 
     const unsupported = inspection.signal.aborted ? [] : unsupportedFlags(program, longFlags(plan), plan.image);
     if (unsupported.length > 0) return fail(unsupported);
     describePlan(plan, test, locust, program.version, timeoutSeconds, webPort, options.keep === true).forEach(say);
-    return await supervise(plan, locust, { folder, processes, timeoutSeconds, bound: bound.signal }, options, streams, say);
+    createReportsFolder(reports);
+    const stopProgress = startProgress(`http://${LOOPBACK}:${webPort}`, say, options.progressIntervalMs);
+    let status: number;
+    try {
+      status = await supervise(plan, locust, { folder, processes, timeoutSeconds, bound: bound.signal }, options, streams, say);
+    } finally {
+      stopProgress();
+    }
+    keepOwnReports(reports);
+    recapLines(reports).forEach(say);
+    return status;
   } finally {
     clearTimeout(timer);
     // Only an error leaves processes here; they go before their folder does.

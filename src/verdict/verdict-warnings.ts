@@ -16,12 +16,12 @@ export function verdictWarnings(spec: SpecJson, options: { thresholds: boolean; 
   const warnings: Problem[] = [];
   const args = specMasterArgs(spec);
   if (options.thresholds && version.minor < 11) {
-    warnings.push({ path: 'spec.image', message: 'runs a Locust older than 2.11, which cannot load a list of locustfiles, so the thresholds module stops the master at start', value: spec.image, fix: 'use locustio/locust 2.11 or later' });
+    warnings.push({ path: 'spec.image', message: 'runs a Locust older than 2.11, which cannot load a list of locustfiles, so the verdict module (thresholds, regression gate) stops the master at start', value: spec.image, fix: 'use locustio/locust 2.11 or later' });
   }
   const arg = lastOptionValue(args, LOCUSTFILE_OPTION);
   const refused = arg === undefined ? [] : locustfilesOf(arg).filter((file) => file.endsWith('locust.py'));
   if (options.thresholds && version.minor >= 11 && version.minor < 23 && refused.length > 0) {
-    warnings.push({ path: 'spec.master.command', message: 'names a locustfile ending in locust.py, which Locust before 2.23 refuses in a list of locustfiles such as the one thresholds make', value: refused, fix: 'rename the locustfile (e.g. load_test.py), or use locustio/locust 2.23 or later' });
+    warnings.push({ path: 'spec.master.command', message: 'names a locustfile ending in locust.py, which Locust before 2.23 refuses in a list of locustfiles such as the one thresholds and the regression gate make', value: refused, fix: 'rename the locustfile (e.g. load_test.py), or use locustio/locust 2.23 or later' });
   }
   if (options.reports && version.minor === 33 && version.patch === 0 && lastOptionValue(args, RUN_TIME_OPTION) === undefined) {
     warnings.push({ path: 'spec.image', message: 'runs Locust 2.33.0, which crashes writing the HTML report of a run without --run-time, so neither the report nor a verdict is written', value: spec.image, fix: 'use locustio/locust 2.33.1 or later, or give --run-time in spec.master.command' });

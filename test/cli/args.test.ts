@@ -22,8 +22,13 @@ describe('parseInvocation', () => {
   test('reads the options of run', () => {
     expect(parseInvocation(['run', 'dist/a.k8s.yaml', 'b.yaml', '--test', 'shop', '--host', 'http://127.0.0.1:8080', '--run-time', '1h30m', '--workers', '3', '--timeout', '2.5', '--keep', '--strict', '--locust', '.venv/bin/locust'])).toEqual({
       action: 'run', files: ['dist/a.k8s.yaml', 'b.yaml'], operatorConfig: undefined, strict: true,
-      test: 'shop', host: 'http://127.0.0.1:8080', runTime: '1h30m', workers: 3, timeoutSeconds: 2.5, keep: true, locust: '.venv/bin/locust',
+      test: 'shop', host: 'http://127.0.0.1:8080', runTime: '1h30m', workers: 3, timeoutSeconds: 2.5, keep: true, locust: '.venv/bin/locust', noReports: false,
     });
+  });
+
+  test('reads where run keeps its reports, and its baseline', () => {
+    expect(parseInvocation(['run', 'a.yaml', '--reports', 'out', '--baseline', 'base.summary.json'])).toMatchObject({ action: 'run', reports: 'out', noReports: false, baseline: 'base.summary.json' });
+    expect(parseInvocation(['run', 'a.yaml', '--no-reports'])).toMatchObject({ action: 'run', noReports: true });
   });
 
   test('answers --help and --version whatever the command', () => {
@@ -32,8 +37,8 @@ describe('parseInvocation', () => {
   });
 
   test.each([
-    [[], 'a command is required: render, validate or run'],
-    [['synth'], 'unknown command "synth": use render, validate or run'],
+    [[], 'a command is required: render, validate, run or compare'],
+    [['synth'], 'unknown command "synth": use render, validate, run or compare'],
     [['render', '--test', 'x'], '--test is an option of run'],
     [['validate', '--keep'], '--keep is an option of run'],
     [['render', '--locust', 'locust-2.46'], '--locust is an option of run'],
@@ -53,6 +58,11 @@ describe('parseInvocation', () => {
     [['run', 'a.yaml', '--timeout=-3'], '--timeout must be a number of seconds above 0 (got "-3")'],
     [['run', 'a.yaml', '--timeout', '0'], '--timeout must be a number of seconds above 0 (got "0")'],
     [['run', 'a.yaml', '--test='], '--test needs the name of a test'],
+    [['run', 'a.yaml', '--reports', 'out', '--no-reports'], '--reports and --no-reports exclude each other: keep one'],
+    [['run', 'a.yaml', '--reports='], '--reports needs a folder, e.g. --reports locust-reports'],
+    [['run', 'a.yaml', '--baseline='], '--baseline needs a summary file, e.g. --baseline locust-reports/<name>-<time>/<name>.summary.json'],
+    [['render', '--baseline', 'b.json'], '--baseline is an option of run'],
+    [['comapre', 'a', 'b'], 'unknown command "comapre": did you mean compare? use render, validate, run or compare'],
     [['render', '--bogus'], 'unknown option --bogus; cdk8s-locust --help lists the options'],
     [['render', '--stirct'], 'unknown option --stirct; did you mean --strict?'],
     [['run', 'a.yaml', '--worker', '2'], 'unknown option --worker; did you mean --workers?'],

@@ -370,7 +370,7 @@ describe('run, ended by signals', () => {
   test('a second Ctrl-C kills processes that ignore SIGTERM at once, and the run exits 130 with its folder gone', async () => {
     // GIVEN a run whose stand-in Locust processes ignore SIGTERM
     const input = file('signals.yaml', `${stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'files', namespace: 'load-tests' }, data: { 'locustfile.py': 'print(1)' } })}---\n${stringify(locustTest('signals', { testFiles: { configMapRef: 'files' } }))}`);
-    const child = spawn(process.execPath, [CLI_BIN, 'run', input, '--workers', '1'], { cwd: work, env: { PATH: `${stubbornLocust()}:${process.env.PATH}` }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI_BIN, 'run', input, '--workers', '1', '--no-reports'], { cwd: work, env: { PATH: `${stubbornLocust()}:${process.env.PATH}` }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (chunk) => { stdout += chunk; });
     child.stderr.resume();

@@ -121,7 +121,7 @@ describe('run annotations on the LocustTest resource', () => {
 
     // THEN the key is refused with the nearest key the command line reads
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`${input}: LocustTest shop: metadata.annotations["cdk8s-locust/treshold"] is not an annotation the command line reads (it reads cdk8s-locust/argocd-hook, cdk8s-locust/schedule, cdk8s-locust/start-delay, cdk8s-locust/thresholds) (got "p95<=800ms"); did you mean cdk8s-locust/thresholds? rename it\n`);
+    expect(result.stderr).toBe(`${input}: LocustTest shop: metadata.annotations["cdk8s-locust/treshold"] is not an annotation the command line reads (it reads cdk8s-locust/argocd-hook, cdk8s-locust/baseline, cdk8s-locust/regression-limits, cdk8s-locust/schedule, cdk8s-locust/start-delay, cdk8s-locust/thresholds) (got "p95<=800ms"); did you mean cdk8s-locust/thresholds? rename it\n`);
   });
 
   test('fails when the prefix of an annotation is misspelt', () => {

@@ -19,7 +19,7 @@ describe('run command', () => {
     // THEN nothing is printed yet and the local run is described
     expect(result).toMatchObject({ status: 0, stdout: '', stderr: '' });
     expect(result.localRun?.test.masterJob.metadata.name).toBe('cart-master');
-    expect(result.localRun?.options).toEqual({ host: 'http://127.0.0.1:9', runTime: undefined, workers: 1, timeoutSeconds: 30, keep: false });
+    expect(result.localRun?.options).toEqual({ host: 'http://127.0.0.1:9', runTime: undefined, workers: 1, timeoutSeconds: 30, keep: false, noReports: false });
   });
 
   test('reads rendered manifests, which hold no LocustTest', () => {

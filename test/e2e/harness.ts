@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,8 @@ import { App, Chart } from 'cdk8s';
 import { dispatch } from '../../src/cli/dispatch';
 import { findOnPath } from '../../src/local-run/locust-program';
 import { executeLocalRun } from '../../src/local-run/runner';
+import { summarySchemaErrors } from '../../src/verdict/summary';
+import { SUMMARY_LOG_PREFIX } from '../../src/verdict/summary-python';
 import { CLI_BIN } from '../built-cli';
 
 /**
@@ -117,27 +119,67 @@ function collector(): { stream: Writable; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
+/**
+ * Where runs keep their reports when a test does not say (`run` keeps them in ./locust-reports by
+ * default): a scratch folder of the test file, so that no run writes into the repository.
+ */
+let reportsScratch: string | undefined;
+afterAll(() => {
+  if (reportsScratch !== undefined) rmSync(reportsScratch, { recursive: true, force: true });
+  reportsScratch = undefined;
+});
+
+/** `run` args with `--reports` into the scratch folder, unless they choose where reports go themselves. */
+function withScratchReports(args: string[]): string[] {
+  if (args[0] !== 'run' || args.some((arg) => arg === '--no-reports' || arg === '--reports' || arg.startsWith('--reports='))) return args;
+  reportsScratch ??= mkdtempSync(join(tmpdir(), 'cdk8s-locust-e2e-reports-'));
+  return [...args, '--reports', reportsScratch];
+}
+
+/**
+ * Every summary a run produced, as a log line of the master or as a file of the scratch reports
+ * folder, checked against the JSON Schema the package ships: a run whose summary is not valid
+ * fails the test that made it.
+ */
+export function expectValidSummaries(output: string): void {
+  const fromLog = output.split('\n').filter((line) => line.includes(SUMMARY_LOG_PREFIX)).map((line) => line.slice(line.indexOf(SUMMARY_LOG_PREFIX) + SUMMARY_LOG_PREFIX.length));
+  const fromFiles = reportsScratch === undefined ? [] : readdirSync(reportsScratch, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.summary.json')).map((name) => readFileSync(join(reportsScratch!, name), 'utf8'));
+  for (const text of [...fromLog, ...fromFiles]) {
+    const errors = summarySchemaErrors(JSON.parse(text));
+    if (errors.length > 0) throw new Error(`a run wrote a summary that its schema refuses: ${errors.join('; ')}\n${text}`);
+  }
+}
+
 /** `cdk8s-locust ARGS` in this process, the way main.ts runs it (which aborts on SIGINT): what coverage measures. */
 export async function runInProcess(args: string[], signal?: AbortSignal): Promise<RunOutput> {
   const started = Date.now();
-  const result = dispatch(args);
+  const result = dispatch(withScratchReports(args));
   if (result.localRun === undefined) return { status: result.status, stdout: result.stdout, stderr: result.stderr, seconds: (Date.now() - started) / 1000 };
   const stdout = collector();
   const stderr = collector();
   const status = await executeLocalRun(result.localRun.test, { ...result.localRun.options, signal }, { stdout: stdout.stream, stderr: stderr.stream });
+  expectValidSummaries(stdout.text() + stderr.text());
   return { status, stdout: result.stdout + stdout.text(), stderr: result.stderr + stderr.text(), seconds: (Date.now() - started) / 1000 };
 }
 
 /** The built command, spawned as a user runs it (call `ensureBuilt()` first). */
 export function runBinary(args: string[], cwd: string): Promise<RunOutput> {
   const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI_BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_BIN, ...withScratchReports(args)], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => { stdout += chunk; });
     child.stderr.on('data', (chunk) => { stderr += chunk; });
-    child.on('close', (status) => resolve({ status, stdout, stderr, seconds: (Date.now() - started) / 1000 }));
+    child.on('close', (status) => {
+      try {
+        expectValidSummaries(stdout + stderr);
+        resolve({ status, stdout, stderr, seconds: (Date.now() - started) / 1000 });
+      } catch (error) {
+        reject(error);
+      }
+    });
   });
 }
 

@@ -144,7 +144,7 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
 
   test('leaves no Locust process running when one of them cannot be started', async () => {
     // GIVEN a test whose worker env holds a value no process can be given (a NUL byte), so the worker fails to start after the master
-    const request = dispatch(['run', workspace.file('unstartable.yaml', locustTestYaml('unstartable')), '--host', workspace.target.url, '--workers', '1']).localRun!;
+    const request = dispatch(['run', workspace.file('unstartable.yaml', locustTestYaml('unstartable')), '--host', workspace.target.url, '--workers', '1', '--no-reports']).localRun!;
     const workerJob = structuredClone(request.test.workerJob);
     workerJob.spec.template.spec.containers.find((container: { name: string }) => container.name === workerJob.metadata.name).env.push({ name: 'BROKEN', value: 'a\u0000b' });
     const chunks: string[] = [];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { THRESHOLDS_ENV_VAR, verdictModuleFileName, verdictModuleSource } from '../../src/verdict/verdict-module';
 import { freePort } from '../../src/local-run/runner';
-import { describeWithLocust, LOCUST, startTarget, Target } from './harness';
+import { describeWithLocust, expectValidSummaries, LOCUST, startTarget, Target } from './harness';
 
 /**
  * The generated module against real Locust, standalone (`--headless`, the runner that judges like
@@ -55,7 +55,14 @@ function runLocust(file: string, thresholds: object | undefined, runTime = '2s',
     child.stdout.on('data', (chunk) => { log += chunk; });
     child.stderr.on('data', (chunk) => { log += chunk; });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, log }));
+    child.on('close', (code) => {
+      try {
+        expectValidSummaries(log);
+        resolve({ code, log });
+      } catch (error) {
+        reject(error);
+      }
+    });
   });
 }
 

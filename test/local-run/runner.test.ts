@@ -111,7 +111,7 @@ describe('executeLocalRun, how a run ends', () => {
     const output = collect();
     const interrupt = new AbortController();
     const kill = new AbortController();
-    const running = executeLocalRun(shop(), { path: stubbornLocust(), workers: 1, signal: interrupt.signal, kill: kill.signal }, { stdout: output.stream, stderr: output.stream });
+    const running = executeLocalRun(shop(), { path: stubbornLocust(), workers: 1, signal: interrupt.signal, kill: kill.signal, noReports: true }, { stdout: output.stream, stderr: output.stream });
     const until = Date.now() + 10_000;
     while (!/^run: master: locust /m.test(output.text()) && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -135,7 +135,7 @@ describe('executeLocalRun, how a run ends', () => {
     const started = Date.now();
 
     // WHEN it runs
-    const status = await executeLocalRun(shop(), { path: stubbornLocust(5), workers: 1, timeoutSeconds: 1 }, { stdout: output.stream, stderr: output.stream });
+    const status = await executeLocalRun(shop(), { path: stubbornLocust(5), workers: 1, timeoutSeconds: 1, noReports: true }, { stdout: output.stream, stderr: output.stream });
 
     // THEN the bound ends it before any Locust run starts, without waiting for --help
     expect(status).toBe(TIMEOUT_STATUS);
