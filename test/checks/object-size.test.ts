@@ -1,6 +1,12 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import { MAX_OBJECT_BYTES, mayExceedObjectSize, objectSizeProblems } from '../../src/checks/object-size';
 
+// Mutants that survive and change nothing a user sees (`npm run mutation`):
+// - `next.length >= best.length` in largestString: of two equally long values either is the one
+//   to shorten; which one is named depends only on the walk's order.
+// - `typeof next === 'object'` made always true: a number or boolean has no entries to walk, so
+//   it adds nothing either way.
+
 /** A ConfigMap holding `text`, as an object the construct could write. */
 function configMap(name: string, text: string): ApiObject {
   const chart = new Chart(new App(), 'test');
@@ -19,6 +25,18 @@ describe('objectSizeProblems', () => {
 
     // THEN neither is a problem
     expect(objectSizeProblems([small, justUnder], { image: 'locustio/locust:2.31.0' })).toEqual([]);
+  });
+
+  test('takes an object of exactly 1.5 MiB, and fails one byte over', () => {
+    // GIVEN objects whose JSON is exactly the limit, and one byte more
+    const empty = Buffer.byteLength(JSON.stringify(configMap('exact', '').toJson()));
+    const exact = configMap('exact', 'x'.repeat(MAX_OBJECT_BYTES - empty));
+    const over = configMap('exact', 'x'.repeat(MAX_OBJECT_BYTES - empty + 1));
+    expect(Buffer.byteLength(JSON.stringify(exact.toJson()))).toBe(MAX_OBJECT_BYTES);
+
+    // THEN only the larger one is a problem
+    expect(objectSizeProblems([exact], {})).toEqual([]);
+    expect(objectSizeProblems([over], {})).toHaveLength(1);
   });
 
   test('fails when an object is over 1.5 MiB, naming the longest value of the spec', () => {
@@ -89,9 +107,9 @@ describe('mayExceedObjectSize', () => {
   });
 
   test('is true once four copies of the spec could pass half the limit', () => {
-    // GIVEN specs whose JSON is just over and just under an eighth of the limit
-    const over = 'a'.repeat(MAX_OBJECT_BYTES / 8);
-    const under = 'a'.repeat(MAX_OBJECT_BYTES / 8 - 10);
+    // GIVEN specs whose JSON (the text and its two quotes) is one character over, and exactly, an eighth of the limit
+    const over = 'a'.repeat(MAX_OBJECT_BYTES / 8 - 1);
+    const under = 'a'.repeat(MAX_OBJECT_BYTES / 8 - 2);
 
     // THEN only the first may exceed the limit
     expect(mayExceedObjectSize(over, undefined)).toBe(true);
@@ -101,7 +119,7 @@ describe('mayExceedObjectSize', () => {
   test('counts the metadata once', () => {
     const half = MAX_OBJECT_BYTES / 2;
     expect(mayExceedObjectSize(undefined, 'm'.repeat(half))).toBe(true);
-    expect(mayExceedObjectSize(undefined, 'm'.repeat(half - 10))).toBe(false);
+    expect(mayExceedObjectSize(undefined, 'm'.repeat(half - 2))).toBe(false);
     expect(mayExceedObjectSize({}, 'm'.repeat(half - 10))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { EnvSource, LocustTest } from '../../src';
 import { minimalSpec } from '../fixtures';
 import { find, locustContainer, synthApp, synthChart } from '../util';
+import { UniqueObjects } from '../../src/checks/unique-objects';
 
 describe('composition', () => {
   test('several tests in one chart each write their own three objects', () => {
@@ -129,5 +130,43 @@ describe('composition', () => {
     });
     expect(test.problems.length).toBeGreaterThan(0);
     expect(test.problems.map((p) => p.path).join(' ')).toMatch(/secretMounts/);
+  });
+});
+
+describe('UniqueObjects.claim', () => {
+  const configMap = (apiVersion: string, namespace?: string) => ({ apiVersion, kind: 'ConfigMap', namespace, name: 'files' });
+
+  test('takes two versions of one API group for the same object, as the API server does', () => {
+    // GIVEN a core object claimed at v1
+    const objects = new UniqueObjects<string>();
+    objects.claim(configMap('v1', 'load'), { description: 'a.yaml: document 1' }, 'a.yaml');
+
+    // WHEN the same object is claimed at another version of the core group
+    const repeat = objects.claim(configMap('v1beta1', 'load'), { description: 'b.yaml: document 1' }, 'b.yaml');
+
+    // THEN it is a repeat, naming the first
+    expect(repeat?.earlier).toBe('a.yaml');
+    expect(repeat?.problem).toEqual({ path: 'metadata.name', message: 'gives ConfigMap load/files, which a.yaml: document 1 also gives', fix: 'give the tests different names, or put them in different namespaces' });
+  });
+
+  test('tells objects of two groups apart', () => {
+    const objects = new UniqueObjects();
+    objects.claim({ apiVersion: 'apps/v1', kind: 'Thing', name: 'x' }, { description: 'first' }, undefined);
+    expect(objects.claim({ apiVersion: 'example.com/v1', kind: 'Thing', name: 'x' }, { description: 'second' }, undefined)).toBeUndefined();
+    expect(objects.claim({ apiVersion: 'apps/v1beta2', kind: 'Thing', name: 'x' }, { description: 'third' }, undefined)?.problem.message).toBe('gives Thing x, which first also gives');
+  });
+
+  test('names the earlier document by its place when both come from one input', () => {
+    const objects = new UniqueObjects();
+    objects.claim(configMap('v1'), { description: 'a.yaml: document 1', source: { file: 'a.yaml', within: 'document 1 (line 1)' } }, undefined);
+    const repeat = objects.claim(configMap('v1'), { description: 'a.yaml: document 2', source: { file: 'a.yaml', within: 'document 2 (line 5)' } }, undefined);
+    expect(repeat?.problem.message).toBe('gives ConfigMap files, which document 1 (line 1) of this file also gives');
+  });
+
+  test('names the earlier input when the two come from different inputs', () => {
+    const objects = new UniqueObjects();
+    objects.claim(configMap('v1'), { description: 'a.yaml: document 1', source: { file: 'a.yaml', within: 'document 1 (line 1)' } }, undefined);
+    const repeat = objects.claim(configMap('v1'), { description: 'b.yaml: document 1', source: { file: 'b.yaml', within: 'document 1 (line 1)' } }, undefined);
+    expect(repeat?.problem.message).toBe('gives ConfigMap files, which a.yaml: document 1 also gives');
   });
 });
