@@ -82,3 +82,39 @@ describe('verdictWarnings', () => {
     expect(verdictWarnings(spec('registry.example.com:5000/locust:2.33.0+build'), { thresholds: false, reports: true })).toHaveLength(1);
   });
 });
+
+describe('verdictWarnings, each warning in full', () => {
+  const spec = (image: string, command: string) => minimalSpecJson({ image, master: { command } }) as SpecJson;
+
+  test('tells to upgrade a Locust older than 2.11', () => {
+    expect(verdictWarnings(spec('locustio/locust:2.10.2', '-f /lotest/src/shop.py'), { thresholds: true, reports: false })).toEqual([{
+      path: 'spec.image',
+      message: 'runs a Locust older than 2.11, which cannot load a list of locustfiles, so the verdict module (thresholds, regression gate) stops the master at start',
+      value: 'locustio/locust:2.10.2',
+      fix: 'use locustio/locust 2.11 or later',
+    }]);
+  });
+
+  test('tells to rename a locustfile ending in locust.py, or to upgrade', () => {
+    expect(verdictWarnings(spec('locustio/locust:2.20.0', '-f /lotest/src/shop_locust.py'), { thresholds: true, reports: false })).toEqual([{
+      path: 'spec.master.command',
+      message: 'names a locustfile ending in locust.py, which Locust before 2.23 refuses in a list of locustfiles such as the one thresholds and the regression gate make',
+      value: ['/lotest/src/shop_locust.py'],
+      fix: 'rename the locustfile (e.g. load_test.py), or use locustio/locust 2.23 or later',
+    }]);
+  });
+
+  test('says nothing on Locust 2.11 to 2.22 when no locustfile ends in locust.py, or none is named', () => {
+    expect(verdictWarnings(spec('locustio/locust:2.20.0', '-f /lotest/src/shop.py'), { thresholds: true, reports: false })).toEqual([]);
+    expect(verdictWarnings(spec('locustio/locust:2.20.0', '--headless'), { thresholds: true, reports: false })).toEqual([]);
+  });
+
+  test('tells to upgrade 2.33.0 or to give --run-time', () => {
+    expect(verdictWarnings(spec('locustio/locust:2.33.0', '-f /lotest/src/shop.py'), { thresholds: false, reports: true })).toEqual([{
+      path: 'spec.image',
+      message: 'runs Locust 2.33.0, which crashes writing the HTML report of a run without --run-time, so neither the report nor a verdict is written',
+      value: 'locustio/locust:2.33.0',
+      fix: 'use locustio/locust 2.33.1 or later, or give --run-time in spec.master.command',
+    }]);
+  });
+});
