@@ -133,6 +133,11 @@ describe('composition', () => {
   });
 });
 
+// Mutants of UniqueObjects.claim that survive and change nothing a user sees (`npm run mutation`):
+// - another constant for the core group (`''`) or for no namespace (`?? ''`): any constant keys
+//   those objects alike, and no group or namespace can hold the spaces of Stryker's text.
+// - `origin.source.file` without `?.`: one UniqueObjects holds either objects read from inputs
+//   (the command line, every one with a source) or a construct tree's (none with one).
 describe('UniqueObjects.claim', () => {
   const configMap = (apiVersion: string, namespace?: string) => ({ apiVersion, kind: 'ConfigMap', namespace, name: 'files' });
 
@@ -153,6 +158,7 @@ describe('UniqueObjects.claim', () => {
     const objects = new UniqueObjects();
     objects.claim({ apiVersion: 'apps/v1', kind: 'Thing', name: 'x' }, { description: 'first' }, undefined);
     expect(objects.claim({ apiVersion: 'example.com/v1', kind: 'Thing', name: 'x' }, { description: 'second' }, undefined)).toBeUndefined();
+    expect(objects.claim({ apiVersion: 'autoscaling/v1', kind: 'Thing', name: 'x' }, { description: 'fourth' }, undefined)).toBeUndefined();
     expect(objects.claim({ apiVersion: 'apps/v1beta2', kind: 'Thing', name: 'x' }, { description: 'third' }, undefined)?.problem.message).toBe('gives Thing x, which first also gives');
   });
 
