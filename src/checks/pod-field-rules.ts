@@ -19,6 +19,7 @@ export function podFieldProblems(spec: SpecJson, config: ResolvedOperatorConfig)
     ...[LocustRole.MASTER, LocustRole.WORKER].flatMap((role) => annotationsSizeProblems(spec[role].annotations, `spec.${role}.annotations`)),
     ...(spec.volumes ?? []).flatMap((volume, i) => volumeProblems(volume as JsonObject, `spec.volumes[${i}]`)),
     ...securityContextProblems(spec),
+    ...mountPathProblems(spec),
     ...envSourceProblems(spec),
     ...(config.affinityInjection ? affinityProblems(spec.scheduling?.affinity as JsonObject | undefined) : []),
   ];
@@ -203,6 +204,22 @@ function localPathProblems(value: unknown, path: string): Problem[] {
   if (value.startsWith('/')) return [{ path, message: 'must be a relative path: the file is written inside the volume', value, fix }];
   if (value.split('/').includes('..') || value.startsWith('..')) return [{ path, message: "must not contain '..': the file must stay inside the volume", value, fix }];
   return [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mount paths: ValidateVolumeMounts (mountPath is required).
+// ---------------------------------------------------------------------------------------------
+
+/** Every mount path the spec gives: an empty one is refused by the API server (`Required value`). */
+function mountPathProblems(spec: SpecJson): Problem[] {
+  const given: { path: string; value: unknown }[] = [
+    ...(['srcMountPath', 'libMountPath'] as const).map((field) => ({ path: `spec.testFiles.${field}`, value: spec.testFiles?.[field] })),
+    ...(spec.env?.secretMounts ?? []).map((mount, i) => ({ path: `spec.env.secretMounts[${i}].mountPath`, value: mount.mountPath })),
+    ...(spec.volumeMounts ?? []).map((mount, i) => ({ path: `spec.volumeMounts[${i}].mountPath`, value: mount.mountPath })),
+  ];
+  return given.filter(({ value }) => value === '').map(({ path, value }) => ({
+    path, message: 'must not be empty: the API server requires a mount path', value, fix: 'give the absolute path to mount at, e.g. /data',
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------

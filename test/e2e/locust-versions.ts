@@ -21,12 +21,14 @@ export interface LocustUnderTest {
   readonly runArgs: readonly string[];
   /** How to install it, for the line that says it is missing. */
   readonly install: string;
+  /** The version it is known to be, where the matrix prepared it. @default - not known (the locust on PATH) */
+  readonly version?: string;
 }
 
 function prepared(version: string): LocustUnderTest {
   const path = join(MATRIX_DIR, 'bin', `locust-${version}`);
   const program = existsSync(path) ? path : undefined;
-  return { label: `Locust ${version}`, program, runArgs: program === undefined ? [] : ['--locust', program], install: 'run scripts/install-locust-matrix.sh as root' };
+  return { label: `Locust ${version}`, version, program, runArgs: program === undefined ? [] : ['--locust', program], install: 'run scripts/install-locust-matrix.sh as root' };
 }
 
 /** Debian's 2.12.1 in CI. */

@@ -92,6 +92,16 @@ describeOnLocusts('the verdict with real Locust, through cdk8s-locust run', (loc
       expect(readdirSync(folder!).sort()).toEqual(expect.arrayContaining(['passing-e2e-1.html', 'passing-e2e-1_stats.csv', 'passing-e2e-1_failures.csv', 'passing-e2e-1_stats_history.csv']));
       expect(readFileSync(join(folder!, 'passing-e2e-1_stats.csv'), 'utf8')).toContain('Aggregated');
       expect(readFileSync(join(folder!, 'passing-e2e-1.html'), 'utf8')).toContain('<html');
+
+      // AND beside them the run's summary, written by this Locust (the harness checks it against the schema)
+      const summary = JSON.parse(readFileSync(join(folder!, 'passing-e2e-1.summary.json'), 'utf8'));
+      expect(summary).toMatchObject({ test: 'passing', runId: 'e2e-1', verdict: 'pass', exitCode: 0 });
+      if (locust.version !== undefined) expect(summary.locustVersion).toBe(locust.version);
+      expect(summary.thresholds.map((threshold: { name: string; passed: boolean }) => [threshold.name, threshold.passed])).toEqual(expect.arrayContaining([['fail-ratio', true], ['p95', true], ['rps', true]]));
+      const endpoint = (name: string) => summary.endpoints.find((e: { method: string; name: string }) => e.method === 'GET' && e.name === name);
+      expect(endpoint('/ok').requests).toBeGreaterThan(0);
+      expect(endpoint('/fail').failures).toBeGreaterThan(0);
+      expect(summary.total.requests).toBe(endpoint('/ok').requests + endpoint('/fail').requests);
     } finally {
       if (root !== undefined && existsSync(root)) rmSync(root, { recursive: true, force: true });
     }
