@@ -210,10 +210,13 @@ function localPathProblems(value: unknown, path: string): Problem[] {
 // Mount paths: ValidateVolumeMounts (mountPath is required).
 // ---------------------------------------------------------------------------------------------
 
-/** Every mount path the spec gives: an empty one is refused by the API server (`Required value`). */
+/**
+ * The mount paths the spec gives to the pods as written: an empty one is refused by the API
+ * server (`Required value`). An empty `testFiles.srcMountPath` or `libMountPath` is not among
+ * them: the operator mounts its default path there.
+ */
 function mountPathProblems(spec: SpecJson): Problem[] {
   const given: { path: string; value: unknown }[] = [
-    ...(['srcMountPath', 'libMountPath'] as const).map((field) => ({ path: `spec.testFiles.${field}`, value: spec.testFiles?.[field] })),
     ...(spec.env?.secretMounts ?? []).map((mount, i) => ({ path: `spec.env.secretMounts[${i}].mountPath`, value: mount.mountPath })),
     ...(spec.volumeMounts ?? []).map((mount, i) => ({ path: `spec.volumeMounts[${i}].mountPath`, value: mount.mountPath })),
   ];

@@ -61,7 +61,9 @@ export function parseDocuments(text: string): { documents: YamlDocument[]; error
     i++;
     const start = position(doc.contents?.range?.[0] ?? doc.range[0]);
     if (doc.errors.length > 0) {
-      for (const error of doc.errors) errors.push({ ...position(error.pos[0]), message: inWords(error.message, i + 1) });
+      // The reader's stack can run out at several depths of one document: one line says it.
+      const tooDeep = doc.errors.find((error) => STACK_EXHAUSTED.test(error.message));
+      for (const error of tooDeep !== undefined ? [tooDeep] : doc.errors) errors.push({ ...position(error.pos[0]), message: inWords(error.message, i + 1) });
       continue;
     }
     if (doc.contents === null) continue;
@@ -99,9 +101,11 @@ export function parseDocuments(text: string): { documents: YamlDocument[]; error
   return { documents, errors };
 }
 
+const STACK_EXHAUSTED = /maximum call stack/i;
+
 /** A parser's message as a sentence of ours; the reader's stack running out means nesting. */
 function inWords(message: string, document: number): string {
-  if (/maximum call stack/i.test(message)) return `document ${document} nests lists or mappings too deeply to be read; flatten it (Kubernetes objects nest a few dozen levels at most)`;
+  if (STACK_EXHAUSTED.test(message)) return `document ${document} nests lists or mappings too deeply to be read; flatten it (Kubernetes objects nest a few dozen levels at most)`;
   return lowerFirst(message);
 }
 

@@ -105,7 +105,6 @@ const siblings: [string, Spec, string][] = [
   ['a pod anti-affinity term without a topology key', affinity({ podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: '', labelSelector: {} }] } }), 'spec.scheduling.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey must not be empty'],
   ['an empty volume mount path', { volumes: [{ name: 'v', emptyDir: {} }], volumeMounts: [{ name: 'v', mountPath: '' }] }, 'spec.volumeMounts[0].mountPath must not be empty: the API server requires a mount path (got ""); give the absolute path to mount at, e.g. /data'],
   ['an empty secret mount path', { env: { secretMounts: [{ name: 'certs', mountPath: '' }] } }, 'spec.env.secretMounts[0].mountPath must not be empty'],
-  ['an empty test files mount path', { testFiles: { configMapRef: 'files', srcMountPath: '' } }, 'spec.testFiles.srcMountPath must not be empty'],
   ['a weighted pod affinity term with a bad topology key', affinity({ podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 101, podAffinityTerm: { topologyKey: 'a b' } }] } }), 'spec.scheduling.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight must be between 1 and 100 (got 101)'],
 ];
 
