@@ -100,10 +100,18 @@ describeWithLocust('cdk8s-locust run with real Locust', () => {
       master: { command: `--locustfile /lotest/src/locustfile.py ${SHORT_RUN}`, autoquit: { enabled: false } },
     }));
     const interrupt = new AbortController();
-    setTimeout(() => interrupt.abort(), 4000);
+    // Interrupted once the worker sends load (a fixed delay could come before it starts on a busy machine)
+    const before = workspace.target.count();
+    const waitForLoad = setInterval(() => {
+      if (workspace.target.count() > before) {
+        clearInterval(waitForLoad);
+        interrupt.abort();
+      }
+    }, 100);
 
-    // WHEN it is interrupted after 4 s, as Ctrl-C does, keeping its files
-    const result = await runInProcess(['run', input, '--host', workspace.target.url, '--workers', '1', '--keep'], interrupt.signal);
+    // WHEN it is interrupted while it sends load, as Ctrl-C does, keeping its files
+    const result = await runInProcess(['run', input, '--host', workspace.target.url, '--workers', '1', '--keep'], interrupt.signal)
+      .finally(() => clearInterval(waitForLoad));
 
     // THEN master and worker were stopped for that reason, and the folder with the worker's log stays
     expect(result.status).toBe(130);
