@@ -36,3 +36,15 @@ export const DEFAULT_LOCUST_RESOURCES = {
   limits: { 'cpu': '1000m', 'memory': '1024Mi', 'ephemeral-storage': '50M' },
   requests: { 'cpu': '250m', 'memory': '128Mi', 'ephemeral-storage': '30M' },
 };
+
+/** The YAML of a LocustTest resource `shop` with the given annotations (YAML flow map entries), for the command line's annotation tests. */
+export function annotatedTestYaml(annotations: string): string {
+  return `apiVersion: locust.io/v2
+kind: LocustTest
+metadata: {name: shop, namespace: load, annotations: {${annotations}}}
+spec:
+  image: locustio/locust:2.43.1
+  master: {command: "-f /lotest/src/a.py --run-time 5m"}
+  worker: {command: "-f /lotest/src/a.py", replicas: 2}
+`;
+}

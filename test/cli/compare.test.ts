@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { dispatch as run } from '../../src/cli/dispatch';
+import { annotatedTestYaml } from '../fixtures';
 import { find, locustContainer, Manifest } from '../util';
 import { endpoint, figures, summary } from '../verdict/summary-fixtures';
 
@@ -139,14 +140,7 @@ describe('the compare example of docs/cli.md', () => {
 
 describe('the regression annotations of a LocustTest resource', () => {
   function testFile(name: string, annotations: string): string {
-    return file(name, `apiVersion: locust.io/v2
-kind: LocustTest
-metadata: {name: shop, namespace: load, annotations: {${annotations}}}
-spec:
-  image: locustio/locust:2.43.1
-  master: {command: "-f /lotest/src/a.py --run-time 5m"}
-  worker: {command: "-f /lotest/src/a.py", replicas: 2}
-`);
+    return file(name, annotatedTestYaml(annotations));
   }
   const masterEnv = (objects: Manifest[]) => Object.fromEntries(locustContainer(find(objects, 'Job', 'shop-master')).env.map((variable: any) => [variable.name, variable.value]));
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { dispatch } from '../../src/cli/dispatch';
+import { annotatedTestYaml } from '../fixtures';
 import { find, initContainer, Manifest } from '../util';
 
 let work: string;
@@ -12,14 +13,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** A LocustTest file with the given annotations (YAML flow map entries). */
 function testFile(name: string, annotations: string): string {
   const path = join(work, name);
-  writeFileSync(path, `apiVersion: locust.io/v2
-kind: LocustTest
-metadata: {name: shop, namespace: load, annotations: {${annotations}}}
-spec:
-  image: locustio/locust:2.43.1
-  master: {command: "-f /lotest/src/a.py --run-time 5m"}
-  worker: {command: "-f /lotest/src/a.py", replicas: 2}
-`);
+  writeFileSync(path, annotatedTestYaml(annotations));
   return path;
 }
 
