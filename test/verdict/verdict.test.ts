@@ -1,9 +1,12 @@
-import { App, Chart, Duration } from 'cdk8s';
+import { App, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { LocustTest, LocustTestProps, RenderMode } from '../../src';
+import { LocustTest, LocustTestProps, RegressionBaseline, RenderMode } from '../../src';
 import { verdictModuleFileName, verdictModuleSource } from '../../src/tooling';
 import { packageVersion } from '../../src/core/version';
-import { minimalSpec } from '../fixtures';
+import { SpecJson } from '../../src/spec/spec';
+import { resolveThresholds } from '../../src/verdict/thresholds';
+import { resolveVerdict, specMasterArgs } from '../../src/verdict/verdict';
+import { minimalSpec, minimalSpecJson } from '../fixtures';
 import { find, locustContainer, synthChart } from '../util';
 
 const MODULE = verdictModuleFileName(packageVersion());
@@ -214,5 +217,69 @@ describe('reports on a claim', () => {
   test('say nothing about fsGroup once it is set', () => {
     const test = testWith({ podSecurityContext: { fsGroup: 1000 } });
     expect(test.warnings.filter((w) => w.path.includes('fsGroup'))).toEqual([]);
+  });
+});
+
+describe('resolveVerdict', () => {
+  const spec = (overrides: Record<string, unknown> = {}) => minimalSpecJson(overrides) as SpecJson;
+  const thresholds = resolveThresholds({ maxFailRatio: 0.01 });
+  const reportsOn = (name: string) => ({ volume: kplus.Volume.fromEmptyDir(new Chart(Testing.app(), 'c'), 'Reports', name) });
+
+  test('reads the master\'s arguments from its command, then its extra arguments', () => {
+    expect(specMasterArgs(spec({ master: { command: '-f /lotest/src/a.py  --headless', extraArgs: ['--host', 'https://shop.example.com'] } })))
+      .toEqual(['-f', '/lotest/src/a.py', '--headless', '--host', 'https://shop.example.com']);
+  });
+
+  test('gives the summary the test name, and the run id only when there is one', () => {
+    expect(resolveVerdict({ testName: 'checkout', spec: spec(), thresholds }).verdict.summary).toEqual({ testName: 'checkout' });
+    expect(resolveVerdict({ testName: 'checkout', spec: spec(), thresholds, runId: 'r7' }).verdict.summary).toEqual({ testName: 'checkout', runId: 'r7' });
+  });
+
+  test('loads the module for reports alone when the master can load it, so that the run leaves a summary', () => {
+    // WHEN a test keeps reports, without thresholds or a gate
+    const resolved = resolveVerdict({ testName: 'checkout', spec: spec(), reports: reportsOn('reports') });
+
+    // THEN the module is loaded, and nothing is wrong
+    expect(resolved.problems).toEqual([]);
+    expect(resolved.verdict.summary).toEqual({ testName: 'checkout' });
+    expect(resolved.verdict.thresholds).toBeUndefined();
+  });
+
+  test('keeps reports alone, without a problem, when the master names no locustfile', () => {
+    const resolved = resolveVerdict({ testName: 'checkout', spec: spec({ master: { command: '--host https://shop.example.com' } }), reports: reportsOn('reports') });
+    expect(resolved.problems).toEqual([]);
+    expect(resolved.verdict.summary).toBeUndefined();
+    expect(resolved.verdict.reports?.args).toEqual(['--html=/opt/cdk8s-locust/reports/checkout.html', '--csv=/opt/cdk8s-locust/reports/checkout']);
+  });
+
+  test.each([['cdk8s-locust-verdict'], ['cdk8s-locust-baseline']])('fails when the report volume is named %s, a volume the verdict mounts', (name) => {
+    expect(resolveVerdict({ testName: 'checkout', spec: spec(), reports: reportsOn(name) }).problems)
+      .toEqual([expect.objectContaining({ path: 'reports.volume', message: 'has the name of another volume of the master pod', value: name })]);
+  });
+
+  test('fails once, in the words of thresholds, when thresholds and a gate both need a locustfile the master does not name', () => {
+    const resolved = resolveVerdict({
+      testName: 'checkout',
+      spec: spec({ master: { command: '--host https://shop.example.com' } }),
+      thresholds,
+      reports: reportsOn('reports'),
+      regression: { baseline: RegressionBaseline.fromReports() },
+    });
+    expect(resolved.problems).toEqual([{
+      path: 'spec.master.command',
+      message: 'names no locustfile (-f or --locustfile); thresholds add their check next to it',
+      value: '--host https://shop.example.com',
+      fix: 'add --locustfile /lotest/src/<file>.py to spec.master.command',
+    }]);
+  });
+
+  test('fails when the gate\'s baseline is wrong, with the gate\'s own problem', () => {
+    const resolved = resolveVerdict({ testName: 'checkout', spec: spec(), thresholds, regression: { baseline: RegressionBaseline.fromReports() } });
+    expect(resolved.problems.map((problem) => problem.message)).toEqual(['is the reports volume, but the test keeps no reports']);
+  });
+
+  test('names every file of the locustfile list that is not a .py file', () => {
+    const resolved = resolveVerdict({ testName: 'checkout', spec: spec({ master: { command: '-f /lotest/src/a.py,/lotest/src/pkg,/lotest/src/b.txt' } }), thresholds });
+    expect(resolved.problems).toEqual([expect.objectContaining({ path: 'spec.master.command', value: ['/lotest/src/pkg', '/lotest/src/b.txt'] })]);
   });
 });
