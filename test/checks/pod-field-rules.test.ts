@@ -5,6 +5,10 @@ import { App, Chart } from 'cdk8s';
 import { stringify } from 'yaml';
 import { dispatch } from '../../src/cli/dispatch';
 import { LocustTest } from '../../src/construct/locust-test';
+import { podFieldProblems } from '../../src/checks/pod-field-rules';
+import { DEFAULT_OPERATOR_CONFIG } from '../../src/operator/operator-config';
+import { SpecJson } from '../../src/spec/spec';
+import { minimalSpecJson } from '../fixtures';
 
 /**
  * Objects the API server refuses although the CRD schema takes them: each must fail `validate`
@@ -166,5 +170,230 @@ describe('what the API server refuses in the pods', () => {
 
     // WHEN the app is synthesized THEN the same line stops it
     expect(() => app.synth()).toThrow('[load/checkout] spec.master.resources.limits["memory"] must not be negative (got "-1Gi")');
+  });
+});
+
+describe('podFieldProblems: every problem in full, fixes included', () => {
+  const problemsOf = (extra: Spec, config = DEFAULT_OPERATOR_CONFIG) => podFieldProblems(minimalSpecJson(extra) as SpecJson, config);
+  const problem = (path: string, message: string, value: unknown, fix: string) => ({ path, message, value, fix });
+  const RESOURCE_NAMES = 'use cpu, memory, ephemeral-storage, hugepages-<size> or an extended resource such as nvidia.com/gpu';
+  const MODE_FIX = 'write it in octal in YAML, e.g. 0644 (decimal 420), or 0755 (493)';
+  const MODE = 'must be a file mode between 0 and 0777 (decimal 511)';
+  const LOCAL_FIX = 'give a path relative to the mount, such as config/settings.py';
+
+  test('names each resource problem of a container with the fix, limits before requests, names in byte order', () => {
+    // GIVEN a master whose limits and requests break every rule once
+    const problems = problemsOf({ master: { command: '-f /lotest/src/a.py', resources: {
+      limits: { 'memmory': '1Gi', 'example.com/gpu/big': '1', 'nvidia.com/gpu': '1.5', 'cpu': '-1' },
+      requests: { 'cpu': '2', 'example.com/fpga': '1', 'hugepages-2Mi': '100Mi' },
+      claims: [{ name: 'a' }, { name: 'a' }],
+    } } });
+
+    // THEN each problem names the field, the value and the fix
+    const at = (field: string, name: string) => `spec.master.resources.${field}[${JSON.stringify(name)}]`;
+    expect(problems).toEqual([
+      problem(at('limits', 'cpu'), 'must not be negative', '-1', 'drop the minus sign, e.g. 1'),
+      problem(at('limits', 'example.com/gpu/big'), 'is not a valid extended resource name: it must have at most one /', 'example.com/gpu/big', RESOURCE_NAMES),
+      problem(at('limits', 'memmory'), 'is not a resource a container can request', 'memmory', `did you mean memory? ${RESOURCE_NAMES}`),
+      problem(at('limits', 'nvidia.com/gpu'), 'must be a whole number: an extended resource cannot be split', '1.5', 'use a whole number, e.g. 2'),
+      problem(at('requests', 'cpu'), 'must be less than or equal to the cpu limit -1', '2', `lower the request or raise ${at('limits', 'cpu')}`),
+      problem(at('requests', 'example.com/fpga'), 'needs a limit: example.com/fpga cannot be overcommitted', '1', `set ${at('limits', 'example.com/fpga')} to "1" as well`),
+      problem(at('requests', 'hugepages-2Mi'), 'needs a limit: hugepages-2Mi cannot be overcommitted', '100Mi', `set ${at('limits', 'hugepages-2Mi')} to "100Mi" as well`),
+      problem('spec.master.resources.claims[1].name', 'repeats the name of an earlier claim', 'a', 'give every claim its own name'),
+    ]);
+  });
+
+  test('checks the worker\'s resources as the master\'s, and an overcommitted resource in full', () => {
+    expect(problemsOf({ worker: { command: '-f /lotest/src/a.py', replicas: 1, resources: { limits: { 'cpu': '1', 'nvidia.com/gpu': 2 }, requests: { 'cpu': '1500m', 'nvidia.com/gpu': 1 } } } })).toEqual([
+      problem('spec.worker.resources.requests["cpu"]', 'must be less than or equal to the cpu limit 1', '1500m', 'lower the request or raise spec.worker.resources.limits["cpu"]'),
+      problem('spec.worker.resources.requests["nvidia.com/gpu"]', 'must equal the nvidia.com/gpu limit 2: nvidia.com/gpu cannot be overcommitted', 1, 'set the request and the limit to the same number, or drop the request (it defaults to the limit)'),
+    ]);
+  });
+
+  test('takes requests equal to their limits, requests without limits, and a whole extended resource', () => {
+    expect(problemsOf({ master: { command: '-f /lotest/src/a.py', resources: {
+      limits: { 'cpu': '500m', 'nvidia.com/gpu': '1', 'hugepages-1Gi': '2Gi' },
+      requests: { 'cpu': '0.5', 'memory': '1Gi', 'nvidia.com/gpu': 1, 'hugepages-1Gi': '2Gi' },
+    } } })).toEqual([]);
+  });
+
+  test('does not compare a misspelt or negative request with its limit: its own problem says enough', () => {
+    expect(problemsOf({ master: { command: '-f /lotest/src/a.py', resources: { limits: { cpu: '1', memmory: '1Gi' }, requests: { cpu: '-2', memmory: '2Gi' } } } }).map((p) => p.path)).toEqual([
+      'spec.master.resources.limits["memmory"]', 'spec.master.resources.requests["cpu"]', 'spec.master.resources.requests["memmory"]',
+    ]);
+  });
+
+  test('names each volume problem with the fix', () => {
+    // GIVEN one volume of each kind with its problems
+    const problems = problemsOf({ volumes: [
+      { name: 'a', configMap: { name: 'Bad', defaultMode: 512, items: [{ key: '', path: '', mode: -1 }] } },
+      { name: 'b', secret: { items: [{ key: 'k', path: 'a/../b' }] } },
+      { name: 'c', persistentVolumeClaim: { claimName: 'x_y' } },
+      { name: 'd', hostPath: { path: '../x' } },
+      { name: 'e', downwardAPI: { defaultMode: -1, items: [{ path: '/abs', mode: 999 }] } },
+      { name: 'f', projected: { defaultMode: 1000, sources: [{ secret: { items: [{ key: '', path: '..x' }] } }, { serviceAccountToken: { path: '/t' } }] } },
+      { name: 'g', ephemeral: { volumeClaimTemplate: { spec: { resources: { limits: { storage: '-1Gi' } } } } } },
+    ] });
+
+    // THEN every one names its field, its value and how to fix it
+    expect(problems).toEqual([
+      problem('spec.volumes[0].configMap.name', 'must be a DNS-1123 subdomain, the name of an object', 'Bad', 'name the ConfigMap to mount'),
+      problem('spec.volumes[0].configMap.defaultMode', MODE, 512, MODE_FIX),
+      problem('spec.volumes[0].configMap.items[0].key', 'must not be empty', '', 'name the key of the ConfigMap or Secret to project'),
+      problem('spec.volumes[0].configMap.items[0].path', 'must not be empty', '', LOCAL_FIX),
+      problem('spec.volumes[0].configMap.items[0].mode', MODE, -1, MODE_FIX),
+      problem('spec.volumes[1].secret.secretName', 'is required', undefined, 'name the Secret to mount'),
+      problem('spec.volumes[1].secret.items[0].path', "must not contain '..': the file must stay inside the volume", 'a/../b', LOCAL_FIX),
+      problem('spec.volumes[2].persistentVolumeClaim.claimName', 'must be a DNS-1123 subdomain, the name of an object', 'x_y', 'name the PersistentVolumeClaim to mount'),
+      problem('spec.volumes[3].hostPath.path', "must not contain '..'", '../x', 'give the path on the node without ..'),
+      problem('spec.volumes[4].downwardAPI.defaultMode', MODE, -1, MODE_FIX),
+      problem('spec.volumes[4].downwardAPI.items[0].path', 'must be a relative path: the file is written inside the volume', '/abs', LOCAL_FIX),
+      problem('spec.volumes[4].downwardAPI.items[0].mode', MODE, 999, MODE_FIX),
+      problem('spec.volumes[5].projected.defaultMode', MODE, 1000, MODE_FIX),
+      problem('spec.volumes[5].projected.sources[0].secret.items[0].key', 'must not be empty', '', 'name the key of the ConfigMap or Secret to project'),
+      problem('spec.volumes[5].projected.sources[0].secret.items[0].path', "must not contain '..': the file must stay inside the volume", '..x', LOCAL_FIX),
+      problem('spec.volumes[5].projected.sources[1].serviceAccountToken.path', 'must be a relative path: the file is written inside the volume', '/t', LOCAL_FIX),
+      problem('spec.volumes[6].ephemeral.volumeClaimTemplate.spec.resources.limits["storage"]', 'must not be negative', '-1Gi', 'drop the minus sign, e.g. 1Gi'),
+    ]);
+  });
+
+  test('takes file names with dots inside, modes at the bounds and a host path without ..', () => {
+    expect(problemsOf({ volumes: [
+      { name: 'a', configMap: { name: 'settings.v1', defaultMode: 0, items: [{ key: 'a.b', path: 'conf/..a', mode: 511 }] } },
+      { name: 'b', projected: { sources: [{ configMap: { name: 'c', items: [{ key: 'k', path: 'x..' }] } }, { downwardAPI: { items: [{ path: 'labels' }] } }, { serviceAccountToken: { path: 'token' } }] } },
+      { name: 'c', hostPath: { path: '/var/..log' } },
+      { name: 'd', emptyDir: { sizeLimit: '1Gi' } },
+    ] })).toEqual([]);
+  });
+
+  test('names each environment source problem with the fix', () => {
+    const problems = problemsOf({ env: { variables: [
+      { name: 'A', valueFrom: { configMapKeyRef: { name: '', key: 'x'.repeat(254) } } },
+      { name: 'B', valueFrom: { secretKeyRef: { key: 'a b' } } },
+      { name: 'C', valueFrom: { fieldRef: { fieldPath: 'metadata.labels' } } },
+    ], secretMounts: [{ name: 's', mountPath: '' }] } });
+    const from = (i: number) => `spec.env.variables[${i}].valueFrom`;
+    const KEY = 'is not a valid key: letters, digits, -, _ and . only';
+    expect(problems).toEqual([
+      problem('spec.env.secretMounts[0].mountPath', 'must not be empty: the API server requires a mount path', '', 'give the absolute path to mount at, e.g. /data'),
+      problem(`${from(0)}.configMapKeyRef.name`, 'is required', '', 'name the ConfigMap that holds the value'),
+      problem(`${from(0)}.configMapKeyRef.key`, KEY, 'x'.repeat(254), 'give the key as it is in the object, e.g. password'),
+      problem(`${from(1)}.secretKeyRef.name`, 'is required', undefined, 'name the Secret that holds the value'),
+      problem(`${from(1)}.secretKeyRef.key`, KEY, 'a b', 'give the key as it is in the object, e.g. password'),
+      problem(`${from(2)}.fieldRef.fieldPath`, "is not a pod field an environment variable can read (metadata.name, metadata.namespace, metadata.uid, spec.nodeName, spec.serviceAccountName, status.hostIP, status.hostIPs, status.podIP, status.podIPs, metadata.labels['KEY'], metadata.annotations['KEY'])", 'metadata.labels', 'did you mean metadata.name? use one of those fields'),
+    ]);
+  });
+
+  test('takes a key of 253 characters, every pod field and a label or annotation by key', () => {
+    const fields = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs', "metadata.labels['team']", "metadata.annotations['example.com/owner']"];
+    expect(problemsOf({ env: { variables: [
+      { name: 'A', valueFrom: { configMapKeyRef: { name: 'c', key: 'x'.repeat(253) } } },
+      { name: 'B', valueFrom: { secretKeyRef: { name: 's', key: '.a-b_c' } } },
+      ...fields.map((fieldPath, i) => ({ name: `F${i}`, valueFrom: { fieldRef: { fieldPath } } })),
+    ] } })).toEqual([]);
+  });
+
+  test('refuses a label path without a key', () => {
+    expect(problemsOf({ env: { variables: [{ name: 'A', valueFrom: { fieldRef: { fieldPath: "metadata.labels['']" } } }] } }).map((p) => p.path)).toEqual(['spec.env.variables[0].valueFrom.fieldRef.fieldPath']);
+  });
+
+  test('names each security context problem with the fix', () => {
+    const problems = problemsOf({ security: {
+      podSecurityContext: { runAsGroup: -1, supplementalGroups: [2147483648], sysctls: [{ name: 'a'.repeat(254) }, { name: 'net.core.x' }, { name: 'net.core.x' }, { name: 'Bad' }] },
+      containerSecurityContext: { runAsUser: 2147483648 },
+    } });
+    const SYSCTL = 'is not a sysctl name: lowercase letters, digits, - and _ in segments separated by . or /, at most 253 characters';
+    const SYSCTL_FIX = 'use the kernel parameter as sysctl names it, e.g. net.ipv4.ip_local_port_range';
+    expect(problems).toEqual([
+      problem('spec.security.podSecurityContext.runAsGroup', 'must be a group id between 0 and 2147483647', -1, 'use the group id the image runs as, e.g. 1000'),
+      problem('spec.security.podSecurityContext.supplementalGroups[0]', 'must be a group id between 0 and 2147483647', 2147483648, 'use the group id the image runs as, e.g. 1000'),
+      problem('spec.security.containerSecurityContext.runAsUser', 'must be a user id between 0 and 2147483647', 2147483648, 'use the user id the image runs as, e.g. 1000'),
+      problem('spec.security.podSecurityContext.sysctls[0].name', SYSCTL, 'a'.repeat(254), SYSCTL_FIX),
+      problem('spec.security.podSecurityContext.sysctls[2].name', 'repeats a sysctl set earlier in the list', 'net.core.x', 'set every sysctl once'),
+      problem('spec.security.podSecurityContext.sysctls[3].name', SYSCTL, 'Bad', SYSCTL_FIX),
+    ]);
+  });
+
+  test('takes ids at the bounds and sysctl names of 253 characters or in slash form', () => {
+    expect(problemsOf({ security: {
+      podSecurityContext: { runAsUser: 2147483647, runAsGroup: 0, fsGroup: 0, supplementalGroups: [0, 2147483647], sysctls: [{ name: `a.${'b'.repeat(251)}` }, { name: 'net/ipv4/conf/eth0.1/forwarding' }, { name: 'a' }] },
+      containerSecurityContext: { runAsUser: 0, runAsGroup: 2147483647 },
+    } })).toEqual([]);
+  });
+
+  test.each([['-a'], ['a-'], ['a..b'], ['.a'], ['a.']])('refuses the sysctl name %j', (name) => {
+    expect(problemsOf({ security: { podSecurityContext: { sysctls: [{ name }] } } }).map((p) => p.value)).toEqual([name]);
+  });
+
+  test('names each affinity problem with the fix', () => {
+    // GIVEN node and pod affinity terms with every kind of problem
+    const problems = problemsOf({ scheduling: { affinity: {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{
+          matchExpressions: [
+            { key: 'pool', operator: 'NotIn' }, { key: 'pool', operator: 'DoesNotExist', values: ['a'] }, { key: 'n', operator: 'Lt', values: ['1', '2'] },
+            { key: 'n', operator: 'Gt', values: ['-3'] }, { key: '-bad', operator: 'Exists' }, { key: 'p', operator: 'Lt', values: ['x y'] },
+          ],
+          matchFields: [{ key: 'metadata.name', operator: 'NotIn', values: ['Node_1'] }, { key: 'metadata.name', operator: 'In', values: [] }],
+        }] },
+        preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, preference: { matchExpressions: [{ key: 'a', operator: 'Foo' }] } }, { weight: 1 }],
+      },
+      podAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'a/b/c' }, { topologyKey: 'kubernetes.io/hostname' }],
+        preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 0, podAffinityTerm: { topologyKey: '' } }],
+      },
+      podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 50, podAffinityTerm: { topologyKey: '-x' } }] },
+    } } });
+
+    // THEN each names its field, its value and the fix
+    const term = 'spec.scheduling.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]';
+    const LABEL_KEY = 'is not a valid label key: it must be 63 characters or fewer, start and end with a letter or digit, and contain only letters, digits, -, _ and .';
+    const TOPOLOGY_FIX = 'use a node label that names a domain, e.g. kubernetes.io/hostname';
+    expect(problems).toEqual([
+      problem(`${term}.matchExpressions[0].values`, 'must not be empty with the operator NotIn', [], 'list the label values to match, or use Exists'),
+      problem(`${term}.matchExpressions[1].values`, 'must be empty with the operator DoesNotExist', ['a'], 'drop the values, or use In'),
+      problem(`${term}.matchExpressions[2].values`, 'must be one whole number with the operator Lt', ['1', '2'], 'give one value such as "4"'),
+      problem(`${term}.matchExpressions[4].key`, LABEL_KEY, '-bad', 'use a node label key, e.g. node-pool or topology.kubernetes.io/zone'),
+      problem(`${term}.matchExpressions[5].values`, 'must be one whole number with the operator Lt', ['x y'], 'give one value such as "4"'),
+      problem(`${term}.matchFields[0].values`, 'must hold exactly one node name', ['Node_1'], 'give one node name, or use matchExpressions'),
+      problem(`${term}.matchFields[1].values`, 'must hold exactly one node name', [], 'give one node name, or use matchExpressions'),
+      problem('spec.scheduling.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0].operator', 'must be one of DoesNotExist, Exists, Gt, In, Lt, NotIn', 'Foo', 'use In with a list of values, or Exists'),
+      problem('spec.scheduling.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey', 'is not a valid label key: it must have at most one /', 'a/b/c', TOPOLOGY_FIX),
+      problem('spec.scheduling.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight', 'must be between 1 and 100', 0, 'use a weight from 1 to 100'),
+      problem('spec.scheduling.affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey', 'must not be empty', '', TOPOLOGY_FIX),
+      problem('spec.scheduling.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.topologyKey', LABEL_KEY, '-x', TOPOLOGY_FIX),
+    ]);
+  });
+
+  test('names the matchFields key and operator in full', () => {
+    const term = 'spec.scheduling.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields[0]';
+    expect(problemsOf(required({ matchFields: [{ key: 'metadata.uid', operator: 'Gt', values: ['1'] }] }))).toEqual([
+      problem(`${term}.key`, 'must be metadata.name, the one node field a pod can select on', 'metadata.uid', 'use matchExpressions for node labels'),
+      problem(`${term}.operator`, 'must be In or NotIn', 'Gt', 'use In with the node name'),
+    ]);
+  });
+
+  test('takes every operator used as it should be, and a weight of 1 or 100', () => {
+    expect(problemsOf(affinity({
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{
+          matchExpressions: [
+            { key: 'pool', operator: 'In', values: ['a', 'b'] }, { key: 'pool', operator: 'NotIn', values: ['c'] },
+            { key: 'gpu', operator: 'Exists' }, { key: 'spot', operator: 'DoesNotExist', values: [] },
+            { key: 'cores', operator: 'Gt', values: ['-4'] }, { key: 'cores', operator: 'Lt', values: ['64'] },
+          ],
+          matchFields: [{ key: 'metadata.name', operator: 'In', values: ['node-1'] }, { key: 'metadata.name', operator: 'NotIn', values: ['node-2'] }],
+        }] },
+        preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: {} }, { weight: 100, preference: {} }],
+      },
+      podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname' }], preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey: 'zone' } }] },
+    }))).toEqual([]);
+  });
+
+  test('reads no affinity when the operator does not inject it', () => {
+    expect(problemsOf(affinity({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } }), { ...DEFAULT_OPERATOR_CONFIG, affinityInjection: false })).toEqual([]);
+    expect(problemsOf(affinity({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: {} } }))).toEqual([
+      problem('spec.scheduling.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms', 'must have at least one node selector term', [], 'add a term with matchExpressions, or drop requiredDuringSchedulingIgnoredDuringExecution'),
+    ]);
   });
 });
