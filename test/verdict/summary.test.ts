@@ -101,3 +101,83 @@ describe('expectValidSummaries, which every end-to-end run goes through', () => 
     expect(() => expectValidSummaries(`x: cdk8s-locust summary ${JSON.stringify(summary())}\n`)).not.toThrow();
   });
 });
+
+describe('readSummaryFile: every way a file can be wrong', () => {
+  const HEADER = 'Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Requests/s,95%,99%';
+
+  test('fails when the path is a folder', () => {
+    expect(readSummaryFile(tempTree({ 'a/x': '' }))).toEqual({ problem: 'is a folder', fix: 'give a <name>.summary.json or <name>_stats.csv file of a run' });
+  });
+
+  test('fails when the file is not JSON, with the parser\'s reason', () => {
+    const dir = tempTree({ 'x.summary.json': '{"test": ' });
+    expect(readSummaryFile(join(dir, 'x.summary.json'))).toEqual({
+      problem: expect.stringMatching(/^is not JSON \(.+\)$/),
+      fix: 'give a summary written by the master, or Locust\'s _stats.csv',
+    });
+  });
+
+  test('fails when a JSON summary has more wrong than three things, naming the first three', () => {
+    const dir = tempTree({ 'x.json': JSON.stringify({ ...summary(), verdict: 'ok', exitCode: 'zero', test: '', locustVersion: 2 }) });
+    const read = readSummaryFile(join(dir, 'x.json'));
+    expect(read).toEqual({ problem: expect.any(String), fix: 'give a summary written by the master (see schema/summary.schema.json), or Locust\'s _stats.csv' });
+    expect(('problem' in read ? read.problem : '').split('; ')).toHaveLength(3);
+  });
+
+  test('fails when a CSV cannot be parsed', () => {
+    const dir = tempTree({ 'x_stats.csv': `${HEADER}\n"GET,/unclosed\n` });
+    expect(readSummaryFile(join(dir, 'x_stats.csv'))).toEqual({
+      problem: expect.stringMatching(/^is not CSV \(.+\)$/),
+      fix: 'give the <name>_stats.csv that --csv=<name> writes, or a summary',
+    });
+  });
+
+  test('fails when a CSV lacks columns, naming each one missing', () => {
+    const dir = tempTree({ 'x_stats.csv': 'Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Requests/s\n' });
+    expect(readSummaryFile(join(dir, 'x_stats.csv'))).toEqual({
+      problem: 'is not Locust\'s _stats.csv: it has no column "95%", "99%"',
+      fix: 'give the <name>_stats.csv that --csv=<name> writes, or a summary',
+    });
+  });
+
+  test('fails when an empty CSV has no header at all', () => {
+    const dir = tempTree({ 'x_stats.csv': '' });
+    expect(readSummaryFile(join(dir, 'x_stats.csv'))).toEqual(expect.objectContaining({ problem: expect.stringMatching(/^is not Locust's _stats\.csv: it has no column "Type", "Name", /) }));
+  });
+
+  test('fails when a CSV has no Aggregated row of all requests', () => {
+    // GIVEN a CSV whose only Aggregated row belongs to an endpoint of that name
+    const dir = tempTree({ 'x_stats.csv': `${HEADER}\nGET,/a,1,0,1,1,1,1,1\nGET,Aggregated,1,0,1,1,1,1,1\n` });
+    expect(readSummaryFile(join(dir, 'x_stats.csv'))).toEqual({ problem: 'has no Aggregated row', fix: 'give the whole _stats.csv of a run' });
+  });
+
+  test('reads a row without requests as zeros, and N/A or empty figures as 0', () => {
+    // GIVEN a run whose endpoint made no request (Locust writes N/A for its percentiles), and a blank line
+    const dir = tempTree({ 'x_stats.csv': `${HEADER}\nGET,/idle,0,0,,0,0,N/A,N/A\n\n,Aggregated,3,1,10,12.3456,0.33333,20,30\n` });
+    const read = readSummaryFile(join(dir, 'x_stats.csv'));
+    if (!('summary' in read)) throw new Error(read.problem);
+
+    // THEN the idle endpoint has zeros, and the total's ratio and rounding are those of a summary
+    expect(read.summary.endpoints).toEqual([endpoint('GET', '/idle', { requests: 0, failures: 0, failRatio: 0, requestsPerSecond: 0, averageMs: 0, medianMs: 0, p95Ms: 0, p99Ms: 0 })]);
+    expect(read.summary.total).toEqual({ requests: 3, failures: 1, failRatio: 0.333333, requestsPerSecond: 0.333, averageMs: 12.346, medianMs: 10, p95Ms: 20, p99Ms: 30 });
+  });
+
+  test('gives a CSV the summary fields it cannot know as neutral values: a passed run of test locust', () => {
+    const dir = tempTree({ 'x_stats.csv': `${HEADER}\n,Aggregated,1,0,1,1,1,1,1\n` });
+    const read = readSummaryFile(join(dir, 'x_stats.csv'));
+    if (!('summary' in read)) throw new Error(read.problem);
+    expect(read.summary).toEqual({
+      summaryVersion: 1, test: 'locust', locustVersion: 'unknown', startTime: '1970-01-01T00:00:00Z', endTime: '1970-01-01T00:00:00Z',
+      verdict: 'pass', exitCode: 0, total: figures({ requests: 1, failures: 0, failRatio: 0, requestsPerSecond: 1, averageMs: 1, medianMs: 1, p95Ms: 1, p99Ms: 1 }), endpoints: [],
+    });
+    expect(summarySchemaErrors(read.summary)).toEqual([]);
+  });
+
+  test('sorts endpoints of one name by method, and names by byte order', () => {
+    const rows = ['POST,/b,1,0,1,1,1,1,1', 'GET,/b,1,0,1,1,1,1,1', 'PUT,/B,1,0,1,1,1,1,1', 'GET,/a,1,0,1,1,1,1,1', 'GET,/a,1,0,1,1,1,1,1'];
+    const dir = tempTree({ 'x_stats.csv': `${HEADER}\n${rows.join('\n')}\n,Aggregated,5,0,1,1,1,1,1\n` });
+    const read = readSummaryFile(join(dir, 'x_stats.csv'));
+    if (!('summary' in read)) throw new Error(read.problem);
+    expect(read.summary.endpoints.map((row) => `${row.method} ${row.name}`)).toEqual(['PUT /B', 'GET /a', 'GET /a', 'GET /b', 'POST /b']);
+  });
+});
