@@ -1,5 +1,6 @@
 import { DEFAULT_REGRESSION_LIMITS, validateRegressionLimits, withDefaultLimits } from '../../src/verdict/regression-limits';
-import { compareWithBaseline, describeCheck } from '../../src/verdict/regression';
+import { amount, changeText, compareWithBaseline, describeCheck, fixed, limitText, TOTAL_ROW } from '../../src/verdict/regression';
+import { RegressionCheck } from '../../src/verdict/summary';
 import { endpoint, figures, summary } from './summary-fixtures';
 
 const checkOf = (checks: ReturnType<typeof compareWithBaseline>, where: string, metric: string) => checks.find((check) => check.endpoint === where && check.metric === metric);
@@ -95,5 +96,78 @@ describe('compareWithBaseline and binary fractions', () => {
   test('passes a fail ratio from 1% to 2%: exactly the 1 point allowed, although 0.02 - 0.01 is not 0.01 in binary', () => {
     const checks = compareWithBaseline(summary({ total: figures({ failRatio: 0.01 }) }), summary({ total: figures({ failRatio: 0.02 }) }));
     expect(checkOf(checks, 'Aggregated', 'failRatio')).toEqual(expect.objectContaining({ change: 1, passed: true }));
+  });
+});
+
+describe('the words of a check, as compare\'s table and the master\'s log print them', () => {
+  const check = (metric: RegressionCheck['metric'], baseline: number, value: number, change: number, limit: number): RegressionCheck => ({ endpoint: 'GET /a', metric, baseline, value, change, limit, passed: true });
+
+  test.each([
+    [120, 0, '120'],
+    [12.5, 2, '12.5'],
+    [10, 2, '10'],
+    [0.1, 1, '0.1'],
+    [0, 1, '0'],
+  ])('writes %d with %d digits as %s, without trailing zeros', (value, digits, text) => {
+    expect(fixed(value, digits)).toBe(text);
+  });
+
+  test('writes each metric with its unit: milliseconds, percent of requests, requests per second', () => {
+    expect(amount('averageMs', 412.25)).toBe('412.3 ms');
+    expect(amount('p95Ms', 300)).toBe('300 ms');
+    expect(amount('failRatio', 0.0312)).toBe('3.12%');
+    expect(amount('requestsPerSecond', 48.54)).toBe('48.5');
+  });
+
+  test('writes the change with its sign, in percent or in points', () => {
+    expect(changeText(check('p95Ms', 300, 412, 37.333, 20))).toBe('+37.3%');
+    expect(changeText(check('requestsPerSecond', 50, 44, -12, 10))).toBe('-12%');
+    expect(changeText(check('averageMs', 100, 100, 0, 20))).toBe('+0%');
+    expect(changeText(check('failRatio', 0.01, 0.035, 2.5, 1))).toBe('+2.5 points');
+    expect(changeText(check('failRatio', 0.02, 0.01, -1, 1))).toBe('-1 point');
+  });
+
+  test('writes the limit in the direction that is worse', () => {
+    expect(limitText(check('p95Ms', 300, 412, 37.333, 20))).toBe('+20%');
+    expect(limitText(check('requestsPerSecond', 50, 44, -12, 12.5))).toBe('-12.5%');
+    expect(limitText(check('failRatio', 0.01, 0.035, 2.5, 1))).toBe('+1 point');
+    expect(limitText(check('failRatio', 0.01, 0.035, 2.5, 0.5))).toBe('+0.5 points');
+  });
+
+  test('says below for a fall and above for no change, and one point in the singular', () => {
+    expect(describeCheck({ ...check('averageMs', 100, 80, -20, 20), endpoint: TOTAL_ROW })).toBe('average of all requests 80 ms is 20% below the baseline 100 ms (at most +20%)');
+    expect(describeCheck(check('p95Ms', 300, 300, 0, 20))).toBe('p95 of GET /a 300 ms is 0% above the baseline 300 ms (at most +20%)');
+    expect(describeCheck(check('failRatio', 0.01, 0.02, 1, 2))).toBe('fail ratio of GET /a 2% is 1 point above the baseline 1% (at most +2 points)');
+    expect(describeCheck(check('failRatio', 0.03, 0.02, -1, 1))).toBe('fail ratio of GET /a 2% is 1 point below the baseline 3% (at most +1 point)');
+  });
+});
+
+describe('compareWithBaseline: the edges of each limit', () => {
+  test('fails a fall of requests per second just past the limit, and passes one at the limit', () => {
+    const at = (rps: number) => checkOf(compareWithBaseline(summary({ total: figures({ requestsPerSecond: 100 }) }), summary({ total: figures({ requestsPerSecond: rps }) })), 'Aggregated', 'requestsPerSecond')!;
+    expect(at(90)).toEqual(expect.objectContaining({ change: -10, passed: true }));
+    expect(at(89.9)).toEqual(expect.objectContaining({ change: -10.1, passed: false }));
+    expect(at(200)).toEqual(expect.objectContaining({ change: 100, passed: true }));
+  });
+
+  test('compares a fail ratio whose baseline is 0, in points', () => {
+    const check = checkOf(compareWithBaseline(summary({ total: figures({ failRatio: 0 }) }), summary({ total: figures({ failRatio: 0.02 }) })), 'Aggregated', 'failRatio');
+    expect(check).toEqual({ endpoint: 'Aggregated', metric: 'failRatio', baseline: 0, value: 0.02, change: 2, limit: 1, passed: false });
+  });
+
+  test('rounds the change to three decimals as the module writes it', () => {
+    const check = checkOf(compareWithBaseline(summary({ total: figures({ averageMs: 3 }) }), summary({ total: figures({ averageMs: 4 }) })), 'Aggregated', 'averageMs');
+    expect(check?.change).toBe(33.333);
+  });
+
+  test('takes the limits of the total over those of every row, key by key', () => {
+    const checks = compareWithBaseline(summary(), summary(), { limits: withDefaultLimits({ maxP95IncreasePercent: 5 }), total: { maxAverageIncreasePercent: 7 } });
+    expect(Object.fromEntries(checks.filter((c) => c.endpoint === 'Aggregated').map((c) => [c.metric, c.limit]))).toEqual({ averageMs: 7, p95Ms: 5, requestsPerSecond: 10, failRatio: 1 });
+  });
+
+  test('checks the endpoints in the order of the new run, after all requests', () => {
+    const rows = [endpoint('GET', '/b'), endpoint('GET', '/a'), endpoint('POST', '/a')];
+    const checks = compareWithBaseline(summary({ endpoints: [...rows].reverse() }), summary({ endpoints: rows }));
+    expect([...new Set(checks.map((check) => check.endpoint))]).toEqual(['Aggregated', 'GET /b', 'GET /a', 'POST /a']);
   });
 });
