@@ -5,9 +5,10 @@ import { verdictModuleFileName, verdictModuleSource } from '../../src/tooling';
 import { packageVersion } from '../../src/core/version';
 import { SpecJson } from '../../src/spec/spec';
 import { resolveThresholds } from '../../src/verdict/thresholds';
-import { resolveVerdict, specMasterArgs } from '../../src/verdict/verdict';
+import { DEFAULT_REGRESSION_LIMITS } from '../../src/verdict/regression-limits';
+import { createBaselineConfigMap, createVerdictConfigMap, resolveVerdict, specMasterArgs, withVerdict } from '../../src/verdict/verdict';
 import { minimalSpec, minimalSpecJson } from '../fixtures';
-import { find, locustContainer, synthChart } from '../util';
+import { byName, envNames, envVar, find, locustContainer, synthChart } from '../util';
 
 const MODULE = verdictModuleFileName(packageVersion());
 const THRESHOLDS = { maxFailRatio: 0.01, maxResponseTimePercentiles: [{ percentile: 0.95, max: Duration.millis(800) }] };
@@ -281,5 +282,77 @@ describe('resolveVerdict', () => {
   test('names every file of the locustfile list that is not a .py file', () => {
     const resolved = resolveVerdict({ testName: 'checkout', spec: spec({ master: { command: '-f /lotest/src/a.py,/lotest/src/pkg,/lotest/src/b.txt' } }), thresholds });
     expect(resolved.problems).toEqual([expect.objectContaining({ path: 'spec.master.command', value: ['/lotest/src/pkg', '/lotest/src/b.txt'] })]);
+  });
+});
+
+describe('the verdict\'s ConfigMaps', () => {
+  const chart = () => new Chart(Testing.app(), 'c');
+
+  test('hold the module under its versioned name, named after the test and the module, in the test\'s namespace', () => {
+    const configMap = createVerdictConfigMap(chart(), 'shop.checkout', 'load').toJson();
+    expect(configMap.metadata).toEqual({ name: expect.stringMatching(/^shop-checkout-verdict-[0-9a-f]{10}$/), namespace: 'load' });
+    expect(configMap.data).toEqual({ [MODULE]: verdictModuleSource(packageVersion()) });
+    expect(createVerdictConfigMap(chart(), 'checkout', undefined).toJson().metadata).toEqual({ name: expect.stringMatching(/^checkout-verdict-[0-9a-f]{10}$/) });
+  });
+
+  test('hold the baseline as given, under a name that changes with it, so that a new baseline gives new Jobs', () => {
+    const one = createBaselineConfigMap(chart(), 'checkout', 'load', '{"a":1}\n').toJson();
+    const same = createBaselineConfigMap(chart(), 'checkout', 'load', '{"a":1}\n').toJson();
+    const other = createBaselineConfigMap(chart(), 'checkout', 'load', '{"a":2}\n').toJson();
+    expect(one.metadata).toEqual({ name: expect.stringMatching(/^checkout-baseline-[0-9a-f]{10}$/), namespace: 'load' });
+    expect(one.data).toEqual({ 'baseline.summary.json': '{"a":1}\n' });
+    expect(same.metadata.name).toBe(one.metadata.name);
+    expect(other.metadata.name).not.toBe(one.metadata.name);
+    expect(createBaselineConfigMap(chart(), 'checkout', undefined, '{}').toJson().metadata.namespace).toBeUndefined();
+  });
+});
+
+describe('withVerdict', () => {
+  const jobSpec = () => ({ template: { spec: {
+    containers: [
+      { name: 'locust', args: ['--locustfile', '/lotest/src/a.py', '--master'], env: [{ name: 'A', value: '1' }] },
+      { name: 'exporter', args: ['--x'], env: [] },
+    ],
+  } } });
+  const containerOf = (spec: any, name: string) => byName(spec.template.spec.containers, name);
+  const reports = { volume: { name: 'reports', emptyDir: {} }, args: ['--html=/opt/cdk8s-locust/reports/c.html'] };
+
+  test('leaves a Job without a summary or reports as it is', () => {
+    const spec = jobSpec();
+    expect(withVerdict(spec, 'locust', { thresholds: undefined }, {})).toBe(spec);
+  });
+
+  test('keeps reports alone when the module is not loaded: the report flags last, the volume mounted', () => {
+    const edited = withVerdict(jobSpec(), 'locust', { reports }, {}) as any;
+    expect(containerOf(edited, 'locust')).toEqual({
+      name: 'locust',
+      args: ['--locustfile', '/lotest/src/a.py', '--master', '--html=/opt/cdk8s-locust/reports/c.html'],
+      env: [{ name: 'A', value: '1' }],
+      volumeMounts: [{ name: 'reports', mountPath: '/opt/cdk8s-locust/reports' }],
+    });
+    expect(edited.template.spec.volumes).toEqual([{ name: 'reports', emptyDir: {} }]);
+    expect(containerOf(edited, 'exporter')).toEqual(jobSpec().template.spec.containers[1]);
+  });
+
+  test('points the gate at the reports folder without a baseline volume when the baseline is the reports', () => {
+    // GIVEN a gate on the reports, with the module loaded
+    const edited = withVerdict(jobSpec(), 'locust', {
+      summary: { testName: 'checkout' },
+      reports,
+      regression: { baselinePath: '/opt/cdk8s-locust/reports', config: { limits: DEFAULT_REGRESSION_LIMITS } },
+    }, { module: 'checkout-verdict-0123456789' }) as any;
+
+    // THEN the master reads the baseline from its reports, and mounts only the module and the reports
+    const locust = containerOf(edited, 'locust');
+    expect(envVar(locust, 'CDK8S_LOCUST_BASELINE')).toEqual({ name: 'CDK8S_LOCUST_BASELINE', value: '/opt/cdk8s-locust/reports' });
+    expect(JSON.parse(envVar(locust, 'CDK8S_LOCUST_REGRESSION').value)).toEqual({ limits: DEFAULT_REGRESSION_LIMITS });
+    expect(envNames(locust)).toEqual(['A', 'CDK8S_LOCUST_TEST', 'CDK8S_LOCUST_BASELINE', 'CDK8S_LOCUST_REGRESSION']);
+    expect(edited.template.spec.volumes.map((volume: any) => volume.name)).toEqual(['cdk8s-locust-verdict', 'reports']);
+    expect(locust.args[locust.args.indexOf('--locustfile') + 1]).toBe(`/opt/cdk8s-locust/verdict/${MODULE},/lotest/src/a.py`);
+  });
+
+  test('gives the module the run id when there is one', () => {
+    const edited = withVerdict(jobSpec(), 'locust', { summary: { testName: 'checkout', runId: 'r7' } }, { module: 'checkout-verdict-0123456789' }) as any;
+    expect(envVar(containerOf(edited, 'locust'), 'CDK8S_LOCUST_RUN_ID')).toEqual({ name: 'CDK8S_LOCUST_RUN_ID', value: 'r7' });
   });
 });
