@@ -1,3 +1,19 @@
+/*
+ * Mutants of src/checks/pod-field-rules.ts that no test can kill, because nothing a user can
+ * observe changes:
+ * - `?? []` made `?? ["Stryker was here"]` for an absent list (line 20, spec.volumes; 85,
+ *   resources.claims; 220 and 221, env.secretMounts and volumeMounts; 240, env.variables): the
+ *   one element is a string, whose fields are all undefined, so it draws no problem.
+ * - line 79, `limit !== undefined` made `true`: a request without a limit is then compared with
+ *   quantityValue(undefined), which is NaN, and no number is greater than NaN.
+ * - line 144, `name === ''` made `false` (or `''` made another string): an empty name is no
+ *   DNS-1123 subdomain either, so the same problem follows, with the same message.
+ * - Guards for fields the CRD schema requires, which podFieldProblems never sees absent (the
+ *   schema check runs first): line 201, a projected file's path not a string (`typeof` made
+ *   false, and its `return []`); line 247, a key selector's key; line 335, `?.` on a weighted
+ *   term's podAffinityTerm; line 377, `typeof weight` made false; line 382, a topology key not a
+ *   string (`typeof` made false, and its `return []`).
+ */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +21,7 @@ import { App, Chart } from 'cdk8s';
 import { stringify } from 'yaml';
 import { dispatch } from '../../src/cli/dispatch';
 import { LocustTest } from '../../src/construct/locust-test';
-import { podFieldProblems } from '../../src/checks/pod-field-rules';
+import { annotationsSizeProblems, MAX_ANNOTATIONS_BYTES, podFieldProblems } from '../../src/checks/pod-field-rules';
 import { DEFAULT_OPERATOR_CONFIG } from '../../src/operator/operator-config';
 import { SpecJson } from '../../src/spec/spec';
 import { minimalSpecJson } from '../fixtures';
@@ -395,5 +411,71 @@ describe('podFieldProblems: every problem in full, fixes included', () => {
     expect(problemsOf(affinity({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: {} } }))).toEqual([
       problem('spec.scheduling.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms', 'must have at least one node selector term', [], 'add a term with matchExpressions, or drop requiredDuringSchedulingIgnoredDuringExecution'),
     ]);
+  });
+});
+
+describe('podFieldProblems: the edges the rules above leave open', () => {
+  const problemsOf = (extra: Spec) => podFieldProblems(minimalSpecJson(extra) as SpecJson, DEFAULT_OPERATOR_CONFIG);
+  const masterResources = (resources: Spec) => ({ master: { command: '-f /lotest/src/a.py', resources } });
+
+  test('refuses a quota name (requests.<domain>/<name>) as a container resource', () => {
+    expect(problemsOf(masterResources({ limits: { 'requests.example.com/gpu': '1' } }))).toEqual([{
+      path: 'spec.master.resources.limits["requests.example.com/gpu"]', message: 'is not a resource a container can request', value: 'requests.example.com/gpu',
+      fix: 'use cpu, memory, ephemeral-storage, hugepages-<size> or an extended resource such as nvidia.com/gpu',
+    }]);
+  });
+
+  test('lists the requests that need a limit in byte order of their names, whatever order they were written in', () => {
+    expect(problemsOf(masterResources({ requests: { 'hugepages-2Mi': '1Gi', 'example.com/fpga': '1' } })).map((p) => p.path)).toEqual([
+      'spec.master.resources.requests["example.com/fpga"]', 'spec.master.resources.requests["hugepages-2Mi"]',
+    ]);
+  });
+
+  test('asks a request of 0 of an extended resource for its limit, and says only that a negative one is negative', () => {
+    expect(problemsOf(masterResources({ requests: { 'nvidia.com/gpu': 0 } })).map((p) => p.message)).toEqual(['needs a limit: nvidia.com/gpu cannot be overcommitted']);
+    expect(problemsOf(masterResources({ requests: { 'nvidia.com/gpu': '-1' } })).map((p) => p.message)).toEqual(['must not be negative']);
+  });
+
+  test('lists the negative quantities of an ephemeral volume in byte order of their names', () => {
+    const volume = { name: 'scratch', ephemeral: { volumeClaimTemplate: { spec: { resources: { requests: { storage: '-1Gi', 'example.com/quota': '-1' } } } } } };
+    expect(problemsOf({ volumes: [volume] }).map((p) => p.path)).toEqual([
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources.requests["example.com/quota"]',
+      'spec.volumes[0].ephemeral.volumeClaimTemplate.spec.resources.requests["storage"]',
+    ]);
+    expect(problemsOf({ volumes: [{ ...volume, ephemeral: { volumeClaimTemplate: { spec: { resources: { requests: { storage: '1Gi' }, limits: { storage: '2Gi' } } } } } }] })).toEqual([]);
+  });
+
+  test.each([['a1'], ['1a'], ['1.5']])('refuses %j as the number of Gt', (value) => {
+    expect(problemsOf(required({ matchExpressions: [{ key: 'cores', operator: 'Gt', values: [value] }] })).map((p) => p.message)).toEqual(['must be one whole number with the operator Gt']);
+  });
+
+  test('does not read the value of Gt as a label value: its one problem is that it is no number', () => {
+    expect(problemsOf(required({ matchExpressions: [{ key: 'cores', operator: 'Gt', values: ['x y'] }] })).map((p) => p.message)).toEqual(['must be one whole number with the operator Gt']);
+  });
+
+  test('names a value of In that is no label value, with the fix', () => {
+    expect(problemsOf(required({ matchExpressions: [{ key: 'pool', operator: 'In', values: ['a', 'no spaces'] }] }))).toEqual([{
+      path: 'spec.scheduling.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values[1]',
+      message: 'is not a valid label value', value: 'no spaces', fix: 'use the value of the node label',
+    }]);
+  });
+});
+
+describe('annotationsSizeProblems', () => {
+  test('takes annotations of exactly 256 KiB of keys and values', () => {
+    expect(annotationsSizeProblems({ a: 'x'.repeat(MAX_ANNOTATIONS_BYTES - 1) }, 'spec.master.annotations')).toEqual([]);
+  });
+
+  test('fails one byte over, with the size, the count and the fix', () => {
+    expect(annotationsSizeProblems({ a: 'x'.repeat(MAX_ANNOTATIONS_BYTES - 1), b: '' }, 'spec.master.annotations')).toEqual([{
+      path: 'spec.master.annotations',
+      message: 'hold 262145 bytes of keys and values, more than the 256 KiB the API server accepts on one object',
+      value: '2 annotations',
+      fix: 'move large values into a ConfigMap and keep a short reference in the annotation',
+    }]);
+  });
+
+  test('counts bytes, not characters', () => {
+    expect(annotationsSizeProblems({ a: 'é'.repeat(MAX_ANNOTATIONS_BYTES / 2) }, 'x').map((p) => p.message)).toEqual([expect.stringMatching(/^hold 262145 bytes/)]);
   });
 });

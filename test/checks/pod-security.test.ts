@@ -106,3 +106,9 @@ describe('restrictedProfileProblems: every problem in full', () => {
     expect(refused({ volumes: [{ hostPath: { path: '/var' }, name: 'host' }] })).toEqual([['spec.volumes[0]', 'hostPath volume host']]);
   });
 });
+
+describe('restrictedProfileProblems: a volume without a source', () => {
+  test('allows a volume that names no source, which the API server makes an emptyDir', () => {
+    expect(problemsOf({ volumes: [{ name: 'scratch' }] })).toEqual([]);
+  });
+});
