@@ -479,3 +479,16 @@ describe('annotationsSizeProblems', () => {
     expect(annotationsSizeProblems({ a: 'é'.repeat(MAX_ANNOTATIONS_BYTES / 2) }, 'x').map((p) => p.message)).toEqual([expect.stringMatching(/^hold 262145 bytes/)]);
   });
 });
+
+describe('podFieldProblems: quantities that are not negative', () => {
+  test('draw no problem at all from a sized emptyDir or an ephemeral claim', () => {
+    // GIVEN volumes whose quantities are all 0 or more
+    const problems = podFieldProblems(minimalSpecJson({ volumes: [
+      { name: 'scratch', emptyDir: { sizeLimit: '1Gi' } },
+      { name: 'claim', ephemeral: { volumeClaimTemplate: { spec: { resources: { requests: { storage: '0' }, limits: { storage: '2Gi' } } } } } },
+    ] }) as SpecJson, DEFAULT_OPERATOR_CONFIG);
+
+    // THEN the list is empty: no entry, not even an undefined one, which the report could not print
+    expect(problems).toHaveLength(0);
+  });
+});
