@@ -181,3 +181,27 @@ describe('readSummaryFile: every way a file can be wrong', () => {
     expect(read.summary.endpoints.map((row) => `${row.method} ${row.name}`)).toEqual(['PUT /B', 'GET /a', 'GET /a', 'GET /b', 'POST /b']);
   });
 });
+
+describe('readSummaryFile: the rest', () => {
+  const HEADER = 'Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Requests/s,95%,99%';
+
+  test('fails with the system\'s code when the path cannot be read for another reason', () => {
+    const dir = tempTree({ 'file.txt': 'x' });
+    expect(readSummaryFile(join(dir, 'file.txt', 'x.summary.json'))).toEqual({ problem: 'cannot be read (ENOTDIR)', fix: 'give a <name>.summary.json or <name>_stats.csv file of a run' });
+  });
+
+  test('takes the Aggregated row as the total, not an earlier row without a request type', () => {
+    const dir = tempTree({ 'x_stats.csv': `${HEADER}\n,/custom,1,0,1,1,1,1,1\n,Aggregated,9,0,1,1,1,1,1\n` });
+    const read = readSummaryFile(join(dir, 'x_stats.csv'));
+    if (!('summary' in read)) throw new Error(read.problem);
+    expect(read.summary.total.requests).toBe(9);
+    expect(read.summary.endpoints.map((row) => row.name)).toEqual(['/custom']);
+  });
+
+  test('reads the figures a short row lacks as 0', () => {
+    const dir = tempTree({ 'x_stats.csv': `${HEADER}\nGET,/short,4\n,Aggregated,4,0,1,1,1,1,1\n` });
+    const read = readSummaryFile(join(dir, 'x_stats.csv'));
+    if (!('summary' in read)) throw new Error(read.problem);
+    expect(read.summary.endpoints).toEqual([endpoint('GET', '/short', { requests: 4, failures: 0, failRatio: 0, requestsPerSecond: 0, averageMs: 0, medianMs: 0, p95Ms: 0, p99Ms: 0 })]);
+  });
+});

@@ -356,3 +356,37 @@ describe('withVerdict', () => {
     expect(envVar(containerOf(edited, 'locust'), 'CDK8S_LOCUST_RUN_ID')).toEqual({ name: 'CDK8S_LOCUST_RUN_ID', value: 'r7' });
   });
 });
+
+describe('withVerdict and what the Job had already', () => {
+  test('keeps the volumes and mounts the Job had, and adds its own after them', () => {
+    // GIVEN a master that mounts a volume of the spec
+    const jobSpec = { template: { spec: {
+      volumes: [{ name: 'data', emptyDir: {} }],
+      containers: [{ name: 'locust', args: ['--locustfile', '/lotest/src/a.py'], env: [], volumeMounts: [{ name: 'data', mountPath: '/data' }] }],
+    } } };
+
+    // WHEN reports are added
+    const edited = withVerdict(jobSpec, 'locust', { reports: { volume: { name: 'reports', emptyDir: {} }, args: [] } }, {}) as any;
+
+    // THEN the spec's volume stays mounted beside the reports
+    expect(edited.template.spec.volumes.map((volume: any) => volume.name)).toEqual(['data', 'reports']);
+    expect(byName(edited.template.spec.containers, 'locust').volumeMounts.map((mount: any) => mount.name)).toEqual(['data', 'reports']);
+  });
+
+  test('loads no module when it has no ConfigMap to mount it from', () => {
+    const jobSpec = { template: { spec: { containers: [{ name: 'locust', args: ['--locustfile', '/lotest/src/a.py'], env: [] }] } } };
+    const edited = withVerdict(jobSpec, 'locust', { summary: { testName: 'checkout' } }, {}) as any;
+    expect(byName(edited.template.spec.containers, 'locust')).toEqual({ name: 'locust', args: ['--locustfile', '/lotest/src/a.py'], env: [], volumeMounts: [] });
+  });
+});
+
+describe('resolveVerdict without thresholds, reports or a gate', () => {
+  test('loads no module', () => {
+    expect(resolveVerdict({ testName: 'checkout', spec: minimalSpecJson() as SpecJson })).toEqual({ verdict: {}, problems: [] });
+  });
+
+  test('tells how to name a locustfile the module can be listed with', () => {
+    const resolved = resolveVerdict({ testName: 'checkout', spec: minimalSpecJson({ master: { command: '-f /lotest/src' } }) as SpecJson, thresholds: resolveThresholds({ maxFailRatio: 0.01 }) });
+    expect(resolved.problems.map((problem) => problem.fix)).toEqual(['name the locustfile with its .py extension (a directory cannot be combined)']);
+  });
+});
