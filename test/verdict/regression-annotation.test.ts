@@ -1,3 +1,8 @@
+/*
+ * A mutant of src/verdict/regression-annotation.ts that no test can kill: line 42, `!match ||
+ * !rule` made `!match && !rule`. The entry pattern matches only the four names the table of rules
+ * has, so the rule is missing exactly when the entry did not match.
+ */
 import { RegressionBaseline } from '../../src/verdict/regression-baseline';
 import { BASELINE_ANNOTATION, REGRESSION_LIMITS_ANNOTATION, regressionOfAnnotations } from '../../src/verdict/regression-annotation';
 

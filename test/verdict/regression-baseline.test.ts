@@ -1,3 +1,8 @@
+/*
+ * A mutant of src/verdict/regression-baseline.ts that no test can reach: line 87, the `''` of
+ * `baseline.path ?? ''` made another string. A baseline from a file always has its path (the
+ * constructor is private, and fromFile sets it).
+ */
 import { join } from 'node:path';
 import { DEFAULT_REGRESSION_LIMITS } from '../../src/verdict/regression-limits';
 import { RegressionBaseline, resolveRegression } from '../../src/verdict/regression-baseline';

@@ -1,3 +1,11 @@
+/*
+ * Mutants of src/verdict/regression-limits.ts that no test can kill, because they do not change
+ * what the code does:
+ * - line 53, `typeof value !== 'number'` made `false`: Number.isFinite is false for anything that
+ *   is not a number, so the same problem follows.
+ * - line 69, the filter of undefined limits removed, or its test made `true`: JSON.stringify
+ *   leaves out keys whose value is undefined, so the bytes are the same.
+ */
 import { DEFAULT_REGRESSION_LIMITS, regressionConfigJson, validateRegressionLimits, withDefaultLimits } from '../../src/verdict/regression-limits';
 
 describe('validateRegressionLimits', () => {

@@ -1,3 +1,18 @@
+/*
+ * Mutants of src/verdict/summary.ts that no test can kill, because they do not change what the
+ * code does:
+ * - lines 125 and 157, the encoding 'utf8' made '': readFileSync then gives a Buffer, which
+ *   JSON.parse and csv-parse read as UTF-8 text all the same.
+ * - line 125, Ajv's `strict: true` made `false`: strict mode refuses only schemas with unknown
+ *   keywords or formats, and the summary schema has none.
+ * - line 184, `rows[0] ?? []` made `?? ["Stryker was here"]`: an empty file then has a header of
+ *   one unknown column, and every column Locust writes is missing all the same.
+ * - line 188, `value === ''` made `false` (or '' another string): Number('') is 0 too.
+ * - line 223, compareText's `a > b` made `true`, `false`, `a >= b` or `a <= b`: they turn an
+ *   answer of 1 into 0 or 0 into 1, and Node's sort reads only whether the answer is below 0.
+ *   `a < b` made `a <= b` answers -1 for two equal keys only: one method and name twice, which
+ *   Locust never writes.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSummaryFile, summarySchemaErrors, summarySchemaPath } from '../../src/verdict/summary';

@@ -1,3 +1,13 @@
+/*
+ * Mutants of src/verdict/verdict.ts that no test can kill, because they do not change what a
+ * user gets:
+ * - line 82, `request.runId !== undefined` made `true`: the summary then holds `runId:
+ *   undefined`, and withVerdict sets the run id variable only for a defined one.
+ * - lines 110 and 119, the encoding 'utf8' made '': Buffer.from reads text as UTF-8 by default.
+ * - line 144, `verdict.summary !== undefined` made `true`: it differs only for a module
+ *   ConfigMap given without a summary, which the construct never makes (it creates the
+ *   ConfigMap exactly when the verdict has a summary).
+ */
 import { App, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { LocustTest, LocustTestProps, RegressionBaseline, RenderMode } from '../../src';
