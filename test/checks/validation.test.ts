@@ -319,6 +319,14 @@ describe('validation: reporting', () => {
     ]);
   });
 
+  test('fails with the schema\'s problems alone when the spec\'s shape is wrong, without running the rules that read it', () => {
+    // GIVEN a valid name and volumes that are not a list
+    const problems = problemsOf({ volumes: 'data', volumeMounts: [{ name: 'ghost', mountPath: '/ghost' }] });
+
+    // THEN only the schema speaks, about the volumes
+    expect(problems.map((p) => p.path)).toEqual(['spec.volumes']);
+  });
+
   test('reports metadata and schema problems together, and stops before the rules that need a valid shape', () => {
     const problems = validateLocustTest('Bad_Name', undefined, minimalSpecJson({ worker: { command: 'x', replicas: 0 } }), resolveOperatorConfig(), ObservabilityMode.METRICS_EXPORTER);
     expect(problems[0]).toMatchObject({ path: 'metadata.name', value: 'Bad_Name' });
@@ -437,14 +445,14 @@ describe('validation: which field a repeated volume or mount points at', () => {
   });
 
   test('fails when two user mounts share a path, pointing at the second, past secrets and mounts elsewhere or in the other pod', () => {
-    // GIVEN secrets at other paths, a worker mount at /d, and two master mounts at /d
+    // GIVEN secrets and a mount at other paths, a worker mount at /d, and two master mounts at /d
     const spec = {
       env: { secretMounts: [{ name: 'a', mountPath: '/etc/a' }, { name: 'b', mountPath: '/etc/b' }] },
-      volumes: [{ name: 'w', emptyDir: {} }, { name: 'm1', emptyDir: {} }, { name: 'm2', emptyDir: {} }],
-      volumeMounts: [{ name: 'w', mountPath: '/d', target: 'worker' }, { name: 'm1', mountPath: '/d', target: 'master' }, { name: 'm2', mountPath: '/d', target: 'master' }],
+      volumes: [{ name: 'e', emptyDir: {} }, { name: 'w', emptyDir: {} }, { name: 'm1', emptyDir: {} }, { name: 'm2', emptyDir: {} }],
+      volumeMounts: [{ name: 'e', mountPath: '/e' }, { name: 'w', mountPath: '/d', target: 'worker' }, { name: 'm1', mountPath: '/d', target: 'master' }, { name: 'm2', mountPath: '/d', target: 'master' }],
     };
 
-    // THEN the master's repeat is the third mount
-    expect(problemsOf(spec)).toEqual(only('spec.volumeMounts[2].mountPath', 'is mounted twice in the master container', '/d'));
+    // THEN the master's repeat is the fourth mount
+    expect(problemsOf(spec)).toEqual(only('spec.volumeMounts[3].mountPath', 'is mounted twice in the master container', '/d'));
   });
 });
