@@ -1,3 +1,19 @@
+// Mutants of src/checks/validation.ts that no test can kill, because no input tells them apart:
+// - Lines 70, 71 (reservedPaths), `[]` to `["Stryker was here"]`: reserves one more path, a relative
+//   one that only a mount path spelled exactly like the mutant's text could conflict with.
+// - Lines 98, 161, 172, 190, 191, 197, 206, 207, a `?? []` fallback to `["Stryker was here"]`: the
+//   list is absent, and a string in its place has no name, prefix or mountPath, so it matches nothing.
+// - Line 177, `?.` to `.` before `openTelemetry`: the extra variables are read only in OpenTelemetry
+//   mode, which spec.observability.openTelemetry being set decides.
+// - Line 193, `'spec.testFiles'` to `""`: the fallback names a volume no spec field made, a test-files
+//   volume, which is the first of its name in its pod (never a repeat) and has a valid name.
+// - Line 204, `'spec.testFiles.srcMountPath'` to `""`: the locustfile mount is the container's first
+//   mount, never a repeat, and has no subPath; the entry only counts.
+// - Line 209, `candidates.length - 1` to `+ 1`, and `'spec.testFiles'` to `""`: every mount of the
+//   container has a candidate of its own (test files, secret mounts and user mounts at that path),
+//   so the occurrence never passes the last candidate and the fallback is never reached.
+// - Lines 238 and 248, `$` dropped from `/\.name$/` and `/\.mountPath$/`: the paths hold `.name` and
+//   `.mountPath` only at their end.
 import { LocustTest, OperatorConfig } from '../../src';
 import { resolveOperatorConfig } from '../../src/operator/operator-config';
 import { formatProblem } from '../../src/core/problems';

@@ -1,3 +1,18 @@
+// Mutants of src/checks/warnings.ts that no test can kill, because no input tells them apart:
+// - Lines 95, 163, 201, 230, 279, 280, 300, 301, a `?? []` fallback (or the empty start of a list) to
+//   `["Stryker was here"]`: a string in place of a variable, mount or argument has no name, value or
+//   mountPath and is no flag, so nothing is read from it.
+// - Lines 96 and 302, `typeof variable.name === 'string'` to `true`: warnings are looked for only in a
+//   spec the schema accepted, where every variable's name is a string.
+// - Lines 100 and 114, `?.` to `.` before `openTelemetry`: the OpenTelemetry warnings run only in
+//   OpenTelemetry mode, which spec.observability.openTelemetry being set decides.
+// - Line 101, `.sort()` dropped: the variables go into a map read by name, so their order is unseen.
+// - Lines 121 and 122, the empty endpoint (`?? ''`, `endpoint !== ''`): warnings are looked for only
+//   in a test without problems, and OpenTelemetry without a non-empty endpoint is a problem.
+// - Line 151, `''` to `"Stryker was here!"`: the stand-in for a missing sampler is no ratio sampler
+//   either way.
+// - Line 181, `^` dropped: the result must equal containersol/locust_exporter, so a registry removed
+//   anywhere but at the start still leaves text before it.
 import { App, Chart } from 'cdk8s';
 import { STRICT_CONTEXT_KEY } from '../../src/construct/locust-test';
 import { LocustTest, MetricsMonitor } from '../../src';
