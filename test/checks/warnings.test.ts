@@ -14,7 +14,7 @@
 // - Line 181, `^` dropped: the result must equal containersol/locust_exporter, so a registry removed
 //   anywhere but at the start still leaves text before it.
 import { App, Chart } from 'cdk8s';
-import { STRICT_CONTEXT_KEY } from '../../src/construct/locust-test';
+import { STRICT_CONTEXT_KEY } from '../../src/tooling';
 import { LocustTest, MetricsMonitor } from '../../src';
 import { DEFAULT_OPERATOR_CONFIG, planObservability, resolveOperatorConfig, ResolvedOperatorConfig, STRICT_ENV_VAR, warningsFor, SpecJson } from '../../src/tooling';
 import { minimalSpec, minimalSpecJson } from '../fixtures';
