@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { dispatch } from '../../src/cli/dispatch';
-import { KubeObject } from '../../src/local-run/select';
+import { manifestProblems } from '../../src/local-run/manifest-check';
+import { KubeObject, LocalTest } from '../../src/local-run/select';
 import { tempTree } from '../temp-tree';
 import { locustTestYaml, renderedObjects } from './rendered';
 
@@ -51,5 +52,52 @@ describe('broken rendered manifests given to run', () => {
     const result = runOn(renderedObjects(`${locustTestYaml('shop')}---\n${FILES}`));
     expect(result.status).toBe(0);
     expect(result.localRun?.test.name).toBe('shop');
+  });
+});
+
+describe('manifestProblems', () => {
+  const FIX = 'correct the manifest, or render it again from its LocustTest';
+  const jobOf = (name: string, container: KubeObject): KubeObject => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name }, spec: { template: { spec: { containers: [container], restartPolicy: 'Never' } } } });
+  const service: KubeObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'shop-master' }, spec: { ports: [{ port: 5557 }] } };
+  const testOf = (given: Partial<LocalTest>): LocalTest => ({
+    name: 'shop',
+    masterJob: jobOf('shop-master', { name: 'shop-master', image: 'locustio/locust' }),
+    workerJob: jobOf('shop-worker', { name: 'shop-worker', image: 'locustio/locust' }),
+    service,
+    sources: [],
+    ...given,
+  });
+
+  test('finds nothing in objects that match the schemas, and does not check kinds a local run does not read', () => {
+    expect(manifestProblems(testOf({ sources: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: 'not a pod spec' }] }))).toEqual([]);
+  });
+
+  test('names a missing required field with its path', () => {
+    // GIVEN a worker container without its name
+    const problems = manifestProblems(testOf({ workerJob: jobOf('shop-worker', { image: 'locustio/locust' }) }));
+
+    // THEN the field is named as missing
+    expect(problems).toEqual([{ path: 'Job shop-worker spec.template.spec.containers[0].name', message: 'is required', fix: FIX }]);
+  });
+
+  test('names each broken field of each object, once per field, with the value found', () => {
+    // GIVEN a quantity that is no number, a port that is neither a number nor a name,
+    // a ConfigMap key holding / and ~, and a Secret value that is not base64
+    const problems = manifestProblems(testOf({
+      workerJob: jobOf('shop-worker', { name: 'shop-worker', image: 'locustio/locust', resources: { limits: { cpu: ['lots'] } } }),
+      service: { ...service, spec: { ports: [{ port: 5557, targetPort: {} }] } },
+      sources: [
+        { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'files' }, data: { 'a/b~c': 1 } },
+        { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'token' }, data: { TOKEN: '!!!' } },
+      ],
+    }));
+
+    // THEN each is one problem, at its field, with its value
+    expect(problems).toEqual([
+      { path: 'Job shop-worker spec.template.spec.containers[0].resources.limits.cpu', message: 'must be a number', value: ['lots'], fix: FIX },
+      { path: 'Service shop-master spec.ports[0].targetPort', message: 'must be a string', value: {}, fix: FIX },
+      { path: 'ConfigMap files data.a/b~c', message: 'must be a string', value: 1, fix: FIX },
+      { path: 'Secret token data.TOKEN', message: 'must match format "byte"', value: '!!!', fix: FIX },
+    ]);
   });
 });

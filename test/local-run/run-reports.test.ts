@@ -1,8 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalRunPlan, planLocalRun } from '../../src/local-run/plan';
-import { progressFigures, progressLine } from '../../src/local-run/progress';
-import { recapLines } from '../../src/local-run/recap';
 import { createReportsFolder, keepOwnReports, planRunReports, RunReportOptions, utcStamp } from '../../src/local-run/run-reports';
 import { LocalTest, selectTest } from '../../src/local-run/select';
 import { tempTree } from '../temp-tree';
@@ -84,59 +82,6 @@ describe('keepOwnReports', () => {
 
     // THEN the run's files, and only those, are in the folder
     expect(readdirSync(folder).sort()).toEqual(['shop-r1.html', 'shop-r1.summary.json', 'shop-r1_stats.csv']);
-  });
-});
-
-describe('recapLines', () => {
-  function recapOf(value: object | undefined, folder: string | null = '/reports/shop-1') {
-    const dir = tempTree({});
-    const summaryFile = join(dir, 's.summary.json');
-    if (value !== undefined) writeFileSync(summaryFile, JSON.stringify(value));
-    return recapLines({ plan: {} as LocalRunPlan, folder: folder ?? undefined, summaryFile });
-  }
-
-  test('shows the verdict, each threshold with its value, each regression check, and where the reports are', () => {
-    const lines = recapOf(summary({
-      verdict: 'fail',
-      exitCode: 1,
-      thresholds: [{ name: 'p95', value: 412, limit: 800, passed: true }, { name: 'rps', value: 40.25, limit: 50, passed: false }],
-      regression: { baseline: '/b/base.summary.json', checks: [{ endpoint: 'GET /checkout', metric: 'p95Ms', baseline: 300, value: 412, change: 37.333, limit: 20, passed: false }] },
-    }));
-    expect(lines).toEqual([
-      'recap: FAIL (exit code 1): 100 requests, 0 failed, 50 requests/s, average 100 ms, p95 300 ms',
-      '  threshold p95: 412 ms <= 800 ms: pass',
-      '  threshold rps: 40.3 requests/s < 50 requests/s: FAIL',
-      '  regression against /b/base.summary.json: 0 of 1 checks within their limits: FAIL',
-      '  regression: p95 of GET /checkout 412 ms is 37.3% above the baseline 300 ms (at most +20%): FAIL',
-      'recap: reports in /reports/shop-1',
-    ]);
-  });
-
-  test('says that a first run had no baseline yet, and passed the gate', () => {
-    expect(recapOf(summary({ regression: { baseline: null, checks: [] } }))).toContain('  regression: no baseline yet, nothing to compare: pass');
-  });
-
-  test('says so when the master wrote no summary', () => {
-    expect(recapOf(undefined, null)).toEqual([
-      'recap: the master wrote no summary (it was stopped before the end of the run, or could not start)',
-      'recap: reports not kept (--no-reports)',
-    ]);
-  });
-});
-
-describe('progress', () => {
-  test('reads Locust 2.12\'s web UI figures', () => {
-    const report = { user_count: 10, total_rps: 34.25, current_response_time_percentile_95: 12, stats: [{ name: '/a', num_failures: 1 }, { name: 'Aggregated', num_failures: 3 }] };
-    expect(progressLine(15.2, progressFigures(report)!)).toBe('progress: 15 s, 10 users, 34.3 requests/s, 3 failures, p95 12 ms');
-  });
-
-  test('reads the percentiles map of later versions', () => {
-    const report = { user_count: 1, total_rps: 2, current_response_time_percentiles: { 'response_time_percentile_0.5': 5, 'response_time_percentile_0.95': 20.4 }, stats: [{ name: 'Aggregated', num_failures: 1 }] };
-    expect(progressLine(5, progressFigures(report)!)).toBe('progress: 5 s, 1 user, 2.0 requests/s, 1 failure, p95 20.4 ms');
-  });
-
-  test('says when no response came yet', () => {
-    expect(progressLine(5, progressFigures({ user_count: 2, total_rps: 0, current_response_time_percentile_95: null, stats: [] })!)).toBe('progress: 5 s, 2 users, 0.0 requests/s, 0 failures, no response yet');
   });
 });
 
