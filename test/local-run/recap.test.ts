@@ -1,3 +1,10 @@
+// Mutants of recap.ts that no test can tell apart, since readRunSummary gives undefined either way:
+// - line 24, `readFileSync(file, '')` for `'utf8'`: a Buffer, which JSON.parse reads as UTF-8 text too.
+// - line 25, `value.summaryVersion` for `value?.summaryVersion`: on a file holding null it throws,
+//   and the catch gives undefined, as the comparison did.
+// - line 26, an empty catch block: the function then ends and gives undefined, as `return undefined` did.
+// - line 37, `false ? undefined : readRunSummary(reports.summaryFile)`: reading an undefined file
+//   throws, and the catch gives undefined.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalRunPlan } from '../../src/local-run/plan';
@@ -80,6 +87,10 @@ describe('recapLines', () => {
     // THEN the recap names the baseline and fails
     expect(lines).toContain('  regression: the baseline /b/old.summary.json could not be compared: FAIL');
     expect(lines.filter((line) => line.startsWith('  regression'))).toHaveLength(1);
+  });
+
+  test('fails the gate without naming a baseline that the summary does not name', () => {
+    expect(recapOf(summary({ regression: { baseline: null, error: 'no baseline was given', checks: [] } }))).toContain('  regression: the baseline could not be compared: FAIL');
   });
 
   test('passes the gate when every check is within its limit, with the baseline shown from the working directory', () => {
