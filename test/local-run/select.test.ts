@@ -1,4 +1,5 @@
-import { KubeObject, selectTest, testNames } from '../../src/local-run/select';
+import { Problem } from '../../src/core/problems';
+import { isObject, KubeObject, listAt, mainContainerOf, objectLabel, selectTest, testNames } from '../../src/local-run/select';
 import { locustTestYaml, renderedObjects } from './rendered';
 
 function rendered(...names: string[]): KubeObject[] {
@@ -66,5 +67,139 @@ describe('selectTest', () => {
   test('fails when the master Service is missing', () => {
     const objects = rendered('a').filter((object) => object.kind !== 'Service');
     expect(selectTest(objects)).toEqual({ problem: expect.objectContaining({ path: 'Job a-master', message: expect.stringContaining('has no Service selecting its pod') }) });
+  });
+});
+
+describe('selectTest, on hand-edited manifests', () => {
+  const jobNamed = (objects: KubeObject[], name: string) => objects.find((object) => object.kind === 'Job' && object.metadata.name === name)!;
+
+  test('takes the Service in the master\'s namespace that selects its pod, and only v1 ConfigMaps and Secrets as sources', () => {
+    // GIVEN a test, a Service of the same name in another namespace listed first, a Service selecting another pod, and sources of other kinds
+    const objects = renderedObjects(`${locustTestYaml('shop')}---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: files, namespace: load}
+data: {a.py: "x = 1"}
+`);
+    const service = objects.find((object) => object.kind === 'Service')!;
+    const elsewhere = { ...service, metadata: { ...service.metadata, namespace: 'other' } };
+    const otherPod = { ...service, metadata: { ...service.metadata, name: 'other' }, spec: { ...service.spec, selector: { 'performance-test-pod-name': 'other-master' } } };
+    const notSources = [{ apiVersion: 'v2', kind: 'ConfigMap', metadata: { name: 'v2' } }, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } }];
+
+    // WHEN the test is selected
+    const selected = selectTest([elsewhere, otherPod, ...objects, ...notSources]);
+
+    // THEN the Service is the master's own, and the sources are the v1 ConfigMap only
+    if (!('test' in selected)) throw new Error(JSON.stringify(selected));
+    expect(selected.test.service).toBe(service);
+    expect(selected.test.sources.map(objectLabel)).toEqual(['ConfigMap files']);
+  });
+
+  test('picks the named test among several', () => {
+    const selected = selectTest(rendered('a', 'b'), 'b');
+    expect('test' in selected && [selected.test.name, selected.test.masterJob.metadata.name, selected.test.workerJob.metadata.name]).toEqual(['b', 'b-master', 'b-worker']);
+  });
+
+  test('finds no test in Jobs of another API version, or without a role', () => {
+    // GIVEN a test whose worker Job has another apiVersion, and one whose worker runs neither --master nor --worker
+    const otherVersion = rendered('a');
+    jobNamed(otherVersion, 'a-worker').apiVersion = 'batch/v2';
+    const noRole = rendered('b');
+    jobNamed(noRole, 'b-worker').spec.template.spec.containers[0].args = ['-f', '/lotest/src/a.py'];
+    const argsNotAList = rendered('c');
+    jobNamed(argsNotAList, 'c-worker').spec.template.spec.containers[0].args = '--worker';
+
+    // THEN none of them holds a test
+    expect(testNames([...otherVersion, ...noRole, ...argsNotAList])).toEqual([]);
+  });
+
+  test('tells apart tests of the same name in two namespaces, and needs both roles of one namespace', () => {
+    // GIVEN test a in namespace load, and its master alone in namespace other
+    const objects = rendered('a');
+    const master = jobNamed(objects, 'a-master');
+    const lone = { ...master, metadata: { ...master.metadata, namespace: 'other' } };
+
+    // THEN there is one test a; a master without its worker is none
+    expect(testNames([...objects, lone])).toEqual(['a']);
+    expect(testNames([lone])).toEqual([]);
+  });
+
+  test('finds no test in a CronJob of another API version', () => {
+    const yaml = locustTestYaml('soak').replace('metadata: {name: soak, namespace: load}', 'metadata: {name: soak, namespace: load, annotations: {"cdk8s-locust/schedule": "0 2 * * *"}}');
+    const objects = renderedObjects(yaml);
+    for (const cronJob of objects.filter((object) => object.kind === 'CronJob')) cronJob.apiVersion = 'batch/v1beta1';
+    expect(testNames(objects)).toEqual([]);
+  });
+
+  test('fails when the master\'s pod has no pod-name label for a Service to select', () => {
+    const objects = rendered('a');
+    delete jobNamed(objects, 'a-master').spec.template.metadata.labels['performance-test-pod-name'];
+    expect(selectTest(objects)).toEqual({ problem: expect.objectContaining({ path: 'Job a-master', message: 'has no Service selecting its pod in the input, so workers could not reach it' }) });
+  });
+
+  test('fails when the master\'s namespace differs from its Service\'s', () => {
+    const objects = rendered('a');
+    objects.find((object) => object.kind === 'Service')!.metadata.namespace = 'other';
+    expect('problem' in selectTest(objects)).toBe(true);
+  });
+});
+
+describe('mainContainerOf', () => {
+  const job = (containers: unknown): KubeObject => ({ kind: 'Job', metadata: { name: 'shop-master' }, spec: { template: { spec: { containers } } } });
+
+  test('takes the container named like its Job, else the first object', () => {
+    expect(mainContainerOf(job([{ name: 'sidecar' }, 'junk', { name: 'shop-master' }]))?.name).toBe('shop-master');
+    expect(mainContainerOf(job(['junk', { name: 'first' }, { name: 'second' }]))?.name).toBe('first');
+  });
+
+  test('finds none where containers is not a list', () => {
+    expect(mainContainerOf(job({ name: 'shop-master' }))).toBeUndefined();
+    expect(mainContainerOf({ kind: 'Job' })).toBeUndefined();
+  });
+});
+
+describe('listAt', () => {
+  test('reads a list of objects, and a missing or null list as empty, without a problem', () => {
+    const problems: Problem[] = [];
+    expect(listAt({ env: [{ name: 'A' }] }, 'env', 'c', problems)).toEqual([{ name: 'A' }]);
+    expect(listAt({ env: null }, 'env', 'c', problems)).toEqual([]);
+    expect(listAt({}, 'env', 'c', problems)).toEqual([]);
+    expect(listAt('not an object', 'env', 'c', problems)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  test.each([
+    [{ name: 'A' }, 'c.env', 'must be a list, not a map'],
+    ['A=1', 'c.env', 'must be a list, not a string'],
+    [[{ name: 'A' }, ['B']], 'c.env[1]', 'must be an object, not a list'],
+    [[{ name: 'A' }, null], 'c.env[1]', 'must be an object, not null'],
+    [[7], 'c.env[0]', 'must be an object, not a number'],
+  ])('fails on %j, naming the field', (env, path, message) => {
+    const problems: Problem[] = [];
+    expect(listAt({ env }, 'env', 'c', problems)).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ path, message })]);
+  });
+
+  test('says how to write the list or its entries', () => {
+    const problems: Problem[] = [];
+    listAt({ env: { A: '1' } }, 'env', 'c', problems);
+    listAt({ env: ['A'] }, 'env', 'c', problems);
+    expect(problems).toEqual([
+      { path: 'c.env', message: 'must be a list, not a map', value: { A: '1' }, fix: 'write env as a YAML list (each entry starting with -)' },
+      { path: 'c.env[0]', message: 'must be an object, not a string', value: 'A', fix: 'give every entry of env its fields' },
+    ]);
+  });
+});
+
+describe('isObject', () => {
+  test.each([[{}, true], [[], false], [null, false], ['x', false]])('takes %j for a map: %s', (value, expected) => {
+    expect(isObject(value)).toBe(expected);
+  });
+});
+
+describe('objectLabel', () => {
+  test('names an object by kind and name, even without metadata', () => {
+    expect(objectLabel({ kind: 'Job', metadata: { name: 'shop-master' } })).toBe('Job shop-master');
+    expect(objectLabel({ kind: 'Job' })).toBe('Job undefined');
   });
 });
