@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContainedFolder, containerPathProblem, volumePathProblem } from '../../src/local-run/contained';
+import { ContainedFolder, containerPathProblem, normalContainerPath, volumePathProblem } from '../../src/local-run/contained';
 import { tempTree } from '../temp-tree';
 
 describe('ContainedFolder', () => {
@@ -70,6 +70,7 @@ describe('container and volume paths', () => {
     ['../../home/me/.ssh', 'is not an absolute path'],
     ['', 'must be an absolute path'],
     [7, 'must be an absolute path'],
+    ['/lotest/\0src', 'holds a NUL character'],
   ])('a container path %p: %p', (path, problem) => {
     expect(containerPathProblem(path)).toBe(problem);
   });
@@ -80,7 +81,18 @@ describe('container and volume paths', () => {
     ['../x', "must not contain '..'"],
     ['/etc/x', 'must be a relative path, not an absolute one'],
     ['', 'must be a relative path'],
+    [null, 'must be a relative path'],
+    ['a/\0b', 'holds a NUL character'],
   ])('a path inside a volume %p: %p', (path, problem) => {
     expect(volumePathProblem(path)).toBe(problem);
+  });
+
+  test.each([
+    ['/lotest/src/', '/lotest/src'],
+    ['/lotest//src/../src', '/lotest/src'],
+    ['/', '/'],
+    ['//', '/'],
+  ])('writes the container path %p as %p', (path, normal) => {
+    expect(normalContainerPath(path)).toBe(normal);
   });
 });

@@ -106,9 +106,9 @@ describe('mountedEntries', () => {
   };
 
   test('stands an empty folder in for a claim, naming it, at the normalised mount path', () => {
-    // GIVEN a PersistentVolumeClaim mounted at a path with a doubled slash
+    // GIVEN a PersistentVolumeClaim mounted at a path with a doubled and a trailing slash
     const volumes = [{ name: 'reports', persistentVolumeClaim: { claimName: 'shop-reports' } }];
-    const mounts = [{ name: 'reports', mountPath: '/reports//run' }];
+    const mounts = [{ name: 'reports', mountPath: '/reports//run/' }];
 
     // WHEN its mount is resolved
     const resolved = mountedEntries(job(volumes, mounts), { volumeMounts: mounts }, 'c', sources);
