@@ -1,3 +1,9 @@
+// Mutants of progress.ts that no test can tell apart, since each only changes what an answer
+// without figures does, and such an answer prints nothing either way:
+// - line 23, `["Stryker was here"]` for `[]` when stats is not a list: the failures of a string row are 0.
+// - line 44, `setEncoding('')` for `setEncoding('utf8')`: the body is read as UTF-8 either way.
+// - line 49, an empty catch block, and line 56, `() => undefined` for `() => resolve(undefined)`:
+//   the request's promise then never settles, and nothing is printed, as for undefined figures.
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { progressFigures, progressLine, startProgress } from '../../src/local-run/progress';
@@ -92,14 +98,33 @@ describe('startProgress', () => {
     let asked = false;
     server.on('request', () => { asked = true; });
 
-    // WHEN progress asks once and is stopped before the answer comes
-    stop = startProgress(url, (line) => lines.push(line), 20);
+    // WHEN progress asks once and is stopped before the answer comes (within the request's time limit)
+    stop = startProgress(url, (line) => lines.push(line), 200);
     await until(() => asked);
     await sleep(150);
     await close(server);
 
     // THEN the late answer prints nothing
     expect(asked).toBe(true);
+    expect(lines).toEqual([]);
+  });
+
+  test('gives up a request the web UI does not answer within the interval, so that none pile up', async () => {
+    // GIVEN a web UI that takes every request and never answers
+    let closed = 0;
+    const { server, url } = await webUi(() => undefined);
+    server.on('connection', (socket) => socket.on('close', () => { closed++; }));
+    const lines: string[] = [];
+
+    // WHEN progress asks it every 50 ms
+    const stop = startProgress(url, (line) => lines.push(line), 50);
+    await until(() => closed >= 2, 1_500);
+    const closedByProgress = closed;
+    stop();
+    await close(server);
+
+    // THEN progress closed its requests itself, and printed nothing
+    expect(closedByProgress).toBeGreaterThanOrEqual(2);
     expect(lines).toEqual([]);
   });
 
