@@ -1,3 +1,10 @@
+// Mutants of manifest-check.ts that no test can tell apart:
+// - line 60, trimStart for trimEnd: the two differ only for an error at an object's root, which no
+//   schema of the four kinds checked reports (they require no field there, and the kind is read first).
+// - line 69, `error.message ?? ''`: Ajv gives every error a message.
+// - line 74, without `.slice(1)`: the empty first token of the instance path leaves the path empty,
+//   as starting from the second token does.
+// - line 81, `value[token]` for `value?.[token]`: the path of an error Ajv reports exists in the object.
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { dispatch } from '../../src/cli/dispatch';
@@ -70,6 +77,30 @@ describe('manifestProblems', () => {
 
   test('finds nothing in objects that match the schemas, and does not check kinds a local run does not read', () => {
     expect(manifestProblems(testOf({ sources: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: 'not a pod spec' }] }))).toEqual([]);
+  });
+
+  test('fails with one line per object when the schema check itself fails, as on an object that contains itself', () => {
+    // GIVEN a master whose args hold themselves (a YAML alias can make such a document)
+    const args: unknown[] = ['--master'];
+    args.push(args);
+    const problems = manifestProblems(testOf({ masterJob: jobOf('shop-master', { name: 'shop-master', image: 'locustio/locust', args }) }));
+
+    // THEN the object is named, without a crash
+    expect(problems).toEqual([{ path: 'Job shop-master', message: 'does not match the Kubernetes schema', fix: 'render it again from its LocustTest' }]);
+  });
+
+  test('writes list indexes in brackets and keys with digits as keys', () => {
+    // GIVEN an eleventh variable and ConfigMap keys that hold digits, all with values that are not strings
+    const env = Array.from({ length: 11 }, (_, i) => ({ name: `V${i}`, value: i === 10 ? 10 : 'x' }));
+    const problems = manifestProblems(testOf({
+      masterJob: jobOf('shop-master', { name: 'shop-master', image: 'locustio/locust', env }),
+      sources: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'files' }, data: { v2: 1, '2v': 2 } }],
+    }));
+    expect(problems.map((problem) => problem.path)).toEqual([
+      'Job shop-master spec.template.spec.containers[0].env[10].value',
+      'ConfigMap files data.v2',
+      'ConfigMap files data.2v',
+    ]);
   });
 
   test('names a missing required field with its path', () => {
