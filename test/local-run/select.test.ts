@@ -1,3 +1,8 @@
+// Mutants of select.ts that no test can tell apart:
+// - line 99, `?? "Stryker was here!"` for `?? ''` in a test's key: the key only groups the Jobs of a
+//   namespace, and the name is read after its first `/`, which a namespace never holds.
+// - line 69, `["Stryker was here"]` for `[]` (a non-Job object among the Jobs): a string has no pod
+//   template, so it carries no test label and no role, and is skipped as `[]` was.
 import { Problem } from '../../src/core/problems';
 import { isObject, KubeObject, listAt, mainContainerOf, objectLabel, selectTest, testNames } from '../../src/local-run/select';
 import { locustTestYaml, renderedObjects } from './rendered';
@@ -84,15 +89,75 @@ data: {a.py: "x = 1"}
     const service = objects.find((object) => object.kind === 'Service')!;
     const elsewhere = { ...service, metadata: { ...service.metadata, namespace: 'other' } };
     const otherPod = { ...service, metadata: { ...service.metadata, name: 'other' }, spec: { ...service.spec, selector: { 'performance-test-pod-name': 'other-master' } } };
-    const notSources = [{ apiVersion: 'v2', kind: 'ConfigMap', metadata: { name: 'v2' } }, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } }];
+    const notSources = [{ apiVersion: 'v2', kind: 'ConfigMap', metadata: { name: 'v2' } }, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } }, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'token' } }];
 
     // WHEN the test is selected
     const selected = selectTest([elsewhere, otherPod, ...objects, ...notSources]);
 
-    // THEN the Service is the master's own, and the sources are the v1 ConfigMap only
+    // THEN the Service is the master's own, and the sources are the v1 ConfigMaps and Secrets
     if (!('test' in selected)) throw new Error(JSON.stringify(selected));
     expect(selected.test.service).toBe(service);
-    expect(selected.test.sources.map(objectLabel)).toEqual(['ConfigMap files']);
+    expect(selected.test.sources.map(objectLabel)).toEqual(['ConfigMap files', 'Secret token']);
+  });
+
+  test('reads past hand-edited objects that lack metadata, spec, template or selector', () => {
+    // GIVEN a test among Jobs, CronJobs and Services missing every optional part
+    const junk: KubeObject[] = [
+      { apiVersion: 'batch/v1', kind: 'Job' },
+      { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: {} },
+      { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: {} } },
+      { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec: { template: { metadata: { labels: { 'performance-test-name': 'a' } } } } },
+      { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' } },
+      { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: {} },
+      { apiVersion: 'v1', kind: 'Service' },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'load' } },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'load' }, spec: {} },
+    ];
+    const objects = [...junk, ...rendered('a')];
+
+    // WHEN the test is selected
+    const selected = selectTest(objects);
+
+    // THEN it is the rendered one
+    if (!('test' in selected)) throw new Error(JSON.stringify(selected));
+    expect([selected.test.masterJob.metadata.name, selected.test.workerJob.metadata.name, selected.test.service.metadata.name]).toEqual(['a-master', 'a-worker', 'a-master']);
+  });
+
+  test('takes the master by its role, and the Service by its kind, whatever the order of the input', () => {
+    // GIVEN the worker Job first, and an object of another kind selecting the master pod before the Service
+    const objects = rendered('a').reverse();
+    const service = objects.find((object) => object.kind === 'Service')!;
+    const budget = { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'a-master', namespace: 'load' }, spec: { selector: service.spec.selector } };
+
+    // WHEN the test is selected
+    const selected = selectTest([budget, ...objects]);
+
+    // THEN the master is the --master Job, and the Service the Service
+    if (!('test' in selected)) throw new Error(JSON.stringify(selected));
+    expect(selected.test.masterJob.metadata.name).toBe('a-master');
+    expect(selected.test.service.kind).toBe('Service');
+  });
+
+  test('runs a test whose objects have no namespace', () => {
+    const objects = rendered('a');
+    for (const object of objects) delete object.metadata.namespace;
+    const selected = selectTest(objects.map((object) => (object.kind === 'Job' ? { ...object, metadata: undefined } : object)));
+    expect('test' in selected && selected.test.namespace).toBeUndefined();
+    expect('test' in selected && selected.test.service.metadata.name).toBe('a-master');
+  });
+
+  test('finds no test in an object of batch/v1 whose kind is misspelt', () => {
+    const yaml = locustTestYaml('soak').replace('metadata: {name: soak, namespace: load}', 'metadata: {name: soak, namespace: load, annotations: {"cdk8s-locust/schedule": "0 2 * * *"}}');
+    const objects = renderedObjects(yaml);
+    for (const cronJob of objects.filter((object) => object.kind === 'CronJob')) cronJob.kind = 'Cronjob';
+    expect(testNames(objects)).toEqual([]);
+  });
+
+  test('says how to fix each selection problem', () => {
+    expect(selectTest([])).toEqual({ problem: { path: 'input', message: 'holds no Locust test: no master Job and worker Job labelled performance-test-name', fix: 'give the rendered manifests (dist/*.k8s.yaml) or LocustTest resources' } });
+    expect(selectTest([], 'x')).toEqual({ problem: { path: '--test', message: 'names no test of the input (found: none)', value: 'x', fix: 'use one of the names found' } });
+    expect(selectTest(rendered('b', 'a'))).toEqual({ problem: { path: '--test', message: 'is required: the input holds several tests (a, b)', fix: 'name the one to run with --test NAME' } });
+    expect(selectTest(rendered('a').filter((object) => object.kind !== 'Service'))).toEqual({ problem: { path: 'Job a-master', message: 'has no Service selecting its pod in the input, so workers could not reach it', fix: 'give every file the test was rendered into' } });
   });
 
   test('picks the named test among several', () => {
@@ -119,9 +184,9 @@ data: {a.py: "x = 1"}
     const master = jobNamed(objects, 'a-master');
     const lone = { ...master, metadata: { ...master.metadata, namespace: 'other' } };
 
-    // THEN there is one test a; a master without its worker is none
+    // THEN there is one test a; a master without its worker in its namespace is none
     expect(testNames([...objects, lone])).toEqual(['a']);
-    expect(testNames([lone])).toEqual([]);
+    expect(testNames([lone, jobNamed(objects, 'a-worker')])).toEqual([]);
   });
 
   test('finds no test in a CronJob of another API version', () => {
@@ -134,6 +199,8 @@ data: {a.py: "x = 1"}
   test('fails when the master\'s pod has no pod-name label for a Service to select', () => {
     const objects = rendered('a');
     delete jobNamed(objects, 'a-master').spec.template.metadata.labels['performance-test-pod-name'];
+    // AND a Service that selects no pod by that label either
+    objects.find((object) => object.kind === 'Service')!.spec.selector = { app: 'a' };
     expect(selectTest(objects)).toEqual({ problem: expect.objectContaining({ path: 'Job a-master', message: 'has no Service selecting its pod in the input, so workers could not reach it' }) });
   });
 
