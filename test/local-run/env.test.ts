@@ -1,3 +1,6 @@
+// Mutants of env.ts that no test can tell apart:
+// - line 33, `default:` without `return undefined`: the switch then ends, and the function gives
+//   undefined all the same.
 import { expandReferences, resolveEnv } from '../../src/local-run/env';
 import { Sources } from '../../src/local-run/sources';
 
@@ -44,6 +47,27 @@ describe('resolveEnv', () => {
     [{ envFrom: ['settings'] }, 'c.envFrom[0]', 'must be an object, not a string'],
   ])('fails with the field named when env is malformed: %j', (container, path, message) => {
     expect(resolveEnv(container, 'c', POD, sources).problems).toEqual([expect.objectContaining({ path, message })]);
+  });
+
+  test('says how to fix each malformed entry', () => {
+    const container = {
+      envFrom: [{ secretRef: 'token' }],
+      env: [
+        { name: '', value: 'x' },
+        { name: 'A', valueFrom: 'settings' },
+        { name: 'B', valueFrom: { configMapKeyRef: ['settings'] } },
+        { name: 'C', valueFrom: { configMapKeyRef: { name: 'settings', key: 'NOPE' } } },
+        { name: 'D', valueFrom: { resourceFieldRef: { resource: 'limits.cpu' } } },
+      ],
+    };
+    expect(resolveEnv(container, 'c', POD, sources).problems.map((problem) => `${problem.path}: ${problem.fix}`)).toEqual([
+      'c.envFrom[0]: write configMapRef: {name: NAME} or secretRef: {name: NAME}',
+      'c.env[0].name: give every entry of env a name',
+      'c.env[1].valueFrom: write valueFrom: {secretKeyRef: {name: NAME, key: KEY}}, or use value',
+      'c.env[2].valueFrom: write secretKeyRef: {name: NAME, key: KEY}',
+      'c.env[3].valueFrom.configMapKeyRef.key: add the key to the ConfigMap, or mark the reference optional',
+      'c.env[4].valueFrom: a local run resolves values, ConfigMap and Secret keys, and the fields metadata.name, metadata.namespace, metadata.labels, metadata.annotations, status.podIP, status.hostIP and spec.nodeName',
+    ]);
   });
 
   test('fails when a key is missing from its ConfigMap, unless the reference is optional', () => {
@@ -132,10 +156,19 @@ describe('resolveEnv', () => {
   });
 
   test('fails on an unknown field, and on a valueFrom without a source', () => {
-    const container = { env: [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'spec.serviceAccountName' } } }, { name: 'B', valueFrom: {} }] };
+    const container = {
+      env: [
+        { name: 'A', valueFrom: { fieldRef: { fieldPath: 'spec.serviceAccountName' } } },
+        { name: 'B', valueFrom: {} },
+        { name: 'C', valueFrom: { fieldRef: { fieldPath: "spec.metadata.labels['app']" } } },
+        { name: 'D', valueFrom: { fieldRef: { fieldPath: "metadata.labels['app'].x" } } },
+      ],
+    };
     expect(resolveEnv(container, 'c', POD, sources).problems.map((problem) => `${problem.path} ${problem.message}`)).toEqual([
       'c.env[0].valueFrom cannot be resolved on this machine',
       'c.env[1].valueFrom cannot be resolved on this machine',
+      'c.env[2].valueFrom cannot be resolved on this machine',
+      'c.env[3].valueFrom cannot be resolved on this machine',
     ]);
   });
 });
