@@ -1,3 +1,8 @@
+// Mutants of volumes.ts that no test can tell apart:
+// - lines 42 and 44, `mount.mountPath` for `mount?.mountPath`, and lines 111 and 113, `item.key`
+//   for `item?.key`: listAt gives only objects, so neither is ever undefined.
+// - line 129, `true &&` for `typeof mode === 'number' &&`: Number.isInteger is false for anything
+//   but a number.
 import { Sources } from '../../src/local-run/sources';
 import { mountedEntries } from '../../src/local-run/volumes';
 
@@ -199,5 +204,43 @@ describe('mountedEntries', () => {
       'Job shop-master: spec.template.spec.volumes must be a list, not a map',
       'c.volumeMounts[0].name names no volume of the pod',
     ]);
+  });
+
+  test('says how to fix each problem of a mount or a volume', () => {
+    // GIVEN one mount or volume of each kind of problem
+    const volumes = [
+      { name: 'host', hostPath: { path: '/var' }, nfs: { server: 'x' } },
+      { name: 'lib', configMap: { name: 'lib', defaultMode: 'rw', items: [{ key: 'gone.py', path: 'gone.py' }, { key: 'top.py', path: '../top.py' }] } },
+    ];
+    const mounts = [
+      { name: 'lib', mountPath: 'relative' },
+      { name: 'lib', mountPath: '/a', subPath: '/abs' },
+      { name: 'none', mountPath: '/b' },
+      { name: 'host', mountPath: '/c' },
+      { name: 'lib', mountPath: '/d' },
+    ];
+
+    // WHEN they are resolved
+    const { problems } = mountedEntries(job(volumes, mounts), { volumeMounts: mounts }, 'c', sources);
+
+    // THEN each problem says what to do
+    expect(problems.map((problem) => `${problem.path} ${problem.message}: ${problem.fix}`)).toEqual([
+      'c.volumeMounts[0].mountPath is not an absolute path: give the absolute path the container sees the volume at, e.g. /data (the kubelet would read a relative one from /)',
+      'c.volumeMounts[1].subPath must be a relative path, not an absolute one: use a path relative to the volume root',
+      'c.volumeMounts[2].name names no volume of the pod: add the volume to the pod, or remove the mount',
+      'Job shop-master: spec.template.spec.volumes[0] is a hostPath, nfs volume, which a local run cannot provide: a local run mounts ConfigMap, Secret, emptyDir and PersistentVolumeClaim volumes; run this test in a cluster',
+      'Job shop-master: spec.template.spec.volumes[1].configMap.defaultMode must be a whole number from 0 to 0777 (octal; 511 in decimal): write the mode as a number, e.g. 0644 in YAML or 420 in JSON',
+      'Job shop-master: spec.template.spec.volumes[1].configMap.items[0].key is not a key of ConfigMap lib: add the key to the ConfigMap, or remove the item',
+      'Job shop-master: spec.template.spec.volumes[1].configMap.items[1].path must not contain \'..\': give the file\'s path inside the volume, e.g. config/settings.json',
+    ]);
+  });
+
+  test.each([
+    ['no spec', {}],
+    ['no template', { spec: {} }],
+    ['no pod spec', { spec: { template: {} } }],
+  ])('finds no volume in a Job with %s', (_, rest) => {
+    const mounts = [{ name: 'v', mountPath: '/v' }];
+    expect(mountedEntries({ kind: 'Job', metadata: { name: 'shop-master' }, ...rest }, { volumeMounts: mounts }, 'c', sources).problems.map((problem) => problem.message)).toEqual(['names no volume of the pod']);
   });
 });
