@@ -1,3 +1,11 @@
+// Mutants of run-reports.ts that no test can tell apart:
+// - line 44, without the `$` of `/\.\d+Z$/`: an ISO time has its one `.` before the milliseconds.
+// - line 80, `["Stryker was here"]` for `[]` without a locustfile: that name is no .py file and not
+//   the module, as no file is neither.
+// - line 85, `Buffer.from(source, '')`: Node reads an empty encoding as UTF-8, its default.
+// - line 113, `true ?` for `ownReports !== undefined ?`: the key is then present with undefined,
+//   which every reader takes for absent.
+// - line 131, `true &&` for `html !== undefined &&`: existsSync(undefined) is false.
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalRunPlan, planLocalRun } from '../../src/local-run/plan';
@@ -126,6 +134,13 @@ describe('planRunReports, on a plan given directly', () => {
     expect(reports.folder).toBe(join(process.cwd(), 'locust-reports', 'shop-20261204T203015Z'));
   });
 
+  test('adds no module to a master that loads it by a relative path', () => {
+    const args = ['-f', 'cdk8s_locust_verdict_v0_1_0.py,a.py'];
+    const { reports } = planRunReports(base(args), TEST, { noReports: true }, ROOT, NOW);
+    expect(reports.plan.master.args).toEqual(args);
+    expect(reports.summaryFile).toBe('/tmp/run/summary/shop.summary.json');
+  });
+
   test('adds no module to a master that loads it already, and keeps the test name it sets', () => {
     // GIVEN a master that loads the module itself and names its test
     const args = ['-f', '/tmp/run/master/lib/cdk8s_locust_verdict_v0_1_0.py,/tmp/run/master/a.py'];
@@ -143,8 +158,10 @@ describe('planRunReports, on a plan given directly', () => {
     ['a locustfile that is no .py file', ['-f', '/tmp/run/master/tests', '--master']],
     ['a .py file beside one that is not', ['-f', '/tmp/run/master/a.py,/tmp/run/master/tests']],
     ['no locustfile', ['--master']],
+    ['a compiled module as its locustfile', ['-f', '/tmp/run/master/cdk8s_locust_verdict_v0_1_0.pyc']],
   ])('writes no summary for a master with %s, and loads nothing', (_, args) => {
-    const { reports } = planRunReports(base(args), TEST, { noReports: true }, ROOT, NOW);
+    const { reports, problems } = planRunReports(base(args), TEST, { noReports: true }, ROOT, NOW);
+    expect(problems).toEqual([]);
     expect(reports.summaryFile).toBeUndefined();
     expect(reports.plan.master.args).toEqual(args);
     expect(reports.plan.master.env).toEqual({});
