@@ -78,4 +78,61 @@ describe('RunProcesses', () => {
     processes.killAll();
     expect(await waitFor(() => !isAlive(stubborn.pid!), 2_000)).toBe(true);
   });
+
+  test('knows which processes run, and stops only those', async () => {
+    // GIVEN a process that ends at once
+    const processes = new RunProcesses(tempTree({}), false);
+    const quick = processes.start('/bin/sh', ['-c', 'exit 0'], { stdio: 'ignore' });
+    expect(processes.isRunning(quick)).toBe(true);
+    await new Promise((resolve) => quick.once('exit', resolve));
+
+    // THEN it no longer runs, and stopping it does nothing
+    expect(processes.isRunning(quick)).toBe(false);
+    expect(() => processes.stop(quick)).not.toThrow();
+  });
+
+  test('kills what a process left behind when it exits', async () => {
+    // GIVEN a shell that starts a sleep in its group and exits at once
+    const processes = new RunProcesses(tempTree({}), false);
+    const shell = processes.start('/bin/sh', ['-c', 'sleep 60 & echo $!'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const sleep = await firstLine(shell);
+
+    // THEN the sleep goes with it
+    expect(await waitFor(() => !isAlive(sleep), 5_000)).toBe(true);
+  });
+
+  test('kills a process that ignores SIGTERM once the grace period is over', async () => {
+    // GIVEN a process that ignores SIGTERM
+    const processes = new RunProcesses(tempTree({}), false);
+    const stubborn = processes.start('/bin/sh', ['-c', 'trap "" TERM; echo ready; sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    await firstLine(stubborn);
+
+    // WHEN it is stopped
+    processes.stop(stubborn);
+
+    // THEN it is still there a moment later, and gone after the grace period
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(isAlive(stubborn.pid!)).toBe(true);
+    expect(await waitFor(() => !isAlive(stubborn.pid!), 8_000)).toBe(true);
+  }, 15_000);
+
+  test('release resolves at once without a watchdog, and after the watchdog removed the folder with one', async () => {
+    // GIVEN an unguarded run, and a guarded one whose only process has ended
+    await new RunProcesses(tempTree({}), false).release();
+    const root = tempTree({ 'master/a.py': 'print(1)' });
+    const processes = new RunProcesses(root, false);
+    processes.guard();
+    const quick = processes.start('/bin/sh', ['-c', 'exit 0'], { stdio: 'ignore' });
+    await new Promise((resolve) => quick.once('exit', resolve));
+
+    // WHEN it is released
+    const started = Date.now();
+    await processes.release();
+
+    // THEN the folder is gone by then, without the watchdog's grace period
+    expect(existsSync(root)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    // AND a second release has nothing left to wait for
+    await processes.release();
+  });
 });
