@@ -1,12 +1,7 @@
 import * as fc from 'fast-check';
-import { App, Chart } from 'cdk8s';
-import { parseAllDocuments } from 'yaml';
-import { LocustTest } from '../../src/construct/locust-test';
-import { TestFiles } from '../../src/test-files/test-files';
 import { LocalRunPlan, longFlags, mapContainerPaths, mapServiceHost, MAX_LOCAL_WORKERS, outputsOutside, parseLocustDuration, planLocalRun } from '../../src/local-run/plan';
 import { KubeObject, LocalTest, selectTest } from '../../src/local-run/select';
-import { tempTree } from '../temp-tree';
-import { locustTestYaml, renderedObjects } from './rendered';
+import { locustTestYaml, renderedObjects, withRequirementsObjects } from './rendered';
 import { lastOptionValue } from '../../src/core/locust-args';
 
 /** The value Locust reads for a long option. */
@@ -47,17 +42,6 @@ function problemsAfter(edit: (test: LocalTest) => void, options = {}, objects = 
 /** The Locust container of a Job, found by its name as the operator names it. */
 function locustOf(job: KubeObject): KubeObject {
   return job.spec.template.spec.containers.find((container: KubeObject) => container.name === job.metadata.name);
-}
-
-/** The objects `cdk8s synth` writes for a test whose requirements file comes from a folder. */
-function withRequirementsObjects(): KubeObject[] {
-  const app = new App({ outdir: '/nonexistent-never-written' });
-  new LocustTest(new Chart(app, 'plan', { namespace: 'load' }), 'shop', {
-    name: 'shop',
-    testFiles: TestFiles.fromDirectory(tempTree({ 'a.py': 'print(1)', 'requirements.txt': 'requests\n' }), { requirementsFile: 'requirements.txt' }),
-    spec: { image: 'locustio/locust:2.43.1', master: { command: '--locustfile /lotest/src/a.py' }, worker: { command: '--locustfile /lotest/src/a.py', replicas: 1 } },
-  });
-  return parseAllDocuments(app.synthYaml()).map((doc) => doc.toJS() as KubeObject);
 }
 
 function requirementsInit(job: KubeObject): KubeObject {

@@ -5,7 +5,7 @@ import { executeLocalRun, exitStatusOf, folderNameOf, INTERRUPTED_STATUS, TIMEOU
 import { selectTest } from '../../src/local-run/select';
 import { tempTree } from '../temp-tree';
 import { quickLocust, sleepingLocust, stubbornLocust } from './stand-in-locust';
-import { locustTestYaml, renderedObjects } from './rendered';
+import { locustTestYaml, renderedObjects, withRequirementsObjects } from './rendered';
 
 describe('exitStatusOf', () => {
   test.each([
@@ -196,7 +196,7 @@ describe('executeLocalRun, a whole run with a stand-in locust', () => {
       'run: web UI: http://127.0.0.1:WEB_PORT',
       'run: time bound: 600 s, then every process is stopped',
       expect.stringMatching(/^run: master: locust -f ROOT\/cdk8s-locust\/cdk8s_locust_verdict_v\S+\.py,ROOT\/master\/lotest\/src\/a\.py --master .* --expect-workers=2$/),
-      'stand-in master in ROOT/master/home/locust',
+      'stand-in master in ROOT/master/home/locust, HOME=ROOT/master/home/locust, HOST_ONLY=unset, KAFKA=localhost:9092',
       'run: master exited with code 3',
       'run: worker 1 exited with code 2',
       'run:   worker 1 | stand-in worker: cannot reach the master',
@@ -209,6 +209,73 @@ describe('executeLocalRun, a whole run with a stand-in locust', () => {
     // AND the kept folder holds each worker's log and the locustfile of each process
     expect(readFileSync(join(root, 'logs', 'worker-2.log'), 'utf8')).toBe('stand-in worker: cannot reach the master\n');
     expect(readFileSync(join(root, 'worker-1', 'lotest', 'src', 'a.py'), 'utf8')).toBe('print(1)');
+  }, 20_000);
+
+  test('gives Locust the container\'s environment, not this machine\'s beyond PATH and the locale', async () => {
+    // GIVEN a variable of this machine that no container sets
+    process.env.CDK8S_LOCUST_HOST_ONLY = 'leaked';
+    try {
+      const locust = quickLocust(0, 0);
+      const output = collect();
+
+      // WHEN the test runs
+      await executeLocalRun(shop(), { path: locust, workers: 1, noReports: true }, { stdout: output.stream, stderr: output.stream });
+
+      // THEN the master does not see it
+      expect(output.text()).toMatch(/^stand-in master in \S+, HOME=\S+\/master\/home\/locust, HOST_ONLY=unset, KAFKA=localhost:9092$/m);
+    } finally {
+      delete process.env.CDK8S_LOCUST_HOST_ONLY;
+    }
+  }, 20_000);
+
+  test('says where a claim\'s stand-in folder is, and that it goes with the run', async () => {
+    const volumes = '  volumes: [{name: reports, persistentVolumeClaim: {claimName: load-reports}}]\n  volumeMounts: [{name: reports, mountPath: /reports, target: master}]\n';
+    const selected = selectTest(renderedObjects(FILES + locustTestYaml('shop', volumes)));
+    if (!('test' in selected)) throw new Error('no test');
+    const locust = quickLocust(0, 0);
+    const output = collect();
+    await executeLocalRun(selected.test, { path: locust, workers: 1, noReports: true }, { stdout: output.stream, stderr: output.stream });
+    expect(normalised(output.text(), locust).lines).toContain('run: stand-in: PersistentVolumeClaim load-reports of the master (/reports): the folder ROOT/master/reports, removed after the run (--keep keeps it)');
+  }, 20_000);
+
+  test('runs the requirements step with the Python of the local locust first, and stops at its failure with its log', async () => {
+    // GIVEN a test with requirements, and a locust whose interpreter (/bin/sh) cannot run pip
+    const selected = selectTest(withRequirementsObjects());
+    if (!('test' in selected)) throw new Error('no test');
+    const locust = quickLocust(0, 0);
+    const output = collect();
+
+    // WHEN it runs
+    const status = await executeLocalRun(selected.test, { path: locust, workers: 1, noReports: true }, { stdout: output.stream, stderr: output.stream });
+
+    // THEN the step is said, fails with its log's last lines, and no Locust starts
+    const { lines } = normalised(output.text(), locust);
+    expect(status).toBe(1);
+    expect(lines).toContain('run: init container: master install-requirements: /bin/sh -m pip install --no-cache-dir --disable-pip-version-check --target ROOT/master/opt/cdk8s-locust/requirements --requirement ROOT/master/lotest/src/requirements.txt');
+    expect(lines).toContain('run: init container: worker 1 install-requirements: /bin/sh -m pip install --no-cache-dir --disable-pip-version-check --target ROOT/worker-1/opt/cdk8s-locust/requirements --requirement ROOT/worker-1/lotest/src/requirements.txt');
+    const failed = lines.findIndex((line) => /^run: master install-requirements exited with code [1-9]\d*$/.test(line));
+    expect(failed).toBeGreaterThan(0);
+    expect(lines[failed + 1]).toMatch(/^run: {3}master install-requirements \| \S/);
+    expect(lines.filter((line) => line.startsWith('stand-in master'))).toEqual([]);
+  }, 20_000);
+
+  test.each([
+    ['an interrupt', 'signal', 'SIGINT', INTERRUPTED_STATUS],
+    ['a kill named after SIGHUP', 'kill', 'SIGHUP', 129],
+  ])('ends before Locust starts when %s comes while Locust is inspected', async (_, which, reason, status) => {
+    // GIVEN a locust slow to answer --help, and a run already interrupted
+    const stop = new AbortController();
+    stop.abort(reason);
+    const output = collect();
+
+    // WHEN it runs
+    const started = Date.now();
+    const ended = await executeLocalRun(shop(), { path: stubbornLocust(5), workers: 1, noReports: true, [which]: stop.signal }, { stdout: output.stream, stderr: output.stream });
+
+    // THEN it ends at once, without starting Locust, with the signal's status
+    expect(ended).toBe(status);
+    expect(output.text()).toMatch(/^run: the run was interrupted before Locust started$/m);
+    expect(Date.now() - started).toBeLessThan(4_000);
   }, 20_000);
 
   test('removes its folder after a run that does not keep it, and exits with 0 when the master does', async () => {

@@ -25,7 +25,7 @@ export function stubbornLocust(helpDelay = 0): string {
  */
 export function quickLocust(masterExit: number, workerExit: number, flags = FLAGS): string {
   const folder = tempTree({
-    locust: `#!/bin/sh\ncase "$1" in\n  --version) echo "locust 2.12.1 from stand-in"; exit 0;;\n  --help) echo "${flags}"; exit 0;;\nesac\ncase " $* " in\n  *" --master "*) echo "stand-in master in $PWD"; exit ${masterExit};;\nesac\necho "stand-in worker: cannot reach the master"\nexit ${workerExit}\n`,
+    locust: `#!/bin/sh\ncase "$1" in\n  --version) echo "locust 2.12.1 from stand-in"; exit 0;;\n  --help) echo "${flags}"; exit 0;;\nesac\ncase " $* " in\n  *" --master "*) echo "stand-in master in $PWD, HOME=$HOME, HOST_ONLY=\${CDK8S_LOCUST_HOST_ONLY:-unset}, KAFKA=$KAFKA_BOOTSTRAP_SERVERS"; exit ${masterExit};;\nesac\necho "stand-in worker: cannot reach the master"\nexit ${workerExit}\n`,
   });
   chmodSync(join(folder, 'locust'), 0o755);
   return folder;
