@@ -1,3 +1,22 @@
+// Mutants of plan.ts that no test can tell apart (line numbers of plan.ts):
+// - line 118, `true` or `!== "Stryker was here!"` for `env[variable] !== ''`: an empty LOCUST_
+//   variable names the working directory, which is inside the folder, so it is never reported.
+// - line 135, the sort left out or changed: of two paths where one starts the other, the shorter
+//   matches only up to a `/`, and the rest of the value follows, so the mapped text is the same.
+// - lines 163, 174, 175, 247 and 345, `.` for `?.` after `spec` or `template`: selectTest takes
+//   only Jobs whose pod template carries the test's labels, so both are there.
+// - lines 208 and 340, a list holding a string for `[]` returned with a problem, lines 249, 250
+//   and 257, another path or a non-empty list for problems that are thrown away, lines 285 and
+//   290, `true`/`false` for checks on a process plan that is missing only with a problem, and line
+//   287, any change to the break after the first worker: every one of these ends in the same
+//   problems (each given once) or the same plan.
+// - line 237, `setup: []` for no setup: the runner reads a missing setup as an empty one.
+// - line 305, `.image` for `?.image`: the master has a container, or planning ended with a problem.
+// - line 310, `parseLocustDuration(undefined)`: it gives undefined, as the check did.
+// - lines 327 and 329, `false` for `command.length === 0` and for `typeof file !== 'string'`:
+//   the next checks refuse an empty command and a file that is not an absolute path all the same.
+// - line 346, `true` for `typeof parallelism === 'number'`: Number.isInteger is false for anything
+//   but a number.
 import * as fc from 'fast-check';
 import { LocalRunPlan, longFlags, mapContainerPaths, mapServiceHost, MAX_LOCAL_WORKERS, outputsOutside, parseLocustDuration, planLocalRun } from '../../src/local-run/plan';
 import { KubeObject, LocalTest, selectTest } from '../../src/local-run/select';
@@ -422,6 +441,29 @@ describe('planLocalRun, what it says and appends', () => {
     expect(problemsAfter((test) => { test.masterJob.spec.template.spec.containers = []; })).toEqual(['Job shop-master: spec.template.spec.containers holds no container']);
   });
 
+  test('says how to fix a Job without a container, a command that is not locust, and init containers that are not a list', () => {
+    const selected = selectTest(renderedObjects(FILES + locustTestYaml('shop')));
+    if (!('test' in selected)) throw new Error('no test');
+    selected.test.masterJob.spec.template.spec.containers = [];
+    locustOf(selected.test.workerJob).command = ['sh'];
+    selected.test.workerJob.spec.template.spec.initContainers = { wait: {} };
+    const planned = planLocalRun(selected.test, {}, SITE);
+    expect('problems' in planned && planned.problems.map((problem) => `${problem.path}: ${problem.fix}`)).toEqual([
+      'Job shop-master: spec.template.spec.containers: give the rendered manifests of the test',
+      'Job shop-worker: spec.template.spec.containers[0].command: a local run starts locust with the container\'s args; leave command unset',
+      'Job shop-worker: spec.template.spec.initContainers: write initContainers as a YAML list (each entry starting with -)',
+    ]);
+  });
+
+  test('takes a --host of the run even when it names a host inside the cluster: the user chose it', () => {
+    const plan = planOf(FILES + locustTestYaml('shop'), { host: 'http://catalogue:8080' });
+    expect(plan.target).toBe('http://catalogue:8080 (from --host)');
+  });
+
+  test('names no image when the master container has none', () => {
+    expect(planAfter((test) => { delete locustOf(test.masterJob).image; }).image).toBe('');
+  });
+
   test('names the Locust container by its place in problems, after a sidecar listed first', () => {
     const problems = problemsAfter((test) => {
       const pod = test.workerJob.spec.template.spec;
@@ -534,6 +576,7 @@ describe('planLocalRun, what it says and appends', () => {
     ['an empty command', (init: KubeObject) => { init.command = []; }],
     ['a number for the file', (init: KubeObject) => { init.command = [...init.command.slice(0, -1), 7]; }],
     ['one word more', (init: KubeObject) => { init.command = ['nice', ...init.command]; }],
+    ['the file named twice', (init: KubeObject) => { init.command = [...init.command, init.command.at(-1)]; }],
     ['args that are not a list', (init: KubeObject) => { init.args = '--user'; }],
   ])('fails when the install-requirements command has %s, saying what it runs', (_what, edit) => {
     // GIVEN the library's init container, edited by hand
@@ -550,6 +593,15 @@ describe('planLocalRun, what it says and appends', () => {
       message: 'is not the command this library writes for install-requirements, which is the only init container a local run runs',
       fix: 'render the test again, or give the init container another name (a local run then leaves it out); it runs only: python -m pip install --no-cache-dir --disable-pip-version-check --target /opt/cdk8s-locust/requirements --requirement FILE',
     }));
+  });
+
+  test('shows the refused command of the install-requirements container as its words', () => {
+    const selected = selectTest(withRequirementsObjects());
+    if (!('test' in selected)) throw new Error('no test');
+    const init = requirementsInit(selected.test.masterJob);
+    init.args = ['--user'];
+    const planned = planLocalRun(selected.test, {}, SITE);
+    expect('problems' in planned && planned.problems[0].value).toEqual([...init.command, '--user']);
   });
 
   test('fails when the requirements folder is not mounted in the init container, naming the path', () => {
@@ -603,6 +655,14 @@ describe('plan helpers, on edge values', () => {
     expect(outputsOutside(['--json-file=/tmp/run/master/x.json', '--csv'], env, '/tmp/run/master/home/locust', '/tmp/run/master')).toEqual([
       { flag: 'LOCUST_JSON_FILE', value: '/etc/out.json' },
     ]);
+  });
+
+  test('parses hours of two digits', () => {
+    expect(parseLocustDuration('12h')).toBe(43_200);
+  });
+
+  test('maps every mention of the Service in a value', () => {
+    expect(mapServiceHost('shop-master:5557,shop-master:8089', 'shop-master', 'load')).toBe('127.0.0.1:5557,127.0.0.1:8089');
   });
 
   test('leaves a value alone when no container path is mapped, and reads dots in a path as dots', () => {
