@@ -117,6 +117,10 @@ describe('inspectLocust', () => {
     expect(await inspectLocust(join(root, 'locust'))).toEqual({ path: join(root, 'locust'), version: '2.12.1', options: new Set(['--host', '--otel']) });
   });
 
+  test('reads a version printed without its origin from its own line, after a warning that names locust, however many spaces it has', async () => {
+    expect((await inspectLocust(fakeLocust('warning: locust 9 is no longer supported\nlocust  2.12.1', ''))).version).toBe('2.12.1');
+  });
+
   test('reads the version from its own line, after a warning that names locust', async () => {
     const path = fakeLocust('warning: locust plugin from /opt is old\nlocust 2.43.1 from /usr/lib/python3', '');
     expect((await inspectLocust(path)).version).toBe('2.43.1');
