@@ -1,7 +1,7 @@
 // Mutants of select.ts that no test can tell apart:
-// - line 99, `?? "Stryker was here!"` for `?? ''` in a test's key: the key only groups the Jobs of a
+// - line 107, `?? "Stryker was here!"` for `?? ''` in a test's key: the key only groups the Jobs of a
 //   namespace, and the name is read after its first `/`, which a namespace never holds.
-// - line 69, `["Stryker was here"]` for `[]` (a non-Job object among the Jobs): a string has no pod
+// - line 71, `["Stryker was here"]` for `[]` (a non-Job object among the Jobs): a string has no pod
 //   template, so it carries no test label and no role, and is skipped as `[]` was.
 import { Problem } from '../../src/core/problems';
 import { isObject, KubeObject, listAt, mainContainerOf, objectLabel, selectTest, testNames } from '../../src/local-run/select';
