@@ -1,7 +1,7 @@
 // `cdk8s-locust/tooling`: for tools built on the library (a CI gate, an editor, another command
 // line), the pieces the construct composes: its checks, the plain JSON forms, the operator
-// configuration's defaults and environment, the names it writes and the verdict's wiring. An
-// app needs none of it; `cdk8s-locust` is the API for apps.
+// configuration's defaults and environment, the names it writes and the verdict's wiring, and the
+// names of nested props' shapes. An app needs none of it; `cdk8s-locust` is the API for apps.
 
 // Checks, and the one-line form of what they find.
 export { validateLocustTest } from './checks/validation';
@@ -39,6 +39,18 @@ export { ObservabilityPlan, ServicePortEntry, planObservability } from './pod/ob
 export { LocustRole, sanitizeName, roleObjectName } from './core/names';
 export { RUN_ID_ANNOTATION } from './gitops/run-id';
 export { STRICT_ENV_VAR } from './construct/options';
+export { STRICT_CONTEXT_KEY } from './construct/locust-test';
+
+// The shapes of nested props, for code that names them; apps write them as object literals.
+export { LocustTestMetadata } from './construct/metadata';
+export { DirectoryOptions } from './test-files/test-files';
+export { SecretMount } from './construct/references';
+export { ConfigMapReference, SecretReference, VolumeReference } from './core/plus-objects';
+export { DurationLike } from './core/duration';
+export { MonitorOptions } from './service/monitoring';
+export { PercentileThreshold } from './verdict/thresholds';
+export { RegressionLimits } from './verdict/regression-limits';
+export { ResourceSettings, MetricsExporterSettings, KafkaSettings } from './operator/operator-config';
 
 // The verdict's wiring: the thresholds in numbers and their annotation, the module the master
 // loads, the mount paths of reports and requirements.

@@ -1,4 +1,8 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, ParseArgsConfig } from 'node:util';
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+/** What node's parser gives for these options, read strictly with positionals allowed. */
+type ParsedOptions<T extends OptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: T }>>;
 import { closestName, lowerFirst } from '../core/text';
 import { MAX_LOCAL_WORKERS, parseLocustDuration } from '../local-run/plan';
 import { PodSecurity } from '../pod/pod-security';
@@ -172,16 +176,25 @@ const OPTIONS = {
   'help': { type: 'boolean', short: 'h' },
   'version': { type: 'boolean', short: 'V' },
 } as const;
-/** Every long option, for "did you mean" on an unknown one. */
-const LONG_OPTIONS = Object.keys(OPTIONS);
+/**
+ * Parses a command's arguments with node's own parser, strictly, positionals allowed: the parsed
+ * values, or the one line to show (`unknown option --hots; did you mean --host?`, or where
+ * `listedBy` lists the options). Every command reads its options this way.
+ */
+export function parseOptions<T extends OptionsConfig>(args: readonly string[], options: T, listedBy: string): ParsedOptions<T> | { usageError: string } {
+  try {
+    return parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
+  } catch (error) {
+    return { usageError: parseErrorMessage(error, Object.keys(options), listedBy) };
+  }
+}
 
-/** `unknown option --hots; did you mean --host?`, or where the options are listed. */
 /**
  * node's parser throws TypeErrors with a code; their message is for the user, except an unknown
  * option's, which explains `--` at length with an unbalanced quote: that one becomes one line,
  * with the nearest of `longOptions` where one is close, else where the options are listed.
  */
-export function parseErrorMessage(error: unknown, longOptions: readonly string[], listedBy: string): string {
+function parseErrorMessage(error: unknown, longOptions: readonly string[], listedBy: string): string {
   const { code, message } = error as { code?: unknown; message?: unknown };
   const option = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && typeof message === 'string' ? /'([^']+)'/.exec(message)?.[1] : undefined;
   if (option === undefined) return lowerFirst(typeof message === 'string' ? message : String(error));
@@ -197,17 +210,8 @@ const INPUT_FILE = /\.(ya?ml|json)$/i;
 
 /** Parses the arguments (without `node` and the script) with node's own parser. */
 export function parseInvocation(args: readonly string[]): Invocation {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: OPTIONS,
-    });
-  } catch (error) {
-    return { action: 'usage-error', message: parseErrorMessage(error, LONG_OPTIONS, 'cdk8s-locust --help') };
-  }
+  const parsed = parseOptions(args, OPTIONS, 'cdk8s-locust --help');
+  if ('usageError' in parsed) return { action: 'usage-error', message: parsed.usageError };
   const { values, positionals } = parsed;
   if (values.help) return { action: 'help' };
   if (values.version) return { action: 'version' };

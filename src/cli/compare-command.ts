@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { parseErrorMessage } from './args';
+import { parseOptions } from './args';
 import { CommandResult } from './command-result';
 import { DEFAULT_REGRESSION_LIMITS, RegressionLimits, withDefaultLimits } from '../verdict/regression-limits';
 import { amount, changeText, compareWithBaseline, describeCheck, limitText, REGRESSION_RULES, TOTAL_ROW } from '../verdict/regression';
@@ -31,26 +30,19 @@ const LIMIT_FLAGS: Record<string, keyof RegressionLimits> = {
   'max-fail-ratio-increase': 'maxFailRatioIncreasePoints',
 };
 
+const COMPARE_OPTIONS = {
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  ...Object.fromEntries(Object.keys(LIMIT_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
+} as const;
+
 /** One line, and where the options are listed, as the other commands' usage errors. */
 const usageError = (message: string): CommandResult => ({ status: 2, stdout: '', stderr: `cdk8s-locust compare: ${message}\nrun cdk8s-locust compare --help for its options\n` });
 
 /** `cdk8s-locust compare BASE NEW ...`, given the arguments after `compare`. */
 export function compareCommand(args: readonly string[]): CommandResult {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        ...Object.fromEntries(Object.keys(LIMIT_FLAGS).map((flag) => [flag, { type: 'string' as const }])),
-      },
-    });
-  } catch (error) {
-    return usageError(parseErrorMessage(error, ['format', 'help', ...Object.keys(LIMIT_FLAGS)], 'cdk8s-locust compare --help'));
-  }
+  const parsed = parseOptions(args, COMPARE_OPTIONS, 'cdk8s-locust compare --help');
+  if ('usageError' in parsed) return usageError(parsed.usageError);
   const { values, positionals } = parsed;
   if (values.help) return { status: 0, stdout: COMPARE_USAGE, stderr: '' };
   if (positionals.length !== 2) return usageError(`needs two files, BASE and NEW (got ${positionals.length})`);

@@ -13,6 +13,7 @@ import { didYouMean } from '../core/suggest';
 import { LocustTestMetadata } from '../construct/metadata';
 import { YamlDocument } from './yaml-documents';
 import { isJsonObject } from '../spec/spec';
+import { passedThroughProblems } from './passed-through';
 
 const LOCUST_GROUP = 'locust.io/';
 const SUPPORTED_API_VERSION = 'locust.io/v2';
@@ -66,9 +67,10 @@ export class DocumentRenderer {
         const where = `document ${document.index} (line ${document.line})`;
         const repeat = this.objects.claim(identityOf(object), { description: `${file}: document ${document.index}`, source: { file, within: where } }, file);
         if (repeat) this.report.inputProblem(file, `${where}: ${formatProblem(repeat.problem)}`);
+        const { kind, name } = identityOf(object);
+        for (const problem of passedThroughProblems(object)) this.report.inputProblem(file, `${where}: ${kind} ${name} ${formatProblem(problem)}`);
         const size = Buffer.byteLength(JSON.stringify(object));
         if (size > MAX_OBJECT_BYTES) {
-          const { kind, name } = identityOf(object);
           this.report.inputProblem(file, `${where}: ${kind} ${name} is ${size} bytes, more than the ${MAX_OBJECT_BYTES / (1024 * 1024)} MiB an object may have (etcd's request limit); split it, or build large files into the image`);
         }
         objects.push(object);

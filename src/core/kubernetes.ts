@@ -35,6 +35,22 @@ export function isLabelValue(value: string): boolean {
   return value.length <= 63 && LABEL_VALUE.test(value);
 }
 
+const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/**
+ * What is wrong with a key of a ConfigMap's or a Secret's data (it becomes a file name where the
+ * object is mounted), as the end of a sentence starting with "it"; undefined for a valid key. The
+ * API server's `IsConfigMapKey`: at most 253 letters, digits, `-`, `_` and `.`, never `.`, `..`,
+ * nor starting with `..` (the kubelet's own names for the files of a mounted volume).
+ */
+export function configMapKeyProblem(key: string): string | undefined {
+  if (key.length > 253) return 'must be 253 characters or fewer';
+  if (!CONFIG_MAP_KEY.test(key)) return 'must contain only letters, digits, -, _ and .';
+  if (key === '.' || key === '..') return `must not be '${key}'`;
+  if (key.startsWith('..')) return "must not start with '..'";
+  return undefined;
+}
+
 /**
  * What is wrong with a label or annotation key (an optional DNS-1123 subdomain prefix and `/`,
  * then a name), as the end of a sentence starting with "it"; undefined for a valid key.

@@ -5,7 +5,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { KubeConfigMap } from '../../imports/k8s';
 import { sanitizeName } from '../core/names';
-import { objectMetadata } from '../core/kubernetes';
+import { configMapKeyProblem, objectMetadata } from '../core/kubernetes';
 import { ConfigMapReference } from '../core/plus-objects';
 import { Problem } from '../core/problems';
 import { byteOrder, describeSystemError } from '../core/text';
@@ -15,7 +15,6 @@ import { JsonObject } from '../spec/spec';
 export const MAX_CONFIG_MAP_BYTES = 1024 * 1024;
 /** How nested folders are written in a ConfigMap key, whose characters cannot include `/`. */
 export const FOLDER_SEPARATOR = '__';
-const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
 const HASH_LENGTH = 10;
 
 /** Options of `TestFiles.fromDirectory`. */
@@ -196,8 +195,9 @@ export function readDirectory(dir: string, field: string): { files: SourceFile[]
   const keys = new Map<string, string>();
   for (const { relativePath } of listing.files) {
     const key = configMapKey(relativePath);
-    if (!CONFIG_MAP_KEY.test(key) || key.length > 253) {
-      problems.push({ path: field, message: 'has a file whose name cannot be a ConfigMap key (letters, digits, -, _ and . only)', value: relativePath, fix: 'rename the file' });
+    const keyProblem = configMapKeyProblem(key);
+    if (keyProblem !== undefined) {
+      problems.push({ path: field, message: `has a file whose name cannot be a ConfigMap key: the key ${keyProblem}`, value: relativePath, fix: 'rename the file' });
     }
     const clash = keys.get(key);
     if (clash !== undefined) {

@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { STRICT_CONTEXT_KEY } from '../../src/construct/locust-test';
+import { STRICT_CONTEXT_KEY } from '../../src/tooling';
 import { LocustTest, MetricsMonitor } from '../../src';
 import { DEFAULT_OPERATOR_CONFIG, planObservability, resolveOperatorConfig, ResolvedOperatorConfig, STRICT_ENV_VAR, warningsFor, SpecJson } from '../../src/tooling';
 import { minimalSpec, minimalSpecJson } from '../fixtures';

@@ -160,8 +160,9 @@ describe('DocumentRenderer', () => {
   });
 
   test('fails when a passed-through object is over the size an object may have', () => {
-    const big = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'files' }, data: { 'a.py': 'x'.repeat(MAX_OBJECT_BYTES) } };
+    // GIVEN an object of a kind whose own rules are its controller's: only its size is checked
+    const big = { apiVersion: 'example.com/v1', kind: 'Dataset', metadata: { name: 'files' }, spec: { rows: 'x'.repeat(MAX_OBJECT_BYTES) } };
     const { report } = render(['a.yaml', yamlOf(big)]);
-    expect(report).toMatch(/^a\.yaml: document 1 \(line 1\): ConfigMap files is \d+ bytes, more than the 1\.5 MiB an object may have \(etcd's request limit\); split it, or build large files into the image\n$/);
+    expect(report).toMatch(/^a\.yaml: document 1 \(line 1\): Dataset files is \d+ bytes, more than the 1\.5 MiB an object may have \(etcd's request limit\); split it, or build large files into the image\n$/);
   });
 });

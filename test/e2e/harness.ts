@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { App, Chart } from 'cdk8s';
+import { stringify } from 'yaml';
 import { dispatch } from '../../src/cli/dispatch';
 import { findOnPath } from '../../src/local-run/locust-program';
 import { executeLocalRun } from '../../src/local-run/runner';
@@ -33,6 +34,31 @@ class Pinger(HttpUser):
     def ping(self):
         self.client.get("/ping")
 `;
+
+/** The options of a short run: two users, at once, for 3 s. */
+export const SHORT_RUN = '--users 2 --spawn-rate 2 --run-time 3s';
+
+/**
+ * A LocustTest in namespace `load` and the ConfigMap of its locustfile, as a user's YAML: a short
+ * run of two workers against a cluster-internal host (so `run` needs `--host`); `spec` replaces
+ * whole fields of the spec (`master`, `worker`...).
+ */
+export function locustTestYaml(name: string, spec: Record<string, unknown> = {}, locustfile = PING_LOCUSTFILE): string {
+  const files = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-files`, namespace: 'load' }, data: { 'locustfile.py': locustfile } };
+  const test = {
+    apiVersion: 'locust.io/v2',
+    kind: 'LocustTest',
+    metadata: { name, namespace: 'load' },
+    spec: {
+      image: 'locustio/locust:2.43.1',
+      master: { command: `--locustfile /lotest/src/locustfile.py --host http://shop.example.com ${SHORT_RUN}` },
+      worker: { command: '--locustfile /lotest/src/locustfile.py', replicas: 2 },
+      testFiles: { configMapRef: `${name}-files` },
+      ...spec,
+    },
+  };
+  return `${stringify(files)}---\n${stringify(test)}`;
+}
 
 /** Bound of one end-to-end test, in ms: a run is a few seconds of load plus Locust's start and stop. */
 export const E2E_TIMEOUT_MS = 60_000;

@@ -1,25 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { CLI_BIN, ensureBuilt } from '../built-cli';
-import { describeWithLocust, E2E_TIMEOUT_MS, PING_LOCUSTFILE, useWorkspace } from './harness';
+import { describeWithLocust, E2E_TIMEOUT_MS, locustTestYaml, useWorkspace } from './harness';
 
-/** A LocustTest whose master keeps running (autoquit off) until something stops it. */
+/** A LocustTest whose master keeps running (autoquit off, no run time) until something stops it. */
 function endlessTestYaml(name: string): string {
-  const files = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-files`, namespace: 'load' }, data: { 'locustfile.py': PING_LOCUSTFILE } };
-  const test = {
-    apiVersion: 'locust.io/v2',
-    kind: 'LocustTest',
-    metadata: { name, namespace: 'load' },
-    spec: {
-      image: 'locustio/locust:2.43.1',
-      master: { command: '--locustfile /lotest/src/locustfile.py --users 2 --spawn-rate 2', autoquit: { enabled: false } },
-      worker: { command: '--locustfile /lotest/src/locustfile.py', replicas: 1 },
-      testFiles: { configMapRef: `${name}-files` },
-    },
-  };
-  return `${stringify(files)}---\n${stringify(test)}`;
+  return locustTestYaml(name, {
+    master: { command: '--locustfile /lotest/src/locustfile.py --users 2 --spawn-rate 2', autoquit: { enabled: false } },
+    worker: { command: '--locustfile /lotest/src/locustfile.py', replicas: 1 },
+  });
 }
 
 /** The processes of this machine whose command line mentions `text`. */

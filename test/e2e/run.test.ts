@@ -6,28 +6,8 @@ import { stringify } from 'yaml';
 import { dispatch } from '../../src/cli/dispatch';
 import { executeLocalRun } from '../../src/local-run/runner';
 import { ensureBuilt } from '../built-cli';
-import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, runBinary, PING_LOCUSTFILE, runInProcess, startTarget, useWorkspace } from './harness';
+import { describeWithLocust, E2E_TIMEOUT_MS, LOCUST, locustTestYaml, runBinary, PING_LOCUSTFILE, runInProcess, SHORT_RUN, startTarget, useWorkspace } from './harness';
 import { describeOnLocusts, LOCUST_OLDEST_AND_NEWEST } from './locust-versions';
-
-const SHORT_RUN = '--users 2 --spawn-rate 2 --run-time 3s';
-
-function locustTestYaml(name: string, spec: Record<string, unknown> = {}, locustfile = PING_LOCUSTFILE): string {
-  const files = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-files`, namespace: 'load' }, data: { 'locustfile.py': locustfile } };
-  const test = {
-    apiVersion: 'locust.io/v2',
-    kind: 'LocustTest',
-    metadata: { name, namespace: 'load' },
-    spec: {
-      image: 'locustio/locust:2.43.1',
-      master: { command: `--locustfile /lotest/src/locustfile.py --host http://shop.example.com ${SHORT_RUN}` },
-      worker: { command: '--locustfile /lotest/src/locustfile.py', replicas: 2 },
-      testFiles: { configMapRef: `${name}-files` },
-      ...spec,
-    },
-  };
-  return `${stringify(files)}---\n${stringify(test)}`;
-}
-
 
 beforeAll(() => ensureBuilt(), 180_000);
 const workspace = useWorkspace('run');

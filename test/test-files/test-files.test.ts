@@ -263,7 +263,7 @@ describe('locustfiles from the repository', () => {
 
   test('fails when a file name cannot be a ConfigMap key', () => {
     const problems = problemsOf(TestFiles.fromDirectory(tempTree({ 'my test.py': LOCUSTFILE })));
-    expect(problems).toEqual([expect.objectContaining({ path: 'testFiles.directory', value: 'my test.py' })]);
+    expect(problems).toEqual([expect.objectContaining({ path: 'testFiles.directory', message: 'has a file whose name cannot be a ConfigMap key: the key must contain only letters, digits, -, _ and .', value: 'my test.py' })]);
   });
 
   test('fails when two files flatten to the same key', () => {
