@@ -49,10 +49,17 @@ describe('broken rendered manifests given to run', () => {
     ]);
   });
 
-  test('fails when a ConfigMap the test reads holds a value that is not a string', () => {
+  test('fails when a ConfigMap the test reads holds a value that is not a string, naming the document it is in', () => {
+    // GIVEN the rendered test with a ConfigMap value made a list
     const objects = renderedObjects(`${locustTestYaml('shop')}---\n${FILES}`);
     objects.find((object) => object.kind === 'ConfigMap')!.data = { 'a.py': ['x'] };
-    expect(runOn(objects).stderr).toBe('cdk8s-locust: ConfigMap files data.a.py must be a string (got ["x"]); correct the manifest, or render it again from its LocustTest\n');
+
+    // WHEN it is run
+    const result = runOn(objects);
+
+    // THEN the input's own check names the file, the document and the field, before anything starts
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^\S+\/bundle\.yaml: document 4 \(line \d+\): ConfigMap files data\.a\.py must be a string \(got \["x"\]\); quote the value \("x"\): the API server reads data values as strings only\n$/);
   });
 
   test('starts a manifest that matches the schemas', () => {
