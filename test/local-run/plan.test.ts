@@ -5,8 +5,8 @@
 //   matches only up to a `/`, and the rest of the value follows, so the mapped text is the same.
 // - lines 163, 174, 175, 247 and 345, `.` for `?.` after `spec` or `template`: selectTest takes
 //   only Jobs whose pod template carries the test's labels, so both are there.
-// - lines 208 and 340, a list holding a string for `[]` returned with a problem, lines 249, 250
-//   and 257, another path or a non-empty list for problems that are thrown away, lines 285 and
+// - lines 208 and 340, a list holding a string for `[]` returned with a problem, lines 205, 249,
+//   250 and 257, another path or a non-empty list for problems that are thrown away, lines 285 and
 //   290, `true`/`false` for checks on a process plan that is missing only with a problem, and line
 //   287, any change to the break after the first worker: every one of these ends in the same
 //   problems (each given once) or the same plan.
