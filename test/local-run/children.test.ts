@@ -1,3 +1,16 @@
+// Mutants of children.ts that no test can tell apart:
+// - line 62, `""` for `'remove'`: the watchdog keeps the folder only for `keep`.
+// - line 64, `stdio: []`: the watchdog's standard input is a pipe all the same, and it prints nothing.
+// - lines 69 and 121, `stdin.` for `stdin?.`: with a piped standard input, stdin is always there.
+// - line 83, an empty line for `-PID`: the watchdog skips it, and drops the groups that are gone
+//   when the run's end of the pipe closes anyway.
+// - lines 91 and 94, the checks that a process still runs before signalling its group: signalling a
+//   group that is gone fails, and the failure is ignored.
+// - line 93, `""` for `'SIGTERM'`: process.kill sends SIGTERM for an empty signal name.
+// Not observable within the test process: `detached` and the options of the watchdog (line 62-63,
+// which matter when the run's whole process group is killed), its error handlers (lines 68-69,
+// for a watchdog that cannot start or has died), a watchdog ended by a signal (line 113) and the
+// bound on waiting for a stuck one (line 119).
 import { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -91,14 +104,22 @@ describe('RunProcesses', () => {
     expect(() => processes.stop(quick)).not.toThrow();
   });
 
-  test('kills what a process left behind when it exits', async () => {
-    // GIVEN a shell that starts a sleep in its group and exits at once
+  test('kills what a process left behind when it exits, even a process that ignores SIGTERM', async () => {
+    // GIVEN a shell that starts a sleep ignoring SIGTERM in its group, and exits at once
     const processes = new RunProcesses(tempTree({}), false);
-    const shell = processes.start('/bin/sh', ['-c', 'sleep 60 & echo $!'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const shell = processes.start('/bin/sh', ['-c', '(trap "" TERM; exec sleep 60) & echo $!'], { stdio: ['ignore', 'pipe', 'ignore'] });
     const sleep = await firstLine(shell);
 
     // THEN the sleep goes with it
     expect(await waitFor(() => !isAlive(sleep), 5_000)).toBe(true);
+  });
+
+  test('counts a program that could not start as not running', async () => {
+    const processes = new RunProcesses(tempTree({}), false);
+    const missing = processes.start(join(tempTree({}), 'no-such-program'), [], { stdio: 'ignore' });
+    await new Promise((resolve) => missing.once('error', resolve));
+    expect(processes.isRunning(missing)).toBe(false);
+    expect(() => processes.killAll()).not.toThrow();
   });
 
   test('kills a process that ignores SIGTERM once the grace period is over', async () => {
@@ -133,6 +154,8 @@ describe('RunProcesses', () => {
     expect(existsSync(root)).toBe(false);
     expect(Date.now() - started).toBeLessThan(1_500);
     // AND a second release has nothing left to wait for
+    const again = Date.now();
     await processes.release();
+    expect(Date.now() - again).toBeLessThan(1_000);
   });
 });
