@@ -3,12 +3,16 @@
 // assertion reads. The end-to-end tests (test/e2e) spawn real Locust and are left out: they are
 // too slow to run per mutant, and the units under them must be pinned down by unit tests anyway.
 // On a small machine, run one folder at a time: `npm run mutation -- --mutate 'src/verdict/**/*.ts'`.
-// MUTATION_TESTS=test/verdict,test/cli narrows the tests to those folders: much faster, since each
-// mutant then loads a few test files rather than every one that renders a LocustTest; the score
-// is then a lower bound, since the other tests could only kill more mutants.
+// MUTATION_TESTS=test/verdict,test/cli narrows the tests to those folders, and
+// MUTATION_TESTS=test/local-run/target.test.ts to that one file: much faster, since each mutant
+// then loads a few test files rather than every one that renders a LocustTest (or starts
+// processes); the score is then a lower bound, since the other tests could only kill more mutants.
 import process from 'node:process';
 
-const narrowedTo = process.env.MUTATION_TESTS?.split(',').filter((folder) => folder !== '');
+const narrowedTo = process.env.MUTATION_TESTS?.split(',').filter((entry) => entry !== '');
+
+/** A folder's tests, or one test file as it is (`test/local-run/target.test.ts`). */
+const testGlobOf = (entry) => (entry.endsWith('.test.ts') ? `<rootDir>/${entry}` : `<rootDir>/${entry.replace(/\/$/, '')}/**/*.test.ts`);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -24,7 +28,7 @@ export default {
       coverageThreshold: {},
       // Transpile only: the type check is the build's, and per mutant it costs more than the tests.
       transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }] },
-      ...(narrowedTo ? { testMatch: narrowedTo.map((folder) => `<rootDir>/${folder.replace(/\/$/, '')}/**/*.test.ts`) } : {}),
+      ...(narrowedTo ? { testMatch: narrowedTo.map(testGlobOf) } : {}),
     },
   },
   coverageAnalysis: 'perTest',

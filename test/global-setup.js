@@ -7,6 +7,9 @@ const os = require('node:os');
 const path = require('node:path');
 
 module.exports = function createRunTempRoot() {
+  // The TMPDIR before the run, which the teardown gives back: a process that runs jest several
+  // times (Stryker, once per mutant) would otherwise make the next run's folder in a removed one.
+  process.env.CDK8S_LOCUST_JEST_TMPDIR_BEFORE = JSON.stringify(process.env.TMPDIR ?? null);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-locust-jest-'));
   process.env.CDK8S_LOCUST_JEST_TMP_ROOT = root;
   process.env.TMPDIR = root;

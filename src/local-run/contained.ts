@@ -75,6 +75,16 @@ export function containerPathProblem(path: unknown): string | undefined {
 }
 
 /**
+ * A container path in the one form the run maps: normalised, without a trailing `/`, so that a
+ * mount at `/lotest/src/` and a working directory of `/app/` map the paths under them as the same
+ * paths without the slash do.
+ */
+export function normalContainerPath(path: string): string {
+  const normal = posix.normalize(path);
+  return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+
+/**
  * Why a path inside a volume (a ConfigMap item's `path`, a mount's `subPath`) is refused, as the
  * API server refuses it, or undefined: relative, without a `..` element.
  */

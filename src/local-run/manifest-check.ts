@@ -64,7 +64,7 @@ function toProblem(object: KubeObject, error: ErrorObject): Problem {
     return { path, message: `must be ${TYPE_NAMES[type] ?? type}`, value: valueAt(object, error.instancePath), fix };
   }
   if (error.keyword === 'required') {
-    return { path: `${path}${path.endsWith(' ') ? '' : '.'}${String((error.params as { missingProperty?: unknown }).missingProperty)}`, message: 'is required', fix };
+    return { path: `${path}.${String((error.params as { missingProperty?: unknown }).missingProperty)}`, message: 'is required', fix };
   }
   return { path, message: error.message ?? 'is invalid', value: valueAt(object, error.instancePath), fix };
 }

@@ -6,7 +6,7 @@ import { KubeObject, LocalTest, listAt, mainContainerOf, objectLabel } from './s
 import { Sources } from './sources';
 import { clusterTargetProblems } from './target';
 import { PodEntry, mountedEntries } from './volumes';
-import { containerPathProblem } from './contained';
+import { containerPathProblem, normalContainerPath } from './contained';
 import { REQUIREMENTS_CONTAINER_NAME, REQUIREMENTS_MOUNT_PATH, requirementsCommand } from '../test-files/requirements';
 
 /** The working directory of the `locustio/locust` images, used when the container sets none. */
@@ -183,7 +183,7 @@ export function planLocalRun(test: LocalTest, options: LocalRunOptions, site: Lo
       problems.push({ path: `${where}.workingDir`, message: workingDirProblem, value: container.workingDir, fix: `give an absolute path, e.g. ${IMAGE_WORKING_DIR} (a container runtime refuses a relative one)` });
       return undefined;
     }
-    const workingDir = posix.normalize(container.workingDir ?? IMAGE_WORKING_DIR);
+    const workingDir = normalContainerPath(container.workingDir ?? IMAGE_WORKING_DIR);
     const containerPaths = [...mounted.mountPaths, workingDir];
     const local = (value: string) => mapServiceHost(mapContainerPaths(value, containerPaths, root), serviceName, test.namespace);
     const env: Record<string, string> = {};

@@ -46,7 +46,7 @@ export function recapLines(reports: RunReports): string[] {
     if (summary.thresholds === undefined && summary.exitCode !== 0 && total.failures > 0) lines.push('  no thresholds: Locust fails a run in which any request failed');
     const regression = summary.regression;
     if (regression !== undefined) {
-      if (regression.error !== undefined) lines.push(`  regression: the baseline ${regression.baseline ?? ''} could not be compared: FAIL`);
+      if (regression.error !== undefined) lines.push(`  regression: the baseline${regression.baseline === null ? '' : ` ${regression.baseline}`} could not be compared: FAIL`);
       else if (regression.baseline === null) lines.push('  regression: no baseline yet, nothing to compare: pass');
       else {
         const breaches = regression.checks.filter((check) => !check.passed);

@@ -9,6 +9,8 @@ export class Sources {
 
   /** The object of that kind and name, or undefined when the input does not hold it. */
   public find(kind: 'ConfigMap' | 'Secret', name: string): KubeObject | undefined {
+    // A reference without a name (hand-edited `configMapRef: {}`) names nothing, not an object without one.
+    if (typeof name !== 'string') return undefined;
     const named = this.objects.filter((object) => object.kind === kind && object.metadata?.name === name);
     return named.find((object) => object.metadata?.namespace === this.namespace) ?? named.find((object) => object.metadata?.namespace === undefined);
   }

@@ -21,7 +21,7 @@ function hostOf(target: string): string | undefined {
 export function clusterInternalHost(target: string): string | undefined {
   const host = hostOf(target);
   if (host === undefined || host === 'localhost' || host.startsWith('[')) return undefined;
-  if (/^\d+(\.\d+){3}$/.test(host)) return undefined;
+  // An IPv4 address has dots and no cluster suffix, so it falls through to undefined below.
   if (host.endsWith('.svc') || host.endsWith('.cluster.local') || host.endsWith('.cluster.local.') || !host.includes('.')) return host;
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { Problem } from '../core/problems';
-import { containerPathProblem, volumePathProblem } from './contained';
+import { containerPathProblem, normalContainerPath, volumePathProblem } from './contained';
 import { KubeObject, listAt, objectLabel } from './select';
 import { Sources } from './sources';
 
@@ -44,7 +44,7 @@ export function mountedEntries(job: KubeObject, container: KubeObject, where: st
       problems.push({ path: `${where}.volumeMounts[${i}].mountPath`, message: pathProblem, value: mount?.mountPath, fix: 'give the absolute path the container sees the volume at, e.g. /data (the kubelet would read a relative one from /)' });
       return;
     }
-    const mountPath = posix.normalize(mount.mountPath);
+    const mountPath = normalContainerPath(mount.mountPath);
     const subPathProblem = mount.subPath === undefined || mount.subPath === '' ? undefined : volumePathProblem(mount.subPath);
     if (subPathProblem !== undefined) {
       problems.push({ path: `${where}.volumeMounts[${i}].subPath`, message: subPathProblem, value: mount.subPath, fix: 'use a path relative to the volume root' });

@@ -1,3 +1,19 @@
+// Mutants of src/checks/validation.ts that no test can kill, because no input tells them apart:
+// - Lines 70, 71 (reservedPaths), `[]` to `["Stryker was here"]`: reserves one more path, a relative
+//   one that only a mount path spelled exactly like the mutant's text could conflict with.
+// - Lines 98, 161, 172, 190, 191, 197, 206, 207, a `?? []` fallback to `["Stryker was here"]`: the
+//   list is absent, and a string in its place has no name, prefix or mountPath, so it matches nothing.
+// - Line 177, `?.` to `.` before `openTelemetry`: the extra variables are read only in OpenTelemetry
+//   mode, which spec.observability.openTelemetry being set decides.
+// - Line 193, `'spec.testFiles'` to `""`: the fallback names a volume no spec field made, a test-files
+//   volume, which is the first of its name in its pod (never a repeat) and has a valid name.
+// - Line 204, `'spec.testFiles.srcMountPath'` to `""`: the locustfile mount is the container's first
+//   mount, never a repeat, and has no subPath; the entry only counts.
+// - Line 209, `candidates.length - 1` to `+ 1`, and `'spec.testFiles'` to `""`: every mount of the
+//   container has a candidate of its own (test files, secret mounts and user mounts at that path),
+//   so the occurrence never passes the last candidate and the fallback is never reached.
+// - Lines 238 and 248, `$` dropped from `/\.name$/` and `/\.mountPath$/`: the paths hold `.name` and
+//   `.mountPath` only at their end.
 import { LocustTest, OperatorConfig } from '../../src';
 import { resolveOperatorConfig } from '../../src/operator/operator-config';
 import { formatProblem } from '../../src/core/problems';
@@ -12,9 +28,12 @@ function problemsOf(spec: Record<string, unknown>, options: { name?: unknown; na
   return validateLocustTest(name, options.namespace, json, resolveOperatorConfig(options.config), observabilityModeOf(json.observability?.openTelemetry));
 }
 
-/** The one problem expected, with any fix (fixes are free text; path, message and value are the contract). */
+/** Some fix: fixes are free text, but every problem says how to fix it (path, message and value are the contract). */
+const A_FIX = expect.stringMatching(/\S/);
+
+/** The one problem expected, with a fix. */
 function only(path: string, message: string, value: unknown) {
-  return [{ path, message, value, fix: expect.any(String) }];
+  return [{ path, message, value, fix: A_FIX }];
 }
 
 const LABEL_KEY_RULE = 'must be 63 characters or fewer, start and end with a letter or digit, and contain only letters, digits, -, _ and .';
@@ -72,8 +91,8 @@ describe('validation: webhook rules', () => {
   test('fails when a secret mount is under a reserved path, both paths being reserved without test files', () => {
     const spec = { env: { secretMounts: [{ name: 'a', mountPath: '/lotest/src/secrets' }, { name: 'b', mountPath: '/opt/locust/lib' }] } };
     expect(problemsOf(spec)).toEqual([
-      { path: 'spec.env.secretMounts[0].mountPath', message: 'conflicts with the test files mounted at /lotest/src', value: '/lotest/src/secrets', fix: expect.any(String) },
-      { path: 'spec.env.secretMounts[1].mountPath', message: 'conflicts with the test files mounted at /opt/locust/lib', value: '/opt/locust/lib', fix: expect.any(String) },
+      { path: 'spec.env.secretMounts[0].mountPath', message: 'conflicts with the test files mounted at /lotest/src', value: '/lotest/src/secrets', fix: A_FIX },
+      { path: 'spec.env.secretMounts[1].mountPath', message: 'conflicts with the test files mounted at /opt/locust/lib', value: '/opt/locust/lib', fix: A_FIX },
     ]);
   });
 
@@ -145,8 +164,8 @@ describe('validation: API-server rules', () => {
 
   test('fails when a nodeSelector key or value is invalid', () => {
     expect(problemsOf({ scheduling: { nodeSelector: { 'pool!': 'load', 'zone': 'eu west' } } })).toEqual([
-      { path: 'spec.scheduling.nodeSelector["pool!"]', message: `is not a valid label key: it ${LABEL_KEY_RULE}`, value: 'pool!', fix: expect.any(String) },
-      { path: 'spec.scheduling.nodeSelector["zone"]', message: LABEL_VALUE_RULE, value: 'eu west', fix: expect.any(String) },
+      { path: 'spec.scheduling.nodeSelector["pool!"]', message: `is not a valid label key: it ${LABEL_KEY_RULE}`, value: 'pool!', fix: A_FIX },
+      { path: 'spec.scheduling.nodeSelector["zone"]', message: LABEL_VALUE_RULE, value: 'eu west', fix: A_FIX },
     ]);
   });
 
@@ -175,8 +194,8 @@ describe('validation: API-server rules', () => {
 
   test('fails when an envFrom prefix is not a valid variable name', () => {
     expect(problemsOf({ env: { configMapRefs: [{ name: 'c', prefix: '1X_' }], secretRefs: [{ name: 's', prefix: 'OK_' }, { name: 't', prefix: 'A B' }] } })).toEqual([
-      { path: 'spec.env.configMapRefs[0].prefix', message: 'is not a valid environment variable name prefix', value: '1X_', fix: expect.any(String) },
-      { path: 'spec.env.secretRefs[1].prefix', message: 'is not a valid environment variable name prefix', value: 'A B', fix: expect.any(String) },
+      { path: 'spec.env.configMapRefs[0].prefix', message: 'is not a valid environment variable name prefix', value: '1X_', fix: A_FIX },
+      { path: 'spec.env.secretRefs[1].prefix', message: 'is not a valid environment variable name prefix', value: 'A B', fix: A_FIX },
     ]);
   });
 
@@ -188,8 +207,8 @@ describe('validation: API-server rules', () => {
 
   test('fails when a secret mount gives a volume name that is not a DNS-1123 label', () => {
     expect(problemsOf({ env: { secretMounts: [{ name: 'tls.certs', mountPath: '/etc/tls' }] } })).toEqual([
-      { path: 'spec.env.secretMounts[0].name', message: 'gives the master pod a volume named secret-tls.certs, which is not a DNS-1123 label', value: 'secret-tls.certs', fix: expect.any(String) },
-      { path: 'spec.env.secretMounts[0].name', message: 'gives the worker pod a volume named secret-tls.certs, which is not a DNS-1123 label', value: 'secret-tls.certs', fix: expect.any(String) },
+      { path: 'spec.env.secretMounts[0].name', message: 'gives the master pod a volume named secret-tls.certs, which is not a DNS-1123 label', value: 'secret-tls.certs', fix: A_FIX },
+      { path: 'spec.env.secretMounts[0].name', message: 'gives the worker pod a volume named secret-tls.certs, which is not a DNS-1123 label', value: 'secret-tls.certs', fix: A_FIX },
     ]);
   });
 
@@ -201,8 +220,8 @@ describe('validation: API-server rules', () => {
   test('fails when two secret mounts of one secret give duplicate volumes, pointing at the second', () => {
     const secretMounts = [{ name: 'api', mountPath: '/etc/a' }, { name: 'api', mountPath: '/etc/b' }];
     expect(problemsOf({ env: { secretMounts } })).toEqual([
-      { path: 'spec.env.secretMounts[1].name', message: 'gives the master pod a second volume named secret-api', value: 'secret-api', fix: expect.any(String) },
-      { path: 'spec.env.secretMounts[1].name', message: 'gives the worker pod a second volume named secret-api', value: 'secret-api', fix: expect.any(String) },
+      { path: 'spec.env.secretMounts[1].name', message: 'gives the master pod a second volume named secret-api', value: 'secret-api', fix: A_FIX },
+      { path: 'spec.env.secretMounts[1].name', message: 'gives the worker pod a second volume named secret-api', value: 'secret-api', fix: A_FIX },
     ]);
   });
 
@@ -219,9 +238,9 @@ describe('validation: API-server rules', () => {
   test('fails when a secret mount takes the mount path of the test files', () => {
     const spec = { testFiles: { configMapRef: 'f' }, env: { secretMounts: [{ name: 's', mountPath: '/lotest/src' }] } };
     expect(problemsOf(spec)).toEqual([
-      { path: 'spec.env.secretMounts[0].mountPath', message: 'conflicts with the test files mounted at /lotest/src', value: '/lotest/src', fix: expect.any(String) },
-      { path: 'spec.env.secretMounts[0].mountPath', message: 'is mounted twice in the master container', value: '/lotest/src', fix: expect.any(String) },
-      { path: 'spec.env.secretMounts[0].mountPath', message: 'is mounted twice in the worker container', value: '/lotest/src', fix: expect.any(String) },
+      { path: 'spec.env.secretMounts[0].mountPath', message: 'conflicts with the test files mounted at /lotest/src', value: '/lotest/src', fix: A_FIX },
+      { path: 'spec.env.secretMounts[0].mountPath', message: 'is mounted twice in the master container', value: '/lotest/src', fix: A_FIX },
+      { path: 'spec.env.secretMounts[0].mountPath', message: 'is mounted twice in the worker container', value: '/lotest/src', fix: A_FIX },
     ]);
   });
 
@@ -233,8 +252,8 @@ describe('validation: API-server rules', () => {
   test('fails when the locustfile and lib ConfigMaps share a mount path, pointing at the lib path', () => {
     const spec = { testFiles: { configMapRef: 'f', libConfigMapRef: 'l', srcMountPath: '/tests', libMountPath: '/tests' } };
     expect(problemsOf(spec)).toEqual([
-      { path: 'spec.testFiles.libMountPath', message: 'is mounted twice in the master container', value: '/tests', fix: expect.any(String) },
-      { path: 'spec.testFiles.libMountPath', message: 'is mounted twice in the worker container', value: '/tests', fix: expect.any(String) },
+      { path: 'spec.testFiles.libMountPath', message: 'is mounted twice in the master container', value: '/tests', fix: A_FIX },
+      { path: 'spec.testFiles.libMountPath', message: 'is mounted twice in the worker container', value: '/tests', fix: A_FIX },
     ]);
   });
 
@@ -316,6 +335,14 @@ describe('validation: reporting', () => {
     ]);
   });
 
+  test('fails with the schema\'s problems alone when the spec\'s shape is wrong, without running the rules that read it', () => {
+    // GIVEN a valid name and volumes that are not a list
+    const problems = problemsOf({ volumes: 'data', volumeMounts: [{ name: 'ghost', mountPath: '/ghost' }] });
+
+    // THEN only the schema speaks, about the volumes
+    expect(problems.map((p) => p.path)).toEqual(['spec.volumes']);
+  });
+
   test('reports metadata and schema problems together, and stops before the rules that need a valid shape', () => {
     const problems = validateLocustTest('Bad_Name', undefined, minimalSpecJson({ worker: { command: 'x', replicas: 0 } }), resolveOperatorConfig(), ObservabilityMode.METRICS_EXPORTER);
     expect(problems[0]).toMatchObject({ path: 'metadata.name', value: 'Bad_Name' });
@@ -330,5 +357,118 @@ describe('validation: reporting', () => {
     }));
     expect(build).toThrow(/operatorConfig\.metricsExporter\.port must be a port number between 1 and 65535 \(got 0\)/);
     expect(build).toThrow(/spec\.env\.secretMounts\[1\]\.name gives the master pod a second volume named secret-api \(got "secret-api"\)/);
+  });
+});
+
+describe('validation: what each rule reads', () => {
+  test('fails when the name is missing, without running the rules that need it', () => {
+    // GIVEN no name and a spec that would break a rule
+    const problems = problemsOf({ volumeMounts: [{ name: 'ghost', mountPath: '/ghost' }] }, { name: undefined });
+
+    // THEN the name alone is reported
+    expect(problems).toEqual(only('metadata.name', 'is required', undefined));
+  });
+
+  test('fails when the namespace is a list, as a YAML document can write it', () => {
+    expect(problemsOf({}, { namespace: ['load-tests'] })).toEqual(only('metadata.namespace', 'must be a DNS-1123 label', ['load-tests']));
+  });
+
+  test('fails when a volume mount with a trailing slash holds the test files\' path', () => {
+    expect(problemsOf(mounted('data', '/lotest/'))).toEqual(only('spec.volumeMounts[0].mountPath', 'conflicts with the test files mounted at /lotest/src', '/lotest/'));
+  });
+
+  test('accepts an observability block without OpenTelemetry', () => {
+    expect(problemsOf({ observability: {} })).toEqual([]);
+  });
+
+  test('reports invalid label keys and values in key order, whatever the order they were written in', () => {
+    // GIVEN bad keys and bad values written out of order
+    const labels = { 'z key': 'v', 'a key': 'v', 'zone': 'eu west', 'pool': 'big pool' };
+
+    // THEN the problems of each kind come sorted by key
+    expect(problemsOf({ master: { command: 'x', labels } }).map((p) => p.path)).toEqual([
+      'spec.master.labels["a key"]', 'spec.master.labels["z key"]', 'spec.master.labels["pool"]', 'spec.master.labels["zone"]',
+    ]);
+  });
+
+  test('reports invalid OpenTelemetry extra variable names in name order', () => {
+    const openTelemetry = { enabled: true, endpoint: 'http://c:4317', extraEnvVars: { 'Z VAR': 'x', 'A VAR': 'y' } };
+    expect(problemsOf({ observability: { openTelemetry } }).map((p) => p.path)).toEqual([
+      'spec.observability.openTelemetry.extraEnvVars["A VAR"]', 'spec.observability.openTelemetry.extraEnvVars["Z VAR"]',
+    ]);
+  });
+
+  test('accepts valueFrom whose other sources are left undefined, as a typed spec leaves them', () => {
+    const variable = { name: 'TOKEN', valueFrom: { secretKeyRef: { name: 's', key: 'k' }, configMapKeyRef: undefined } };
+    expect(problemsOf({ env: { variables: [variable] } })).toEqual([]);
+  });
+
+  test('accepts an empty envFrom prefix', () => {
+    expect(problemsOf({ env: { configMapRefs: [{ name: 'c', prefix: '' }] } })).toEqual([]);
+  });
+
+  test('fails when an Exists toleration has a value, with that problem alone even when the value is no label value', () => {
+    expect(problemsOf({ scheduling: { tolerations: [{ key: 'k', operator: 'Exists', value: 'a b' }] } })).toEqual(only('spec.scheduling.tolerations[0].value', 'must be empty when operator is Exists', 'a b'));
+  });
+});
+
+describe('validation: which field a repeated volume or mount points at', () => {
+  test('fails when a user volume is not a DNS-1123 label, pointing at it past the secret mounts', () => {
+    // GIVEN a secret mount, then a user volume with an invalid name
+    const spec = { env: { secretMounts: [{ name: 'api', mountPath: '/etc/api' }] }, volumes: [{ name: 'Data', emptyDir: {} }], volumeMounts: [{ name: 'Data', mountPath: '/d', target: 'master' }] };
+
+    // THEN the problem names the user volume
+    expect(problemsOf(spec)).toEqual(only('spec.volumes[0].name', 'gives the master pod a volume named Data, which is not a DNS-1123 label', 'Data'));
+  });
+
+  test('fails when a volume repeats the lib ConfigMap volume, pointing at the user volume', () => {
+    const spec = { testFiles: { configMapRef: 'f', libConfigMapRef: 'l' }, env: { variables: [{ name: 'PYTHONPATH', value: '/opt/locust/lib' }] }, ...mounted('locust-lib') };
+    expect(problemsOf(spec)).toEqual([
+      { path: 'spec.volumes[0].name', message: 'is reserved for the lib ConfigMap volume', value: 'locust-lib', fix: A_FIX },
+      { path: 'spec.volumes[0].name', message: 'gives the master pod a second volume named locust-lib', value: 'locust-lib', fix: A_FIX },
+      { path: 'spec.volumes[0].name', message: 'gives the worker pod a second volume named locust-lib', value: 'locust-lib', fix: A_FIX },
+    ]);
+  });
+
+  test('fails when a secret mount repeats the locustfile volume\'s name, pointing at the secret mount in the pod the user volume of that name does not reach', () => {
+    // GIVEN a test named secret-a, whose master locustfile volume is secret-a-master, a secret mount a-master,
+    // and a user volume secret-a-master mounted in the worker only, beside a volume mounted in both
+    const spec = {
+      testFiles: { configMapRef: 'f' },
+      env: { secretMounts: [{ name: 'a-master', mountPath: '/etc/a' }] },
+      volumes: [{ name: 'secret-a-master', emptyDir: {} }, { name: 'data', emptyDir: {} }],
+      volumeMounts: [{ name: 'secret-a-master', mountPath: '/w', target: 'worker' }, { name: 'data', mountPath: '/data' }],
+    };
+
+    // THEN the master's repeat points at the secret mount, the worker's at the user volume
+    expect(problemsOf(spec, { name: 'secret-a' }).filter((p) => p.message.includes('second volume'))).toEqual([
+      { path: 'spec.env.secretMounts[0].name', message: 'gives the master pod a second volume named secret-a-master', value: 'secret-a-master', fix: A_FIX },
+      { path: 'spec.volumes[0].name', message: 'gives the worker pod a second volume named secret-a-master', value: 'secret-a-master', fix: A_FIX },
+    ]);
+  });
+
+  test('fails when the locustfile, lib and a secret share a mount path, pointing at each repeat', () => {
+    const spec = { testFiles: { configMapRef: 'f', libConfigMapRef: 'l', srcMountPath: '/tests', libMountPath: '/tests' }, env: { variables: [{ name: 'PYTHONPATH', value: '/tests' }], secretMounts: [{ name: 's', mountPath: '/tests' }] } };
+    expect(problemsOf(spec).filter((p) => p.message === 'is mounted twice in the master container').map((p) => p.path)).toEqual(['spec.testFiles.libMountPath', 'spec.env.secretMounts[0].mountPath']);
+  });
+
+  test('fails when two secrets share a mount path beside the test files, pointing at the second', () => {
+    const spec = { testFiles: { configMapRef: 'f', libConfigMapRef: 'l' }, env: { variables: [{ name: 'PYTHONPATH', value: '/opt/locust/lib' }], secretMounts: [{ name: 'a', mountPath: '/etc/s' }, { name: 'b', mountPath: '/etc/s' }] } };
+    expect(problemsOf(spec)).toEqual([
+      { path: 'spec.env.secretMounts[1].mountPath', message: 'is mounted twice in the master container', value: '/etc/s', fix: A_FIX },
+      { path: 'spec.env.secretMounts[1].mountPath', message: 'is mounted twice in the worker container', value: '/etc/s', fix: A_FIX },
+    ]);
+  });
+
+  test('fails when two user mounts share a path, pointing at the second, past secrets and mounts elsewhere or in the other pod', () => {
+    // GIVEN secrets and a mount at other paths, a worker mount at /d, and two master mounts at /d
+    const spec = {
+      env: { secretMounts: [{ name: 'a', mountPath: '/etc/a' }, { name: 'b', mountPath: '/etc/b' }] },
+      volumes: [{ name: 'e', emptyDir: {} }, { name: 'w', emptyDir: {} }, { name: 'm1', emptyDir: {} }, { name: 'm2', emptyDir: {} }],
+      volumeMounts: [{ name: 'e', mountPath: '/e' }, { name: 'w', mountPath: '/d', target: 'worker' }, { name: 'm1', mountPath: '/d', target: 'master' }, { name: 'm2', mountPath: '/d', target: 'master' }],
+    };
+
+    // THEN the master's repeat is the fourth mount
+    expect(problemsOf(spec)).toEqual(only('spec.volumeMounts[3].mountPath', 'is mounted twice in the master container', '/d'));
   });
 });

@@ -1,6 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+// Mutants of contained.ts that no test can tell apart:
+// - line 22, `false` or another string for `rest === ''`: the root itself passes the second test too.
+// - line 34, the filter of empty names left out or always true: the only empty name is that of the
+//   root itself, which exists and is no link.
+// - line 38, `true` for `stat.isSymbolicLink()`: the real path of a folder that is no link is the
+//   folder itself, inside the root.
+// - line 51, no `closeSync` in the finally block: the descriptor leaks, which no test observes.
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContainedFolder, containerPathProblem, volumePathProblem } from '../../src/local-run/contained';
+import { ContainedFolder, containerPathProblem, normalContainerPath, volumePathProblem } from '../../src/local-run/contained';
 import { tempTree } from '../temp-tree';
 
 describe('ContainedFolder', () => {
@@ -58,8 +65,53 @@ describe('ContainedFolder', () => {
     const outside = tempTree({ 'target.txt': 'keep' });
     const folder = new ContainedFolder(tempTree({}));
     symlinkSync(join(outside, 'target.txt'), join(folder.root, 'a.py'));
-    expect(() => folder.writeFile(join(folder.root, 'a.py'), Buffer.from('overwritten'), 0o644)).toThrow(/symbolic link/);
+    expect(() => folder.writeFile(join(folder.root, 'a.py'), Buffer.from('overwritten'), 0o644)).toThrow(`refused to write ${join(folder.root, 'a.py')}: it is a symbolic link`);
     expect(readFileSync(join(outside, 'target.txt'), 'utf8')).toBe('keep');
+  });
+});
+
+describe('ContainedFolder, what it allows', () => {
+  test('resolves its root through a symbolic link, and takes the root and names starting with .. inside it', () => {
+    // GIVEN a folder reached through a link
+    const real = tempTree({});
+    const link = join(tempTree({}), 'link');
+    symlinkSync(real, link);
+    const folder = new ContainedFolder(link);
+
+    // THEN its root is the real folder, and paths in it are allowed
+    expect(folder.root).toBe(realpathSync(real));
+    expect(folder.inside(folder.root)).toBe(folder.root);
+    expect(folder.inside(join(folder.root, '..data', 'x'))).toBe(join(folder.root, '..data', 'x'));
+    expect(folder.mkdir(join(folder.root, '..data'))).toBe(join(folder.root, '..data'));
+    expect(statSync(join(folder.root, '..data')).isDirectory()).toBe(true);
+  });
+
+  test('refuses the parent of its root, naming both', () => {
+    const folder = new ContainedFolder(tempTree({}));
+    expect(() => folder.inside(join(folder.root, '..'))).toThrow(`refused to write ${join(folder.root, '..')}: it is outside the run's folder ${folder.root}`);
+  });
+
+  test('makes folders through a link that stays inside, and again where they exist', () => {
+    // GIVEN a link inside the folder to another folder inside it
+    const folder = new ContainedFolder(tempTree({}));
+    mkdirSync(join(folder.root, 'real'));
+    symlinkSync(join(folder.root, 'real'), join(folder.root, 'alias'));
+
+    // WHEN folders are made through it, twice
+    folder.mkdir(join(folder.root, 'alias', 'a', 'b'));
+    folder.mkdir(join(folder.root, 'alias', 'a', 'b'));
+
+    // THEN they are in the linked folder
+    expect(statSync(join(folder.root, 'real', 'a', 'b')).isDirectory()).toBe(true);
+  });
+
+  test('replaces the whole content of a file it writes again, with the new mode', () => {
+    const folder = new ContainedFolder(tempTree({}));
+    const file = join(folder.root, 'a.py');
+    folder.writeFile(file, Buffer.from('a longer first content'), 0o600);
+    folder.writeFile(file, Buffer.from('x'), 0o755);
+    expect(readFileSync(file, 'utf8')).toBe('x');
+    expect(statSync(file).mode & 0o777).toBe(0o755);
   });
 });
 
@@ -70,6 +122,7 @@ describe('container and volume paths', () => {
     ['../../home/me/.ssh', 'is not an absolute path'],
     ['', 'must be an absolute path'],
     [7, 'must be an absolute path'],
+    ['/lotest/\0src', 'holds a NUL character'],
   ])('a container path %p: %p', (path, problem) => {
     expect(containerPathProblem(path)).toBe(problem);
   });
@@ -80,7 +133,18 @@ describe('container and volume paths', () => {
     ['../x', "must not contain '..'"],
     ['/etc/x', 'must be a relative path, not an absolute one'],
     ['', 'must be a relative path'],
+    [null, 'must be a relative path'],
+    ['a/\0b', 'holds a NUL character'],
   ])('a path inside a volume %p: %p', (path, problem) => {
     expect(volumePathProblem(path)).toBe(problem);
+  });
+
+  test.each([
+    ['/lotest/src/', '/lotest/src'],
+    ['/lotest//src/../src', '/lotest/src'],
+    ['/', '/'],
+    ['//', '/'],
+  ])('writes the container path %p as %p', (path, normal) => {
+    expect(normalContainerPath(path)).toBe(normal);
   });
 });

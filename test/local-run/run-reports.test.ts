@@ -1,9 +1,16 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+// Mutants of run-reports.ts that no test can tell apart:
+// - line 44, without the `$` of `/\.\d+Z$/`: an ISO time has its one `.` before the milliseconds.
+// - line 80, `["Stryker was here"]` for `[]` without a locustfile: that name is no .py file and not
+//   the module, as no file is neither.
+// - line 85, `Buffer.from(source, '')`: Node reads an empty encoding as UTF-8, its default.
+// - line 113, `true ?` for `ownReports !== undefined ?`: the key is then present with undefined,
+//   which every reader takes for absent.
+// - line 131, `true &&` for `html !== undefined &&`: existsSync(undefined) is false.
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalRunPlan, planLocalRun } from '../../src/local-run/plan';
-import { progressFigures, progressLine } from '../../src/local-run/progress';
-import { recapLines } from '../../src/local-run/recap';
-import { createReportsFolder, keepOwnReports, planRunReports, RunReportOptions, utcStamp } from '../../src/local-run/run-reports';
+import { createReportsFolder, keepOwnReports, planRunReports, RunReportOptions, shownPath, utcStamp } from '../../src/local-run/run-reports';
+import { packageVersion } from '../../src/core/version';
 import { LocalTest, selectTest } from '../../src/local-run/select';
 import { tempTree } from '../temp-tree';
 import { summary } from '../verdict/summary-fixtures';
@@ -87,61 +94,165 @@ describe('keepOwnReports', () => {
   });
 });
 
-describe('recapLines', () => {
-  function recapOf(value: object | undefined, folder: string | null = '/reports/shop-1') {
-    const dir = tempTree({});
-    const summaryFile = join(dir, 's.summary.json');
-    if (value !== undefined) writeFileSync(summaryFile, JSON.stringify(value));
-    return recapLines({ plan: {} as LocalRunPlan, folder: folder ?? undefined, summaryFile });
-  }
-
-  test('shows the verdict, each threshold with its value, each regression check, and where the reports are', () => {
-    const lines = recapOf(summary({
-      verdict: 'fail',
-      exitCode: 1,
-      thresholds: [{ name: 'p95', value: 412, limit: 800, passed: true }, { name: 'rps', value: 40.25, limit: 50, passed: false }],
-      regression: { baseline: '/b/base.summary.json', checks: [{ endpoint: 'GET /checkout', metric: 'p95Ms', baseline: 300, value: 412, change: 37.333, limit: 20, passed: false }] },
-    }));
-    expect(lines).toEqual([
-      'recap: FAIL (exit code 1): 100 requests, 0 failed, 50 requests/s, average 100 ms, p95 300 ms',
-      '  threshold p95: 412 ms <= 800 ms: pass',
-      '  threshold rps: 40.3 requests/s < 50 requests/s: FAIL',
-      '  regression against /b/base.summary.json: 0 of 1 checks within their limits: FAIL',
-      '  regression: p95 of GET /checkout 412 ms is 37.3% above the baseline 300 ms (at most +20%): FAIL',
-      'recap: reports in /reports/shop-1',
-    ]);
-  });
-
-  test('says that a first run had no baseline yet, and passed the gate', () => {
-    expect(recapOf(summary({ regression: { baseline: null, checks: [] } }))).toContain('  regression: no baseline yet, nothing to compare: pass');
-  });
-
-  test('says so when the master wrote no summary', () => {
-    expect(recapOf(undefined, null)).toEqual([
-      'recap: the master wrote no summary (it was stopped before the end of the run, or could not start)',
-      'recap: reports not kept (--no-reports)',
-    ]);
-  });
-});
-
-describe('progress', () => {
-  test('reads Locust 2.12\'s web UI figures', () => {
-    const report = { user_count: 10, total_rps: 34.25, current_response_time_percentile_95: 12, stats: [{ name: '/a', num_failures: 1 }, { name: 'Aggregated', num_failures: 3 }] };
-    expect(progressLine(15.2, progressFigures(report)!)).toBe('progress: 15 s, 10 users, 34.3 requests/s, 3 failures, p95 12 ms');
-  });
-
-  test('reads the percentiles map of later versions', () => {
-    const report = { user_count: 1, total_rps: 2, current_response_time_percentiles: { 'response_time_percentile_0.5': 5, 'response_time_percentile_0.95': 20.4 }, stats: [{ name: 'Aggregated', num_failures: 1 }] };
-    expect(progressLine(5, progressFigures(report)!)).toBe('progress: 5 s, 1 user, 2.0 requests/s, 1 failure, p95 20.4 ms');
-  });
-
-  test('says when no response came yet', () => {
-    expect(progressLine(5, progressFigures({ user_count: 2, total_rps: 0, current_response_time_percentile_95: null, stats: [] })!)).toBe('progress: 5 s, 2 users, 0.0 requests/s, 0 failures, no response yet');
-  });
-});
-
 describe('utcStamp', () => {
   test('writes a time that sorts as it runs and fits a file name', () => {
     expect(utcStamp(NOW)).toBe('20261204T203015Z');
+  });
+});
+
+describe('planRunReports, on a plan given directly', () => {
+  const ROOT = '/tmp/run';
+  const MODULE = `/tmp/run/cdk8s-locust/cdk8s_locust_verdict_v${packageVersion().replace(/[^A-Za-z0-9]/g, '_')}.py`;
+  const TEST = { name: 'shop' } as LocalTest;
+
+  /** A plan whose master has these args and env, and one override. */
+  function base(args: string[], env: Record<string, string> = {}): LocalRunPlan {
+    const master = { label: 'master', args, env, cwd: '/tmp/run/master/home/locust', entries: [{ kind: 'directory' as const, path: '/tmp/run/master/home/locust' }] };
+    return { master, workers: [], image: 'locustio/locust', target: 't', notRun: [], overrides: ['master: listens here'], standIns: [] };
+  }
+
+  test('says what it adds, and loads the module before the locustfile', () => {
+    // GIVEN a master loading a .py locustfile, and a parent folder for the reports
+    const { reports, problems } = planRunReports(base(['-f', '/tmp/run/master/a.py', '--master']), TEST, { reportsParent: '/reports' }, ROOT, NOW);
+
+    // THEN the module is written read-only and loaded first, and each addition is said
+    expect(problems).toEqual([]);
+    expect(reports.plan.master.args).toEqual(['-f', `${MODULE},/tmp/run/master/a.py`, '--master', '--html=/reports/shop-20261204T203015Z/shop.html', '--csv=/reports/shop-20261204T203015Z/shop']);
+    expect(reports.plan.master.entries).toContainEqual(expect.objectContaining({ kind: 'file', path: MODULE, mode: 0o444 }));
+    const module = reports.plan.master.entries.find((entry) => entry.path === MODULE);
+    expect(module?.kind === 'file' && module.content.toString('utf8')).toContain('CDK8S_LOCUST_SUMMARY_FILE');
+    expect(reports.plan.overrides).toEqual([
+      'master: listens here',
+      `master: ${MODULE} loaded before the locustfile (it writes the run's summary)`,
+      'master: --html=/reports/shop-20261204T203015Z/shop.html --csv=/reports/shop-20261204T203015Z/shop (reports kept in /reports/shop-20261204T203015Z; --no-reports skips them)',
+    ]);
+    expect(reports.summaryFile).toBe('/reports/shop-20261204T203015Z/shop.summary.json');
+  });
+
+  test('keeps the reports under ./locust-reports by default', () => {
+    const { reports } = planRunReports(base(['-f', '/tmp/run/master/a.py']), TEST, {}, ROOT, NOW);
+    expect(reports.folder).toBe(join(process.cwd(), 'locust-reports', 'shop-20261204T203015Z'));
+  });
+
+  test('adds no module to a master that loads it by a relative path', () => {
+    const args = ['-f', 'cdk8s_locust_verdict_v0_1_0.py,a.py'];
+    const { reports } = planRunReports(base(args), TEST, { noReports: true }, ROOT, NOW);
+    expect(reports.plan.master.args).toEqual(args);
+    expect(reports.summaryFile).toBe('/tmp/run/summary/shop.summary.json');
+  });
+
+  test('adds no module to a master that loads it already, and keeps the test name it sets', () => {
+    // GIVEN a master that loads the module itself and names its test
+    const args = ['-f', '/tmp/run/master/lib/cdk8s_locust_verdict_v0_1_0.py,/tmp/run/master/a.py'];
+    const { reports } = planRunReports(base(args, { CDK8S_LOCUST_TEST: 'shop-nightly' }), TEST, { noReports: true }, ROOT, NOW);
+
+    // THEN the args are its own, the summary is written, and its name stays
+    expect(reports.plan.master.args).toEqual(args);
+    expect(reports.plan.master.entries).toHaveLength(1);
+    expect(reports.plan.overrides).toEqual(['master: listens here']);
+    expect(reports.plan.master.env).toEqual({ CDK8S_LOCUST_TEST: 'shop-nightly', CDK8S_LOCUST_SUMMARY_FILE: '/tmp/run/summary/shop.summary.json' });
+    expect(reports.summaryFile).toBe('/tmp/run/summary/shop.summary.json');
+  });
+
+  test.each([
+    ['a locustfile that is no .py file', ['-f', '/tmp/run/master/tests', '--master']],
+    ['a .py file beside one that is not', ['-f', '/tmp/run/master/a.py,/tmp/run/master/tests']],
+    ['no locustfile', ['--master']],
+    ['a compiled module as its locustfile', ['-f', '/tmp/run/master/cdk8s_locust_verdict_v0_1_0.pyc']],
+  ])('writes no summary for a master with %s, and loads nothing', (_, args) => {
+    const { reports, problems } = planRunReports(base(args), TEST, { noReports: true }, ROOT, NOW);
+    expect(problems).toEqual([]);
+    expect(reports.summaryFile).toBeUndefined();
+    expect(reports.plan.master.args).toEqual(args);
+    expect(reports.plan.master.env).toEqual({});
+  });
+
+  test('copies the reports of a test that writes its own, rather than adding report flags', () => {
+    // GIVEN a master writing its reports to its volume's stand-in
+    const args = ['-f', '/tmp/run/master/a.py', '--csv=/tmp/run/master/reports/shop', '--html=/tmp/run/master/reports/shop.html'];
+    const { reports } = planRunReports(base(args), TEST, { reportsParent: '/reports' }, ROOT, NOW);
+
+    // THEN its reports are copied after the run, and the module writes the summary beside them
+    expect(reports.ownReports).toEqual({ csvPrefix: '/tmp/run/master/reports/shop', html: '/tmp/run/master/reports/shop.html' });
+    expect(reports.summaryFile).toBe('/tmp/run/master/reports/shop.summary.json');
+    expect(reports.plan.master.args.slice(2)).toEqual(args.slice(2));
+    expect(reports.plan.master.env).toEqual({ CDK8S_LOCUST_TEST: 'shop' });
+    expect(reports.plan.overrides.at(-1)).toBe('master: its reports (--csv=/tmp/run/master/reports/shop) are copied to /reports/shop-20261204T203015Z after the run; --no-reports skips that');
+  });
+
+  test('says nothing of copying when reports are not kept', () => {
+    const { reports } = planRunReports(base(['-f', '/tmp/run/master/a.py', '--csv', '/tmp/run/master/reports/shop']), TEST, { noReports: true }, ROOT, NOW);
+    expect(reports.ownReports).toEqual({ csvPrefix: '/tmp/run/master/reports/shop', html: undefined });
+    expect(reports.plan.overrides.filter((line) => line.includes('copied'))).toEqual([]);
+  });
+
+  test('gives the master the baseline and says so', () => {
+    const baseline = join(tempTree({ 'b.summary.json': JSON.stringify(summary()) }), 'b.summary.json');
+    const { reports, problems } = planRunReports(base(['-f', '/tmp/run/master/a.py']), TEST, { noReports: true, baseline }, ROOT, NOW);
+    expect(problems).toEqual([]);
+    expect(reports.plan.master.env.CDK8S_LOCUST_BASELINE).toBe(baseline);
+    expect(reports.plan.overrides.at(-1)).toBe(`master: CDK8S_LOCUST_BASELINE=${baseline} (--baseline)`);
+  });
+
+  test('fails when --baseline is Locust\'s stats CSV, leaving the plan as it was', () => {
+    // GIVEN a baseline that is a _stats.csv, which the master cannot read
+    const csv = [
+      'Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Requests/s,95%,99%',
+      'GET,/checkout,100,0,90,100,50,300,400',
+      ',Aggregated,100,0,90,100,50,300,400',
+      '',
+    ].join('\n');
+    const baseline = join(tempTree({ 'old_stats.csv': csv }), 'old_stats.csv');
+    const plan = base(['-f', '/tmp/run/master/a.py']);
+
+    // WHEN the reports are planned
+    const { reports, problems } = planRunReports(plan, TEST, { noReports: true, baseline }, ROOT, NOW);
+
+    // THEN the problem says what to give instead, and nothing was added
+    expect(problems).toEqual([{ path: '--baseline', message: 'is Locust\'s _stats.csv, which the master does not read', value: baseline, fix: 'give the <name>.summary.json of a run (cdk8s-locust compare reads CSV files)' }]);
+    expect(reports).toEqual({ plan });
+  });
+
+  test('fails when --baseline is given to a master without a locustfile, showing its args', () => {
+    const baseline = join(tempTree({ 'b.summary.json': JSON.stringify(summary()) }), 'b.summary.json');
+    const { problems } = planRunReports(base(['--master', '--headless']), TEST, { noReports: true, baseline }, ROOT, NOW);
+    expect(problems).toEqual([{ path: '--baseline', message: 'needs the master to load a .py locustfile (-f), next to which the regression gate loads its check', value: '--master --headless', fix: 'name the locustfile with -f <file>.py in the master\'s command' }]);
+  });
+});
+
+describe('createReportsFolder', () => {
+  test('makes no folder when reports are not kept', () => {
+    const parent = tempTree({});
+    createReportsFolder({ plan: {} as LocalRunPlan });
+    createReportsFolder({ plan: {} as LocalRunPlan, folder: join(parent, 'a', 'b') });
+    expect(readdirSync(parent)).toEqual(['a']);
+  });
+});
+
+describe('keepOwnReports, edge cases', () => {
+  test('copies nothing when reports are not kept, or the stand-in folder is gone', () => {
+    const standIn = tempTree({ 'shop_stats.csv': 'x' });
+    const folder = tempTree({});
+    keepOwnReports({ plan: {} as LocalRunPlan, ownReports: { csvPrefix: join(standIn, 'shop') } });
+    keepOwnReports({ plan: {} as LocalRunPlan, folder });
+    keepOwnReports({ plan: {} as LocalRunPlan, folder, ownReports: { csvPrefix: join(standIn, 'gone', 'shop') } });
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  test('copies an HTML report kept elsewhere, and one beside the CSV files once', () => {
+    const standIn = tempTree({ 'shop_stats.csv': 'x', 'html/report.html': '<html>', 'shop.html': '<html>' });
+    const folder = tempTree({});
+    keepOwnReports({ plan: {} as LocalRunPlan, folder, ownReports: { csvPrefix: join(standIn, 'shop'), html: join(standIn, 'html', 'report.html') } });
+    keepOwnReports({ plan: {} as LocalRunPlan, folder, ownReports: { csvPrefix: join(standIn, 'shop'), html: join(standIn, 'missing.html') } });
+    expect(readdirSync(folder).sort()).toEqual(['report.html', 'shop.html', 'shop_stats.csv']);
+  });
+});
+
+describe('shownPath', () => {
+  test('shows a path under the working directory from it, and any other as it is', () => {
+    expect(shownPath(join(process.cwd(), 'locust-reports', 'a'))).toBe('./locust-reports/a');
+    expect(shownPath(process.cwd())).toBe(process.cwd());
+    expect(shownPath('/elsewhere/a')).toBe('/elsewhere/a');
+    expect(shownPath(join(process.cwd(), '..', 'sibling'))).toBe(join(process.cwd(), '..', 'sibling'));
   });
 });

@@ -1,3 +1,8 @@
+// Mutants of sources.ts that no test can tell apart:
+// - line 15, `object.metadata.namespace` for `object.metadata?.namespace` (both finds): every object
+//   found has a metadata.name equal to the name asked, so it has metadata.
+// - lines 27 and 29, `Buffer.from(value, '')` for `Buffer.from(value, 'utf8')`: Node reads an
+//   empty encoding as UTF-8, its default.
 import { Sources } from '../../src/local-run/sources';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -24,6 +29,15 @@ describe('Sources.find', () => {
     expect(elsewhere.find('ConfigMap', 'settings')).toBeUndefined();
     expect(sources.find('Secret', 'settings')).toBeUndefined();
     expect(sources.find('ConfigMap', 'missing')).toBeUndefined();
+  });
+
+  test('skips objects without metadata, and finds nothing for a reference without a name', () => {
+    // GIVEN a hand-edited input with a ConfigMap that lost its metadata
+    const partial = new Sources([{ kind: 'ConfigMap', data: { A: 'nameless' } }, { kind: 'ConfigMap', metadata: { name: 'settings' }, data: { A: '1' } }], 'load');
+
+    // THEN a name finds the named one, and no name finds nothing
+    expect(partial.find('ConfigMap', 'settings')?.data).toEqual({ A: '1' });
+    expect(partial.find('ConfigMap', undefined as unknown as string)).toBeUndefined();
   });
 
   test('reads a pod without a namespace against objects without one', () => {

@@ -1,3 +1,7 @@
+// Mutants of target.ts that no test can tell apart:
+// - line 12, `\[[^\]]\]` or `\[[\]]*\]` for `\[[^\]]*\]` (the bracketed IPv6 host): when the
+//   bracket form does not match, the other alternative takes `[` alone as the host, which starts
+//   with `[` and is left to the user all the same.
 import { clusterInternalHost, clusterTargetProblems } from '../../src/local-run/target';
 
 describe('clusterInternalHost', () => {
@@ -8,6 +12,7 @@ describe('clusterInternalHost', () => {
     ['http://api.shop.svc.cluster.local.:80', 'api.shop.svc.cluster.local.'],
     ['catalogue:8080', 'catalogue'],
     ['HTTP://User@Catalogue.Shop.SVC', 'catalogue.shop.svc'],
+    [' http://catalogue:8080 ', 'catalogue'],
   ])('names %j a cluster host: %j', (target, host) => {
     expect(clusterInternalHost(target)).toBe(host);
   });
@@ -18,6 +23,8 @@ describe('clusterInternalHost', () => {
     'http://[::1]:8080',
     'https://shop.example.com',
     '10.0.0.7:80',
+    ':8080',
+    '/catalogue',
     '',
   ])('leaves %j to the user', (target) => {
     expect(clusterInternalHost(target)).toBeUndefined();
