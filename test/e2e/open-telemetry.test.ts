@@ -1,9 +1,8 @@
 import { connect } from 'node:net';
-import { stringify } from 'yaml';
 import { pythonOfLocust } from '../../src/local-run/locust-program';
 import { prometheusLabel, prometheusNames } from '../dashboards/collector-naming';
 import { OTEL_EXPORTED_NAMES, OTEL_REQUEST_LABELS } from '../dashboards/exported-metrics';
-import { E2E_TIMEOUT_MS, PING_LOCUSTFILE, runInProcess, useWorkspace } from './harness';
+import { E2E_TIMEOUT_MS, locustTestYaml, PING_LOCUSTFILE, runInProcess, useWorkspace } from './harness';
 import { describeOnLocusts, LOCUST_2_46 } from './locust-versions';
 import { OtlpReceiver, ReceivedExport, ReceivedResource, startOtlpReceiver } from './otlp-receiver';
 
@@ -21,21 +20,12 @@ const EXPORTER_PORT = 9646;
 const SERVICE = 'checkout-load';
 
 function otelTestYaml(name: string, openTelemetry: Record<string, unknown>, extraEnvVars: Record<string, string> = {}): string {
-  const files = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-files`, namespace: 'load' }, data: { 'locustfile.py': LOCUSTFILE } };
-  const test = {
-    apiVersion: 'locust.io/v2',
-    kind: 'LocustTest',
-    metadata: { name, namespace: 'load' },
-    spec: {
-      image: 'locustio/locust-otel:2.46.7',
-      master: { command: '--locustfile /lotest/src/locustfile.py --host http://shop.example.com --users 4 --spawn-rate 4 --run-time 4s --exit-code-on-error 0' },
-      worker: { command: '--locustfile /lotest/src/locustfile.py', replicas: 2 },
-      testFiles: { configMapRef: `${name}-files` },
-      // A short export interval, so a run of seconds exports before it ends (the SDK's default is 60 s).
-      observability: { openTelemetry: { enabled: true, ...openTelemetry, extraEnvVars: { OTEL_SERVICE_NAME: SERVICE, OTEL_METRIC_EXPORT_INTERVAL: '1000', ...extraEnvVars } } },
-    },
-  };
-  return `${stringify(files)}---\n${stringify(test)}`;
+  return locustTestYaml(name, {
+    image: 'locustio/locust-otel:2.46.7',
+    master: { command: '--locustfile /lotest/src/locustfile.py --host http://shop.example.com --users 4 --spawn-rate 4 --run-time 4s --exit-code-on-error 0' },
+    // A short export interval, so a run of seconds exports before it ends (the SDK's default is 60 s).
+    observability: { openTelemetry: { enabled: true, ...openTelemetry, extraEnvVars: { OTEL_SERVICE_NAME: SERVICE, OTEL_METRIC_EXPORT_INTERVAL: '1000', ...extraEnvVars } } },
+  }, LOCUSTFILE);
 }
 
 /** Whether anything accepted a connection on 127.0.0.1:`port`, asked every 250 ms until `stop` resolves. */

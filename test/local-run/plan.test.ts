@@ -49,6 +49,13 @@ function problemsOf(yaml: string): string[] {
   return 'problems' in planned ? planned.problems.map((problem) => `${problem.path} ${problem.message}`) : [];
 }
 
+/** The rendered `shop` test as `run` selects it, for a test that edits its manifests by hand. */
+function shopTest(): LocalTest {
+  const selected = selectTest(renderedObjects(FILES + locustTestYaml('shop')));
+  if (!('test' in selected)) throw new Error(JSON.stringify(selected.problem));
+  return selected.test;
+}
+
 /** The problems of a rendered test after `edit` changed its manifests, as a hand edit would. */
 function problemsAfter(edit: (test: LocalTest) => void, options = {}, objects = renderedObjects(FILES + locustTestYaml('shop'))): string[] {
   const selected = selectTest(objects);
@@ -136,11 +143,10 @@ describe('planLocalRun', () => {
   });
 
   test('says that init containers, such as the start delay of an Argo CD hook, are not run', () => {
-    const selected = selectTest(renderedObjects(FILES + locustTestYaml('shop')));
-    if (!('test' in selected)) throw new Error('no test');
-    const pod = selected.test.masterJob.spec.template.spec;
+    const test = shopTest();
+    const pod = test.masterJob.spec.template.spec;
     pod.initContainers = [{ name: 'start-delay', image: 'busybox:1.36', command: ['sleep', '30'] }, ...pod.initContainers];
-    const planned = planLocalRun(selected.test, {}, SITE);
+    const planned = planLocalRun(test, {}, SITE);
     if (!('plan' in planned)) throw new Error('no plan');
     expect(planned.plan.notRun[0]).toBe('init container start-delay of Job shop-master (busybox:1.36): only Locust runs locally');
   });
@@ -305,15 +311,14 @@ describe('planLocalRun on hand-edited manifests', () => {
   test('never throws: every malformed field is a problem', () => {
     fc.assert(fc.property(fc.constantFrom(...PLACES), fc.anything(), (place, value) => {
       // GIVEN the master's pod with any value at one place
-      const selected = selectTest(renderedObjects(FILES + locustTestYaml('shop')));
-      if (!('test' in selected)) throw new Error('no test');
-      let target: any = selected.test.masterJob.spec.template.spec;
+      const test = shopTest();
+      let target: any = test.masterJob.spec.template.spec;
       for (const key of place.slice(0, -1)) target = target?.[key];
       if (target === undefined || target === null || typeof target !== 'object') return;
       target[place[place.length - 1]] = value;
 
       // THEN planning gives a plan or problems, never an exception
-      const planned = planLocalRun(selected.test, {}, SITE);
+      const planned = planLocalRun(test, {}, SITE);
       expect('plan' in planned || planned.problems.length > 0).toBe(true);
     }), { numRuns: 150 });
   });
@@ -442,12 +447,11 @@ describe('planLocalRun, what it says and appends', () => {
   });
 
   test('says how to fix a Job without a container, a command that is not locust, and init containers that are not a list', () => {
-    const selected = selectTest(renderedObjects(FILES + locustTestYaml('shop')));
-    if (!('test' in selected)) throw new Error('no test');
-    selected.test.masterJob.spec.template.spec.containers = [];
-    locustOf(selected.test.workerJob).command = ['sh'];
-    selected.test.workerJob.spec.template.spec.initContainers = { wait: {} };
-    const planned = planLocalRun(selected.test, {}, SITE);
+    const test = shopTest();
+    test.masterJob.spec.template.spec.containers = [];
+    locustOf(test.workerJob).command = ['sh'];
+    test.workerJob.spec.template.spec.initContainers = { wait: {} };
+    const planned = planLocalRun(test, {}, SITE);
     expect('problems' in planned && planned.problems.map((problem) => `${problem.path}: ${problem.fix}`)).toEqual([
       'Job shop-master: spec.template.spec.containers: give the rendered manifests of the test',
       'Job shop-worker: spec.template.spec.containers[0].command: a local run starts locust with the container\'s args; leave command unset',
@@ -512,18 +516,16 @@ describe('planLocalRun, what it says and appends', () => {
   });
 
   test('fails when args are not all strings, saying how to write them', () => {
-    const selected = selectTest(renderedObjects(FILES + locustTestYaml('shop')));
-    if (!('test' in selected)) throw new Error('no test');
-    locustOf(selected.test.masterJob).args = ['--master', 5557];
-    const planned = planLocalRun(selected.test, {}, SITE);
+    const test = shopTest();
+    locustOf(test.masterJob).args = ['--master', 5557];
+    const planned = planLocalRun(test, {}, SITE);
     expect('problems' in planned && planned.problems).toEqual([{ path: 'Job shop-master: spec.template.spec.containers[0].args', message: 'must be a list of strings', value: ['--master', 5557], fix: 'write args as a YAML list of quoted words, e.g. ["--headless"]' }]);
   });
 
   test('says how to choose the number of workers when parallelism cannot run here', () => {
-    const selected = selectTest(renderedObjects(FILES + locustTestYaml('shop')));
-    if (!('test' in selected)) throw new Error('no test');
-    selected.test.workerJob.spec.parallelism = 500;
-    const planned = planLocalRun(selected.test, {}, SITE);
+    const test = shopTest();
+    test.workerJob.spec.parallelism = 500;
+    const planned = planLocalRun(test, {}, SITE);
     expect('problems' in planned && planned.problems).toEqual([{
       path: 'Job shop-worker: spec.parallelism',
       message: `must be a whole number from 1 to ${MAX_LOCAL_WORKERS} for a local run`,
@@ -619,10 +621,9 @@ describe('planLocalRun, what it says and appends', () => {
   });
 
   test('fails when the master writes a file outside the folder through a LOCUST_ variable, saying where to write it', () => {
-    const selected = selectTest(renderedObjects(FILES + locustTestYaml('shop')));
-    if (!('test' in selected)) throw new Error('no test');
-    locustOf(selected.test.masterJob).env = [{ name: 'LOCUST_LOGFILE', value: '/var/log/locust.log' }];
-    const planned = planLocalRun(selected.test, {}, SITE);
+    const test = shopTest();
+    locustOf(test.masterJob).env = [{ name: 'LOCUST_LOGFILE', value: '/var/log/locust.log' }];
+    const planned = planLocalRun(test, {}, SITE);
     expect('problems' in planned && planned.problems).toEqual([{
       path: 'Job shop-master: spec.template.spec.containers[0].env',
       message: 'has Locust write LOCUST_LOGFILE to /var/log/locust.log, outside the run\'s folder, on this machine',
@@ -632,10 +633,9 @@ describe('planLocalRun, what it says and appends', () => {
   });
 
   test('fails when a working directory is relative, saying to give an absolute one', () => {
-    const selected = selectTest(renderedObjects(FILES + locustTestYaml('shop')));
-    if (!('test' in selected)) throw new Error('no test');
-    locustOf(selected.test.masterJob).workingDir = 'app';
-    const planned = planLocalRun(selected.test, {}, SITE);
+    const test = shopTest();
+    locustOf(test.masterJob).workingDir = 'app';
+    const planned = planLocalRun(test, {}, SITE);
     expect('problems' in planned && planned.problems).toEqual([{
       path: 'Job shop-master: spec.template.spec.containers[0].workingDir',
       message: 'is not an absolute path',
